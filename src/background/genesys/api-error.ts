@@ -1,0 +1,53 @@
+import { GenesysErrorBody } from './schemas';
+
+export type ApiErrorKind =
+  | 'http' // the server answered with an error status
+  | 'network' // no answer: offline, DNS, connection reset
+  | 'timeout' // no answer within the request timeout
+  | 'aborted' // we gave up: the conversation is no longer shown
+  | 'paused' // not sent: the host asked us to wait (429 Retry-After) and the wait outlasts our bound
+  | 'auth' // no usable token and silent re-authorisation failed: the agent must sign in
+  | 'invalid-response'; // the body is not JSON or not the shape the contract promises
+
+/** Every failure of a Genesys call, carrying what support needs to trace it. */
+export class ApiError extends Error {
+  readonly kind: ApiErrorKind;
+  readonly status: number | undefined;
+  readonly code: string | undefined;
+  readonly correlationId: string | undefined;
+  /** Epoch ms when the server said a retry may happen (429/503 with Retry-After). */
+  readonly retryAt: number | undefined;
+
+  constructor(
+    kind: ApiErrorKind,
+    message: string,
+    details: { status?: number | undefined; code?: string | undefined; correlationId?: string | undefined; retryAt?: number | undefined } = {},
+  ) {
+    super(message);
+    this.name = 'ApiError';
+    this.kind = kind;
+    this.status = details.status;
+    this.code = details.code;
+    this.correlationId = details.correlationId;
+    this.retryAt = details.retryAt;
+  }
+}
+
+export const CORRELATION_HEADER = 'ININ-Correlation-Id';
+
+/** Reads a Genesys error response (`{message, code, status, contextId}`) without trusting its shape. */
+export async function apiErrorFromResponse(response: Response, retryAt?: number): Promise<ApiError> {
+  const correlationId = response.headers.get(CORRELATION_HEADER) ?? undefined;
+  let message = `HTTP ${response.status}`;
+  let code: string | undefined;
+  try {
+    const parsed = GenesysErrorBody.safeParse(await response.json());
+    if (parsed.success) {
+      if (parsed.data.message) message = `${message}: ${parsed.data.message}`;
+      code = parsed.data.code;
+    }
+  } catch {
+    // Not JSON: the status says enough.
+  }
+  return new ApiError('http', message, { status: response.status, code, correlationId: correlationId ?? undefined, retryAt });
+}

@@ -1,0 +1,23 @@
+import type { Agent, Channel, Turn } from '../../shared/conversation';
+import type { Recommendation } from '../../shared/recommendation';
+import type { Provider } from '../../shared/settings';
+
+export interface ProviderQuery {
+  conversationId: string;
+  channel: Channel | null;
+  transcript: readonly Turn[];
+  agent: Agent;
+  knowledgeBaseIds: readonly string[];
+}
+
+export interface ProviderResult {
+  items: Recommendation[];
+  /** Items the provider sent that failed validation and were dropped. */
+  invalidCount: number;
+}
+
+/** One interface, one adapter per API (DESIGN.md pipeline step 4). */
+export interface RecommendationProvider {
+  readonly id: Provider;
+  fetch(query: ProviderQuery, signal: AbortSignal): Promise<ProviderResult>;
+}

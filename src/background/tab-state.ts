@@ -1,0 +1,60 @@
+import * as z from 'zod/mini';
+import { browser } from '../shared/browser';
+import { DesktopContext } from '../shared/messages';
+import { ViewState, viewStateKey } from '../shared/view-state';
+
+/**
+ * The one owner of per-tab state in storage.session: the last context each desktop tab reported
+ * and the view state published for it. Both outlive the worker, which dies every 30 s idle.
+ */
+const CONTEXT_PREFIX = 'context:';
+
+export const StoredContext = z.object({
+  tabId: z.number(),
+  frameId: z.number(),
+  receivedAt: z.number(),
+  context: DesktopContext,
+});
+export type StoredContext = z.infer<typeof StoredContext>;
+
+function contextKey(tabId: number): string {
+  return `${CONTEXT_PREFIX}${tabId}`;
+}
+
+export async function readContext(tabId: number): Promise<StoredContext | null> {
+  const key = contextKey(tabId);
+  const stored = await browser.storage.session.get(key);
+  const parsed = StoredContext.safeParse(stored[key]);
+  return parsed.success ? parsed.data : null;
+}
+
+export async function writeContext(context: StoredContext): Promise<void> {
+  await browser.storage.session.set({ [contextKey(context.tabId)]: context });
+}
+
+export async function readView(tabId: number): Promise<ViewState | null> {
+  const key = viewStateKey(tabId);
+  const stored = await browser.storage.session.get(key);
+  const parsed = ViewState.safeParse(stored[key]);
+  return parsed.success ? parsed.data : null;
+}
+
+export async function writeView(view: ViewState): Promise<void> {
+  await browser.storage.session.set({ [viewStateKey(view.tabId)]: view });
+}
+
+/** Tabs that have reported a desktop context (and so have a view to keep current). */
+export async function listDesktopTabs(): Promise<number[]> {
+  const all = await browser.storage.session.get(null);
+  const tabs: number[] = [];
+  for (const key of Object.keys(all)) {
+    if (!key.startsWith(CONTEXT_PREFIX)) continue;
+    const tabId = Number(key.slice(CONTEXT_PREFIX.length));
+    if (Number.isInteger(tabId)) tabs.push(tabId);
+  }
+  return tabs;
+}
+
+export async function forgetTab(tabId: number): Promise<void> {
+  await browser.storage.session.remove([contextKey(tabId), viewStateKey(tabId)]);
+}

@@ -1,0 +1,69 @@
+import * as z from 'zod/mini';
+import { Channel, ConversationId, MAX_TURNS, Turn } from './conversation';
+import { SignedInUser } from './view-state';
+
+/**
+ * Every message that crosses a context boundary, in one table: its name (which says where it comes
+ * from), the only kind of sender allowed to send it, and the schemas of its request and response.
+ * The worker's router validates requests against this table; senders validate the responses.
+ */
+
+/** Who really sent a message, as established by the router from the browser's sender record. */
+export type SenderKind = 'content-script' | 'extension-page';
+
+const Empty = z.strictObject({});
+
+/** What the content script reads off the desktop. The worker adds the tab and frame itself. */
+export const DesktopContext = z.strictObject({
+  conversationId: z.nullable(ConversationId),
+  channel: z.nullable(Channel),
+  transcript: z.array(Turn).check(z.maxLength(MAX_TURNS)),
+  /** The desktop profile that produced it, for diagnostics. */
+  profileId: z.string().check(z.maxLength(64)),
+});
+export type DesktopContext = z.infer<typeof DesktopContext>;
+
+export const AuthState = z.object({
+  signedIn: z.boolean(),
+  user: z.nullable(SignedInUser),
+});
+export type AuthState = z.infer<typeof AuthState>;
+
+export const TabRef = z.strictObject({ tabId: z.int().check(z.gte(0)) });
+
+function message<Req extends z.ZodMiniType, Res extends z.ZodMiniType>(from: SenderKind, request: Req, response: Res) {
+  return { from, request, response };
+}
+
+export const MESSAGES = {
+  /** Content script → worker: the conversation on screen changed (id, channel or transcript). */
+  'desktop/context-changed': message('content-script', DesktopContext, z.strictObject({ accepted: z.boolean() })),
+  /** Extension page → worker: start the interactive PKCE sign-in. */
+  'page/sign-in': message('extension-page', Empty, AuthState),
+  /** Extension page → worker: revoke the token and forget everything sensitive. */
+  'page/sign-out': message('extension-page', Empty, AuthState),
+  /** Extension page → worker: run the pipeline again for a tab now (the "Retry" button). */
+  'page/refresh': message('extension-page', TabRef, z.strictObject({ queued: z.boolean() })),
+};
+
+export type MessageTable = typeof MESSAGES;
+export type MessageType = keyof MessageTable;
+export type RequestOf<T extends MessageType> = z.infer<MessageTable[T]['request']>;
+export type ResponseOf<T extends MessageType> = z.infer<MessageTable[T]['response']>;
+
+/** What travels on the wire. */
+export const Envelope = z.strictObject({ type: z.string().check(z.maxLength(64)), data: z.unknown() });
+
+export const ERROR_CODES = ['bad-sender', 'bad-request', 'unknown-type', 'failed'] as const;
+export type RouterErrorCode = (typeof ERROR_CODES)[number];
+
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: { code: RouterErrorCode; message: string } };
+
+export const ReplyEnvelope = z.union([
+  z.strictObject({ ok: z.literal(true), data: z.unknown() }),
+  z.strictObject({ ok: z.literal(false), error: z.strictObject({ code: z.enum(ERROR_CODES), message: z.string() }) }),
+]);
+
+export function isMessageType(type: string): type is MessageType {
+  return Object.prototype.hasOwnProperty.call(MESSAGES, type);
+}

@@ -1,0 +1,159 @@
+import * as z from 'zod/mini';
+import { SIMULATOR_BUILD } from './build-flags';
+import { DesktopProfileOverrides } from './desktop-profile';
+import { GENESYS_REGIONS, hostsForRegion, type GenesysRegion } from './regions';
+
+/**
+ * The settings contract (DESIGN.md "Settings"): `chrome.storage.local` key `settings` holds a
+ * possibly partial object of these keys; defaults fill the rest; an invalid value is reported and
+ * falls back to its default. Admins and tests rely on this exact shape.
+ */
+export const SETTINGS_STORAGE_KEY = 'settings';
+
+export const PROVIDERS = ['recommendations-query', 'conversation-suggestions'] as const;
+export const Provider = z.enum(PROVIDERS);
+export type Provider = z.infer<typeof Provider>;
+
+export const REGION_CHOICES = [...GENESYS_REGIONS, 'custom'] as const;
+
+const fields = {
+  region: z.enum(REGION_CHOICES),
+  loginBaseUrl: z.optional(z.string()),
+  apiBaseUrl: z.optional(z.string()),
+  clientId: z.string().check(z.maxLength(200)),
+  provider: Provider,
+  knowledgeBaseIds: z.array(z.string().check(z.minLength(1), z.maxLength(128))).check(z.maxLength(100)),
+  minRelevanceScore: z.number().check(z.gte(0), z.lte(1)),
+  maxContentAgeDays: z.number().check(z.gt(0), z.lte(36_500)),
+  cacheTtlSeconds: z.int().check(z.gte(0), z.lte(86_400)),
+  feedbackWebhookUrl: z.optional(z.string()),
+  auditRetentionDays: z.int().check(z.gte(1), z.lte(3650)),
+  desktopProfile: z.optional(DesktopProfileOverrides),
+};
+
+export const Settings = z.object(fields);
+export type Settings = z.infer<typeof Settings>;
+export type SettingKey = keyof Settings;
+export const SETTING_KEYS = Object.keys(fields) as SettingKey[];
+
+export const DEFAULT_SETTINGS: Settings = {
+  region: 'mypurecloud.com',
+  clientId: '',
+  provider: 'recommendations-query',
+  knowledgeBaseIds: [],
+  minRelevanceScore: 0.8,
+  maxContentAgeDays: 7,
+  cacheTtlSeconds: 120,
+  auditRetentionDays: 30,
+};
+
+export interface SettingsIssue {
+  key: string;
+  message: string;
+}
+
+export interface ParsedSettings {
+  settings: Settings;
+  issues: SettingsIssue[];
+}
+
+export interface ParseOptions {
+  /** Plain-http loopback URLs (the simulator) are accepted only in simulator builds. */
+  allowLoopbackHttp: boolean;
+}
+
+const URL_KEYS = ['loginBaseUrl', 'apiBaseUrl', 'feedbackWebhookUrl'] as const;
+
+/** Why a configured URL is not acceptable, or null when it is. */
+export function urlProblem(value: string, options: ParseOptions): string | null {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return 'is not a valid URL';
+  }
+  if (url.username || url.password) return 'must not contain credentials';
+  if (url.protocol === 'https:') return null;
+  const loopback = url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]';
+  if (url.protocol === 'http:' && loopback) {
+    return options.allowLoopbackHttp ? null : 'must use https (loopback http is allowed only in simulator builds)';
+  }
+  return 'must use https';
+}
+
+function describeIssue(error: z.core.$ZodError): string {
+  const first = error.issues[0];
+  if (!first) return 'is invalid';
+  const where = first.path.length ? ` at ${first.path.join('.')}` : '';
+  return `${first.message}${where}`;
+}
+
+/**
+ * Validates stored settings key by key. One bad value never discards the others: it is reported
+ * and replaced by its default, so a typo in a policy cannot switch the extension off.
+ */
+export function parseSettings(raw: unknown, options: ParseOptions = { allowLoopbackHttp: SIMULATOR_BUILD }): ParsedSettings {
+  const issues: SettingsIssue[] = [];
+  const settings: Settings = { ...DEFAULT_SETTINGS, knowledgeBaseIds: [...DEFAULT_SETTINGS.knowledgeBaseIds] };
+  if (raw === undefined || raw === null) return { settings, issues };
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    return { settings, issues: [{ key: SETTINGS_STORAGE_KEY, message: 'must be an object; all defaults used' }] };
+  }
+  const input = raw as Record<string, unknown>;
+  for (const [key, value] of Object.entries(input)) {
+    if (!(key in fields)) {
+      issues.push({ key, message: 'is not a known setting and was ignored' });
+      continue;
+    }
+    if (value === undefined) continue;
+    const typedKey = key as SettingKey;
+    const result = fields[typedKey].safeParse(value);
+    if (!result.success) {
+      issues.push({ key, message: `${describeIssue(result.error)}; the default is used` });
+      continue;
+    }
+    Object.assign(settings, { [typedKey]: result.data });
+  }
+  for (const key of URL_KEYS) {
+    const value = settings[key];
+    if (value === undefined || value === '') {
+      delete settings[key];
+      continue;
+    }
+    const problem = urlProblem(value, options);
+    if (problem) {
+      issues.push({ key, message: `${problem}; the setting is ignored` });
+      delete settings[key];
+    }
+  }
+  if (settings.region === 'custom' && (!settings.loginBaseUrl || !settings.apiBaseUrl)) {
+    issues.push({ key: 'region', message: 'custom needs both loginBaseUrl and apiBaseUrl' });
+  }
+  return { settings, issues };
+}
+
+export interface Endpoints {
+  loginBaseUrl: string;
+  apiBaseUrl: string;
+}
+
+/** Login and API base URLs (no trailing slash), or null when the settings do not name them. */
+export function resolveEndpoints(settings: Settings): Endpoints | null {
+  if (settings.region !== 'custom') {
+    const { loginBaseUrl, apiBaseUrl } = hostsForRegion(settings.region as GenesysRegion);
+    return { loginBaseUrl, apiBaseUrl };
+  }
+  if (!settings.loginBaseUrl || !settings.apiBaseUrl) return null;
+  return { loginBaseUrl: trimSlash(settings.loginBaseUrl), apiBaseUrl: trimSlash(settings.apiBaseUrl) };
+}
+
+function trimSlash(url: string): string {
+  return url.replace(/\/+$/, '');
+}
+
+/** What is missing before sign-in can work, or null when nothing is. */
+export function configurationProblem(settings: Settings): string | null {
+  if (!resolveEndpoints(settings)) return 'region';
+  if (!settings.clientId) return 'clientId';
+  return null;
+}

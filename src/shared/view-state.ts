@@ -1,0 +1,75 @@
+import * as z from 'zod/mini';
+import { Channel, ConversationId } from './conversation';
+import { HiddenRecommendation, Recommendation } from './recommendation';
+
+/**
+ * What the worker publishes for one desktop tab (storage.session `view:<tabId>`); the side panel
+ * and the inline overlay only render it.
+ */
+export const VIEW_STATUSES = [
+  'not-configured', // no region/client id yet: go to the options page
+  'signed-out', // no token: sign in
+  'no-conversation', // the desktop shows no conversation we can identify
+  'loading', // a request is under way; previous results stay visible
+  'ready',
+  'error',
+] as const;
+export const ViewStatus = z.enum(VIEW_STATUSES);
+export type ViewStatus = z.infer<typeof ViewStatus>;
+
+export const ERROR_KINDS = ['auth', 'rate-limited', 'offline', 'timeout', 'provider', 'invalid-response'] as const;
+export const ViewError = z.object({
+  kind: z.enum(ERROR_KINDS),
+  message: z.string(),
+  status: z.optional(z.number()),
+  code: z.optional(z.string()),
+  correlationId: z.optional(z.string()),
+  /** When the worker will try again by itself (epoch ms), if it will. */
+  retryAt: z.optional(z.number()),
+});
+export type ViewError = z.infer<typeof ViewError>;
+
+export const ViewState = z.object({
+  tabId: z.number(),
+  status: ViewStatus,
+  conversationId: z.nullable(ConversationId),
+  channel: z.nullable(Channel),
+  /** Accepted by the thresholds, best first. */
+  recommendations: z.array(Recommendation),
+  /** Filtered out by the thresholds, with the reason, for "show hidden". */
+  hidden: z.array(HiddenRecommendation),
+  /** Items the provider sent that failed validation and were dropped. */
+  invalidCount: z.number(),
+  error: z.nullable(ViewError),
+  /** True when the shown results come from a cache entry older than its TTL. */
+  stale: z.boolean(),
+  updatedAt: z.number(),
+});
+export type ViewState = z.infer<typeof ViewState>;
+
+export function viewStateKey(tabId: number): string {
+  return `view:${tabId}`;
+}
+
+export function emptyViewState(tabId: number, status: ViewStatus): ViewState {
+  return {
+    tabId,
+    status,
+    conversationId: null,
+    channel: null,
+    recommendations: [],
+    hidden: [],
+    invalidCount: 0,
+    error: null,
+    stale: false,
+    updatedAt: Date.now(),
+  };
+}
+
+/** Public sign-in state (storage.session `auth:user`): who is signed in, never the token. */
+export const AUTH_USER_KEY = 'auth:user';
+export const SignedInUser = z.object({
+  id: z.string(),
+  name: z.string(),
+});
+export type SignedInUser = z.infer<typeof SignedInUser>;
