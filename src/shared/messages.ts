@@ -31,7 +31,7 @@ export type AuthState = z.infer<typeof AuthState>;
 
 export const TabRef = z.strictObject({ tabId: z.int().check(z.gte(0)) });
 
-function message<Req extends z.ZodMiniType, Res extends z.ZodMiniType>(from: SenderKind, request: Req, response: Res) {
+function message<From extends SenderKind, Req extends z.ZodMiniType, Res extends z.ZodMiniType>(from: From, request: Req, response: Res) {
   return { from, request, response };
 }
 

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { SIMULATOR_BUILD } from './build-flags';
 import { DesktopProfileOverrides } from './desktop-profile';
-import { GENESYS_REGIONS, hostsForRegion, type GenesysRegion } from './regions';
+import { GENESYS_REGIONS, hostsForRegion } from './regions';
 
 /**
  * The settings contract (DESIGN.md "Settings"): `chrome.storage.local` key `settings` holds a
@@ -140,7 +140,7 @@ export interface Endpoints {
 /** Login and API base URLs (no trailing slash), or null when the settings do not name them. */
 export function resolveEndpoints(settings: Settings): Endpoints | null {
   if (settings.region !== 'custom') {
-    const { loginBaseUrl, apiBaseUrl } = hostsForRegion(settings.region as GenesysRegion);
+    const { loginBaseUrl, apiBaseUrl } = hostsForRegion(settings.region);
     return { loginBaseUrl, apiBaseUrl };
   }
   if (!settings.loginBaseUrl || !settings.apiBaseUrl) return null;

@@ -48,17 +48,21 @@ export const DEFAULT_TIMEOUT_MS = 15_000;
 
 export function abortableSleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
+    if (signal?.aborted) return reject(abortReason(signal));
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
       resolve();
     }, ms);
     const onAbort = () => {
       clearTimeout(timer);
-      reject(signal?.reason);
+      reject(signal ? abortReason(signal) : new Error('Aborted'));
     };
     signal?.addEventListener('abort', onAbort, { once: true });
   });
+}
+
+function abortReason(signal: AbortSignal): Error {
+  return signal.reason instanceof Error ? signal.reason : new DOMException('Aborted', 'AbortError');
 }
 
 export interface ApiClient {
@@ -133,7 +137,7 @@ export function createApiClient(deps: ApiClientDeps): ApiClient {
       let retryAfterMs: number | null = null;
       try {
         const response = await attemptOnce(url, call, access);
-        if (response.ok) return await readBody(response, call.schema);
+        if (response.ok) return await readBody<S>(response, call.schema as S);
         retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'), now());
         const failureClass = classifyFailure(response.status);
         if (response.status === 429) {

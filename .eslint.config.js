@@ -1,0 +1,62 @@
+// @ts-check
+import tseslint from 'typescript-eslint';
+
+/**
+ * Lint rules that catch real bugs in an extension: floating promises (a rejected promise in the
+ * worker is a silent failure), and context boundaries (STYLE.md habits 1 and 4): the worker has no
+ * DOM, pages and the content script never import worker code, and only shared/browser.ts imports
+ * the polyfill directly.
+ */
+export default tseslint.config(
+  { ignores: ['dist/**', 'dist-sim/**', 'dist-zip/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'e2e/simulator/public/**', 'e2e/.artifacts/**'] },
+  {
+    files: ['**/*.{ts,tsx}'],
+    extends: [tseslint.configs.recommendedTypeChecked],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-explicit-any': 'error',
+      // Dependencies are passed as objects of functions (deps injection), never bound methods.
+      '@typescript-eslint/unbound-method': 'off',
+      // An async function that returns a promise-typed contract without awaiting is fine.
+      '@typescript-eslint/require-await': 'off',
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-imports': ['error', { paths: [{ name: 'webextension-polyfill', message: 'Import `browser` from src/shared/browser.ts (the one seam to browser APIs).' }] }],
+    },
+  },
+  {
+    files: ['src/background/**/*.ts'],
+    rules: {
+      'no-restricted-globals': ['error', { name: 'window', message: 'The service worker has no window.' }, { name: 'document', message: 'The service worker has no DOM.' }, { name: 'localStorage', message: 'Use chrome.storage; the worker has no localStorage.' }],
+    },
+  },
+  {
+    files: ['src/content/**/*.{ts,tsx}', 'src/sidepanel/**/*.{ts,tsx}', 'src/options/**/*.{ts,tsx}', 'src/supervisor/**/*.{ts,tsx}', 'src/shared/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'webextension-polyfill', message: 'Import `browser` from src/shared/browser.ts.' }],
+          patterns: [{ group: ['**/background/**', '../background/*'], message: 'Pages and content scripts talk to the worker through messages, never by importing it.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/shared/browser.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['**/*.test.{ts,tsx}', 'e2e/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  {
+    files: ['**/*.js'],
+    extends: [tseslint.configs.disableTypeChecked],
+  },
+);

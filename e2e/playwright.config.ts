@@ -1,0 +1,22 @@
+import { defineConfig } from '@playwright/test';
+
+/**
+ * End-to-end tests drive the real Chromium (/usr/bin/chromium) with the simulator build of the
+ * extension (dist-sim/) against the simulator on loopback. Playwright never downloads a browser.
+ */
+export default defineConfig({
+  testDir: './specs',
+  outputDir: '../test-results',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  // Two cores here: two browsers at once is the most that stays stable.
+  workers: 2,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  reporter: process.env.CI ? [['list'], ['html', { open: 'never', outputFolder: '../playwright-report' }]] : 'list',
+  use: {
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+});

@@ -1,0 +1,57 @@
+import type { BrowserContext, Page, Worker } from '@playwright/test';
+
+/**
+ * Helpers that act as the agent and the admin would, against the extension and the simulator.
+ * Settings go through the documented `settings` contract in storage.local (DESIGN.md), exactly as
+ * an admin's policy or the options page would write them.
+ */
+export const SIM_CLIENT_ID = 'agent-assist-sim';
+
+export async function writeSettings(worker: Worker, settings: Record<string, unknown>): Promise<void> {
+  await worker.evaluate((value) => chrome.storage.local.set({ settings: value }), settings);
+}
+
+export function simulatorSettings(origin: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return { region: 'custom', loginBaseUrl: origin, apiBaseUrl: origin, clientId: SIM_CLIENT_ID, ...extra };
+}
+
+/** The browser's id for a page's tab, as the worker sees it. */
+export async function tabIdOf(worker: Worker, page: Page): Promise<number> {
+  const url = page.url();
+  const id = await worker.evaluate(async (target) => {
+    const tabs = await chrome.tabs.query({});
+    return tabs.find((tab) => tab.url === target)?.id ?? null;
+  }, url);
+  if (id === null) throw new Error(`No tab found for ${url}`);
+  return id;
+}
+
+/** Opens the side panel page bound to a desktop tab (headless Chromium renders no real side panel). */
+export async function openPanel(context: BrowserContext, extensionId: string, tabId: number): Promise<Page> {
+  const panel = await context.newPage();
+  await panel.goto(`chrome-extension://${extensionId}/src/sidepanel/index.html?tabId=${tabId}`);
+  return panel;
+}
+
+/** Signs in from the panel through the simulator's login page (the PKCE flow, interactive). */
+export async function signInFromPanel(context: BrowserContext, panel: Page): Promise<void> {
+  const loginPage = context.waitForEvent('page', { predicate: (page) => page.url().includes('/oauth/authorize'), timeout: 15_000 });
+  await panel.getByRole('button', { name: 'Sign in', exact: true }).first().click();
+  const login = await loginPage;
+  await login.locator('#sign-in').click();
+}
+
+/** Opens the simulated desktop with the conversation selected; `timeline=off` lets the test drive messages. */
+export async function openDesktop(context: BrowserContext, origin: string, conversationId?: string): Promise<Page> {
+  const page = await context.newPage();
+  const hash = conversationId ? `#/conversations/${conversationId}` : '';
+  await page.goto(`${origin}/desktop/?timeline=off${hash}`);
+  return page;
+}
+
+export async function addCustomerMessage(desktop: Page, conversationId: string, text: string): Promise<void> {
+  await desktop.evaluate(([id, message]) => {
+    const sim = (window as unknown as { __simDesktop: { addMessage(id: string, author: string, text: string): void } }).__simDesktop;
+    sim.addMessage(id, 'customer', message);
+  }, [conversationId, text] as const);
+}

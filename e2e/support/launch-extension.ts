@@ -1,0 +1,45 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { chromium, type BrowserContext, type Worker } from '@playwright/test';
+import { findChromium } from './find-chromium';
+
+export const SIMULATOR_BUILD_DIR = resolve(import.meta.dirname, '../../dist-sim');
+
+export interface LaunchedExtension {
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker: Worker;
+}
+
+/** Chromium with the built extension loaded, as DESIGN.md "Testing" prescribes. */
+export async function launchExtension(options: { headless: boolean; userDataDir?: string; extensionDir?: string }): Promise<LaunchedExtension> {
+  const extensionDir = options.extensionDir ?? SIMULATOR_BUILD_DIR;
+  if (!existsSync(resolve(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension in ${extensionDir}: run \`npm run build:sim\` first.`);
+  }
+  const context = await chromium.launchPersistentContext(options.userDataDir ?? '', {
+    executablePath: findChromium(),
+    headless: options.headless,
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+    viewport: { width: 1280, height: 800 },
+  });
+  const serviceWorker = await extensionWorker(context);
+  const extensionId = new URL(serviceWorker.url()).host;
+  return { context, extensionId, serviceWorker };
+}
+
+/** The extension's service worker, waking it if it is not running. */
+export async function extensionWorker(context: BrowserContext): Promise<Worker> {
+  const running = context.serviceWorkers().find((worker) => worker.url().startsWith('chrome-extension://'));
+  if (running) return running;
+  return context.waitForEvent('serviceworker', { predicate: (worker) => worker.url().startsWith('chrome-extension://'), timeout: 15_000 });
+}

@@ -1,0 +1,53 @@
+/**
+ * Service worker entry: registers every listener at top level (Chrome only wakes a worker for
+ * listeners registered synchronously) and delegates. No logic lives here.
+ */
+import { browser, type Runtime } from '../shared/browser';
+import { SETTINGS_STORAGE_KEY } from '../shared/settings';
+import { restrictSessionStorage } from './auth/token-store';
+import { createHandlers, refreshAllTabs } from './message-handlers';
+import { isAgentDesktopUrl } from './messaging/desktop-url';
+import { createRouter } from './messaging/router';
+import { tabForAlarm } from './retry-alarms';
+import { createServices, extensionOrigin } from './services';
+import { configureSidePanel } from './side-panel';
+import { forgetTab, listDesktopTabs, readView } from './tab-state';
+
+const services = createServices();
+
+const ready: Promise<void> = restrictSessionStorage().catch((error: unknown) => {
+  console.error('[agent-assist] could not restrict session storage', error);
+});
+
+const route = createRouter(
+  createHandlers(services),
+  { extensionId: browser.runtime.id, extensionOrigin: extensionOrigin(), isDesktopUrl: (url) => isAgentDesktopUrl(url) },
+  { onRefused: (code, detail, sender) => console.warn('[agent-assist] refused message', code, detail, sender.url) },
+);
+
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => ready.then(() => route(message, sender)));
+
+browser.runtime.onInstalled.addListener(() => {
+  void configureSidePanel();
+});
+
+browser.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && SETTINGS_STORAGE_KEY in changes) void refreshAllTabs(services);
+});
+
+browser.tabs.onRemoved.addListener((tabId) => {
+  void forgetTab(tabId);
+});
+
+browser.alarms.onAlarm.addListener((alarm) => {
+  const tabId = tabForAlarm(alarm.name);
+  if (tabId !== null) void services.pipeline.refresh(tabId);
+});
+
+// A worker killed mid-request left its views "loading": finish what it started.
+void ready.then(async () => {
+  for (const tabId of await listDesktopTabs()) {
+    const view = await readView(tabId);
+    if (view?.status === 'loading') void services.pipeline.refresh(tabId);
+  }
+});

@@ -1,0 +1,50 @@
+import { SIMULATOR_BUILD } from '../shared/build-flags';
+import type { Handlers } from './messaging/router';
+import { decideIntake } from './context-intake';
+import type { Services } from './services';
+import { enableSidePanelForTab } from './side-panel';
+import { listDesktopTabs, readContext, writeContext } from './tab-state';
+
+/** What each message does. The router has already checked the sender and the request. */
+export function createHandlers(services: Services, now: () => number = Date.now): Handlers {
+  return {
+    async 'desktop/context-changed'(context, sender) {
+      const previous = await readContext(sender.tabId);
+      const decision = decideIntake(previous, { tabId: sender.tabId, frameId: sender.frameId, receivedAt: now(), context });
+      if (decision.kind === 'ignore') return { accepted: false };
+      if (!previous) await enableSidePanelForTab(sender.tabId);
+      await writeContext(decision.context);
+      // The reply does not wait for the provider: the panel hears about results through storage.
+      if (decision.changed) void services.pipeline.refresh(sender.tabId).catch(logFailure);
+      return { accepted: true };
+    },
+    async 'page/sign-in'() {
+      const state = await services.auth.signIn();
+      void refreshAllTabs(services);
+      return state;
+    },
+    async 'page/sign-out'() {
+      const state = await services.auth.signOut();
+      void refreshAllTabs(services);
+      return state;
+    },
+    async 'page/refresh'({ tabId }) {
+      const context = await readContext(tabId);
+      if (!context) return { queued: false };
+      void services.pipeline.refresh(tabId).catch(logFailure);
+      return { queued: true };
+    },
+  };
+}
+
+/** Every desktop tab's view depends on sign-in and settings: recompute them all. */
+export async function refreshAllTabs(services: Services): Promise<void> {
+  const tabs = await listDesktopTabs();
+  await Promise.all(tabs.map((tabId) => services.pipeline.refresh(tabId).catch(logFailure)));
+}
+
+function logFailure(error: unknown): void {
+  // The pipeline publishes its own error states; what lands here is a bug worth seeing in the console.
+  console.error('[agent-assist] refresh failed', error);
+  if (SIMULATOR_BUILD) console.error(error instanceof Error ? error.stack : error);
+}

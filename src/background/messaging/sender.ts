@@ -1,0 +1,43 @@
+import type { SenderKind } from '../../shared/messages';
+
+/**
+ * Who really sent a message, from the browser's own sender record — never from the payload
+ * (STYLE.md habit 4). A content script runs inside a page we do not control, so its tab, frame
+ * and URL are taken from here, and only desktop pages count.
+ */
+export interface SenderRecord {
+  id?: string;
+  url?: string;
+  origin?: string;
+  tab?: { id?: number };
+  frameId?: number;
+}
+
+export type VerifiedSender =
+  | { kind: 'extension-page'; url: string }
+  | { kind: 'content-script'; tabId: number; frameId: number; url: string };
+
+export interface SenderPolicy {
+  extensionId: string;
+  /** `chrome-extension://<id>/` (or Firefox's `moz-extension://<uuid>/`). */
+  extensionOrigin: string;
+  /** Whether a page URL is an agent desktop we read (built-in desktop profiles). */
+  isDesktopUrl(url: string): boolean;
+}
+
+export type SenderCheck = { ok: true; sender: VerifiedSender } | { ok: false; reason: string };
+
+export function verifySender(record: SenderRecord, policy: SenderPolicy): SenderCheck {
+  if (record.id !== policy.extensionId) return { ok: false, reason: 'not this extension' };
+  const url = record.url ?? '';
+  // An extension page opened as a tab has a `tab` too, so the URL decides first.
+  if (url.startsWith(policy.extensionOrigin)) return { ok: true, sender: { kind: 'extension-page', url } };
+  const tabId = record.tab?.id;
+  if (tabId === undefined || tabId < 0) return { ok: false, reason: 'no tab' };
+  if (!policy.isDesktopUrl(url)) return { ok: false, reason: 'not an agent desktop page' };
+  return { ok: true, sender: { kind: 'content-script', tabId, frameId: record.frameId ?? 0, url } };
+}
+
+export function senderMatches(sender: VerifiedSender, allowed: SenderKind): boolean {
+  return sender.kind === allowed;
+}

@@ -1,0 +1,83 @@
+import type { DesktopContext } from '../shared/messages';
+import type { DesktopReader } from './read-desktop';
+
+/**
+ * Watches the desktop and reports the conversation context when it changes. One MutationObserver
+ * whose callback only sets a timer; the reading happens once the page has been quiet for
+ * `debounceMs` (or at least every `maxWaitMs` while it keeps changing), in an idle callback, so
+ * typing, streaming messages and re-renders neither block the page nor multiply API calls.
+ */
+export interface WatcherOptions {
+  reader: DesktopReader;
+  root: Node;
+  win: Window;
+  report(context: DesktopContext): Promise<void>;
+  signal: AbortSignal;
+  debounceMs?: number;
+  maxWaitMs?: number;
+}
+
+export const DEFAULT_DEBOUNCE_MS = 300;
+export const DEFAULT_MAX_WAIT_MS = 1200;
+
+export function watchDesktop(options: WatcherOptions): void {
+  const { reader, root, win, report, signal } = options;
+  const debounceMs = options.debounceMs ?? DEFAULT_DEBOUNCE_MS;
+  const maxWaitMs = options.maxWaitMs ?? DEFAULT_MAX_WAIT_MS;
+  let timer: number | undefined;
+  let firstPendingAt: number | null = null;
+  let lastSent: string | null = null;
+  let sending = false;
+  let again = false;
+
+  const flush = async () => {
+    timer = undefined;
+    firstPendingAt = null;
+    if (signal.aborted) return;
+    if (sending) {
+      again = true;
+      return;
+    }
+    const context = reader.read();
+    const key = JSON.stringify(context);
+    if (key === lastSent) return;
+    sending = true;
+    try {
+      await report(context);
+      lastSent = key;
+    } catch {
+      // The worker refused or is gone; the next change tries again with the full context.
+    } finally {
+      sending = false;
+    }
+    if (again) {
+      again = false;
+      schedule();
+    }
+  };
+
+  const runIdle = () => {
+    if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(() => void flush(), { timeout: 200 });
+    else void flush();
+  };
+
+  function schedule(): void {
+    if (signal.aborted) return;
+    const now = win.performance.now();
+    firstPendingAt ??= now;
+    if (timer !== undefined) win.clearTimeout(timer);
+    const wait = now - firstPendingAt >= maxWaitMs ? 0 : debounceMs;
+    timer = win.setTimeout(runIdle, wait);
+  }
+
+  const observer = new MutationObserver(schedule);
+  observer.observe(root, { childList: true, subtree: true, characterData: true });
+  win.addEventListener('hashchange', schedule, { signal });
+  win.addEventListener('popstate', schedule, { signal });
+  signal.addEventListener('abort', () => {
+    observer.disconnect();
+    if (timer !== undefined) win.clearTimeout(timer);
+  });
+  // Report what is on screen now, without waiting for the first mutation.
+  runIdle();
+}
