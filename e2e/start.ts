@@ -1,0 +1,93 @@
+/**
+ * `npm start`: build the simulator flavour of the extension, start the Genesys Cloud simulator on
+ * loopback, and open Chromium with the extension on the simulated agent desktop. With a display
+ * the agent takes it from there; without one (servers, CI) it signs in, opens a conversation and
+ * writes screenshots of the desktop and the side panel, then prints where they are.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { openPanel, signInFromPanel, simulatorSettings, tabIdOf, writeSettings } from './support/agent-desktop';
+import { ChromiumNotFoundError, findChromium } from './support/find-chromium';
+import { launchExtension } from './support/launch-extension';
+import { startSimulator } from './simulator/server';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const ARTIFACTS = join(ROOT, 'e2e', '.artifacts', 'start');
+
+async function main(): Promise<number> {
+  try {
+    findChromium();
+  } catch (error) {
+    if (error instanceof ChromiumNotFoundError) {
+      console.error(error.message);
+      return 1;
+    }
+    throw error;
+  }
+
+  console.log('Building the extension (simulator mode) …');
+  const build = spawnSync('npx', ['vite', 'build', '--mode', 'simulator', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  if (build.status !== 0) return build.status ?? 1;
+
+  const port = Number(process.env.PORT ?? 4010);
+  const simulator = await startSimulator({ port });
+  const headless = !(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) || process.env.HEADLESS === '1';
+  const profileDir = mkdtempSync(join(tmpdir(), 'agent-assist-'));
+  const { context, serviceWorker } = await launchExtension({ headless, userDataDir: profileDir });
+  const extensionId = new URL(serviceWorker.url()).host;
+  const cleanup = async () => {
+    await context.close().catch(() => undefined);
+    await simulator.close();
+    rmSync(profileDir, { recursive: true, force: true });
+  };
+
+  await writeSettings(serviceWorker, simulatorSettings(simulator.origin));
+  const desktop = context.pages()[0] ?? (await context.newPage());
+  await desktop.goto(`${simulator.origin}/desktop/`);
+  console.log(`Simulator:     ${simulator.origin}  (control API under /__sim/)`);
+  console.log(`Agent desktop: ${simulator.origin}/desktop/`);
+
+  if (!headless) {
+    console.log('\nChromium is open on the simulated agent desktop. Click the Agent Assist toolbar button to');
+    console.log('open the side panel, sign in (the simulator signs you in as Alex Agent), then pick a conversation.');
+    console.log('Press Ctrl+C to stop.');
+    await new Promise<void>((done) => {
+      process.once('SIGINT', done);
+      process.once('SIGTERM', done);
+      context.once('close', () => done());
+    });
+    await cleanup();
+    return 0;
+  }
+
+  console.log('\nNo display: running the agent walkthrough headless …');
+  const tabId = await tabIdOf(serviceWorker, desktop);
+  const panel = await openPanel(context, extensionId, tabId);
+  await signInFromPanel(context, panel);
+  await panel.getByTestId('user-name').waitFor({ timeout: 15_000 });
+  await desktop.locator('li.conversation-item').first().click();
+  await panel.getByTestId('recommendation').first().waitFor({ timeout: 20_000 });
+  await desktop.waitForTimeout(500);
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const desktopShot = join(ARTIFACTS, 'desktop.png');
+  const panelShot = join(ARTIFACTS, 'side-panel.png');
+  await desktop.screenshot({ path: desktopShot });
+  await panel.setViewportSize({ width: 400, height: 800 });
+  await panel.screenshot({ path: panelShot, fullPage: true });
+  const cards = await panel.getByTestId('recommendation').count();
+  console.log(`Signed in as ${await panel.getByTestId('user-name').innerText()}; the side panel shows ${cards} recommendation(s).`);
+  console.log(`Screenshots:\n  ${relative(process.cwd(), desktopShot)}\n  ${relative(process.cwd(), panelShot)}`);
+  console.log('Run `npm run sim` to keep the simulator running on its own.');
+  await cleanup();
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);
