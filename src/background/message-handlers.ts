@@ -25,6 +25,8 @@ export function createHandlers(services: Services, now: () => number = Date.now)
     },
     async 'page/sign-out'() {
       const state = await services.auth.signOut();
+      // A shared workstation's next agent must not see this agent's cached answers.
+      await services.cache.clear();
       void refreshAllTabs(services);
       return state;
     },

@@ -9,7 +9,10 @@ import { createApiClient, type Access, type ApiClient } from './genesys/api-clie
 import { ApiError } from './genesys/api-error';
 import { UserMe } from './genesys/schemas';
 import { createPipeline, type Pipeline } from './pipeline/recommendation-pipeline';
+import type { ProviderResult } from './providers/provider';
 import { selectProvider } from './providers/select-provider';
+import { createInFlight } from './cache/in-flight';
+import { createRecommendationCache, type RecommendationCache } from './cache/recommendation-cache';
 import { cancelRetry, retryTimeFor, scheduleRetry } from './retry-alarms';
 import { readContext, readView, writeView } from './tab-state';
 
@@ -21,6 +24,7 @@ export interface Services {
   auth: AuthService;
   api: ApiClient;
   pipeline: Pipeline;
+  cache: RecommendationCache;
   settings(): Promise<Settings>;
 }
 
@@ -68,6 +72,7 @@ export function createServices(): Services {
     else if (view.status !== 'loading') await cancelRetry(view.tabId);
   }
 
+  const cache = createRecommendationCache();
   const pipeline = createPipeline({
     settings: currentSettings,
     ensureSignedIn: async () => {
@@ -78,9 +83,11 @@ export function createServices(): Services {
     readContext,
     readView,
     publish,
+    cache,
+    inFlight: createInFlight<ProviderResult>(),
   });
 
-  return { auth, api, pipeline, settings: currentSettings };
+  return { auth, api, pipeline, cache, settings: currentSettings };
 }
 
 /** The extension's own origin, for telling its pages from content scripts. */

@@ -17,7 +17,7 @@ export interface WatcherOptions {
   maxWaitMs?: number;
 }
 
-export const DEFAULT_DEBOUNCE_MS = 300;
+export const DEFAULT_DEBOUNCE_MS = 400;
 export const DEFAULT_MAX_WAIT_MS = 1200;
 
 export function watchDesktop(options: WatcherOptions): void {

@@ -44,6 +44,12 @@ export const ViewState = z.object({
   /** True when the shown results come from a cache entry older than its TTL. */
   stale: z.boolean(),
   updatedAt: z.number(),
+  /** Where the shown results came from, for latency figures and the supervisor's view. */
+  source: z.optional(z.enum(['cache', 'provider'])),
+  /** When the worker received the context these results answer (epoch ms). */
+  contextReceivedAt: z.optional(z.number()),
+  /** How long the provider took, when it was asked (ms). */
+  providerMs: z.optional(z.number()),
 });
 export type ViewState = z.infer<typeof ViewState>;
 

@@ -1,15 +1,21 @@
 import type { Agent } from '../../shared/conversation';
-import { configurationProblem, type Settings } from '../../shared/settings';
+import { configurationProblem, resolveEndpoints, type Settings } from '../../shared/settings';
 import { emptyViewState, type ViewState } from '../../shared/view-state';
+import type { RecommendationCache } from '../cache/recommendation-cache';
+import { contextKey } from '../cache/context-key';
+import type { InFlight } from '../cache/in-flight';
 import { ApiError } from '../genesys/api-error';
-import type { RecommendationProvider } from '../providers/provider';
+import type { ProviderResult, RecommendationProvider } from '../providers/provider';
 import type { StoredContext } from '../tab-state';
 import { filterRecommendations } from './filter-recommendations';
+import { DEFAULT_TRANSCRIPT_LIMITS } from './transcript';
 import { viewErrorFrom } from './view-error';
 
 /**
- * Context in, view state out, per desktop tab (DESIGN.md "Recommendation pipeline"). Everything
- * it needs is read from storage on each run, so a worker that died mid-flight simply runs again.
+ * Context in, view state out, per desktop tab (DESIGN.md "Recommendation pipeline"): cache lookup
+ * (fresh → publish; stale → publish marked stale, then revalidate), one shared provider request per
+ * context, validation and filtering, publish. Everything it needs is read from storage on each run,
+ * so a worker that died mid-flight simply runs again.
  */
 export interface PipelineDeps {
   settings(): Promise<Settings>;
@@ -20,6 +26,8 @@ export interface PipelineDeps {
   readContext(tabId: number): Promise<StoredContext | null>;
   readView(tabId: number): Promise<ViewState | null>;
   publish(view: ViewState): Promise<void>;
+  cache: RecommendationCache;
+  inFlight: InFlight<ProviderResult>;
   now?: () => number;
 }
 
@@ -40,6 +48,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       conversationId: context?.conversationId ?? null,
       channel: context?.channel ?? null,
       updatedAt: now(),
+      ...(stored && { contextReceivedAt: stored.receivedAt }),
     };
     const publish = async (view: ViewState) => {
       if (!signal.aborted) await deps.publish({ ...view, updatedAt: now() });
@@ -53,31 +62,64 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       throw error;
     }
     if (!context?.conversationId) return publish({ ...base, status: 'no-conversation' });
+    const conversationId = context.conversationId;
 
     // Previous results for the same conversation stay visible while the new ones load.
-    const sameConversation = previous?.conversationId === context.conversationId;
+    const sameConversation = previous?.conversationId === conversationId;
     const kept = sameConversation && previous ? { recommendations: previous.recommendations, hidden: previous.hidden, invalidCount: previous.invalidCount } : {};
-    await publish({ ...base, ...kept, status: 'loading' });
+
+    let agent: Agent;
+    try {
+      agent = await deps.agent();
+    } catch (error) {
+      return publishFailure(error, kept);
+    }
+    const key = await contextKey({
+      apiBaseUrl: resolveEndpoints(settings)?.apiBaseUrl ?? '',
+      provider: settings.provider,
+      agentId: agent.id,
+      conversationId,
+      channel: context.channel,
+      transcript: context.transcript,
+      knowledgeBaseIds: settings.knowledgeBaseIds,
+      maxTurns: DEFAULT_TRANSCRIPT_LIMITS.maxTurns,
+    });
+    const ttlMs = settings.cacheTtlSeconds * 1000;
+    const hit = ttlMs > 0 ? await deps.cache.lookup(key, ttlMs, now()) : null;
+    const render = (result: ProviderResult) => {
+      const { accepted, hidden } = filterRecommendations(result.items, settings, now());
+      return { recommendations: accepted, hidden, invalidCount: result.invalidCount };
+    };
+
+    let shown = kept;
+    if (hit) {
+      shown = render(hit.entry);
+      await publish({ ...base, ...shown, status: 'ready', stale: hit.freshness === 'stale', source: 'cache' });
+      if (hit.freshness === 'fresh') return;
+    } else {
+      await publish({ ...base, ...kept, status: 'loading' });
+    }
 
     try {
-      const agent = await deps.agent();
-      const result = await deps.provider(settings).fetch(
-        {
-          conversationId: context.conversationId,
-          channel: context.channel,
-          transcript: context.transcript,
-          agent,
-          knowledgeBaseIds: settings.knowledgeBaseIds,
-        },
-        signal,
-      );
-      const { accepted, hidden } = filterRecommendations(result.items, settings, now());
-      await publish({ ...base, status: 'ready', recommendations: accepted, hidden, invalidCount: result.invalidCount });
+      const asked = now();
+      const result = await deps.inFlight.run(key, signal, async (shared) => {
+        const fetched = await deps.provider(settings).fetch(
+          { conversationId, channel: context.channel, transcript: context.transcript, agent, knowledgeBaseIds: settings.knowledgeBaseIds },
+          shared,
+        );
+        if (ttlMs > 0) await deps.cache.store(key, { storedAt: now(), items: fetched.items, invalidCount: fetched.invalidCount });
+        return fetched;
+      });
+      await publish({ ...base, ...render(result), status: 'ready', source: 'provider', providerMs: now() - asked });
     } catch (error) {
       if (signal.aborted) return;
+      await publishFailure(error, shown, hit !== null);
+    }
+
+    async function publishFailure(error: unknown, results: Partial<ViewState>, stale = false): Promise<void> {
       const viewError = viewErrorFrom(error);
       if (viewError.kind === 'auth') return publish({ ...base, status: 'signed-out', error: viewError });
-      await publish({ ...base, ...kept, status: 'error', error: viewError });
+      await publish({ ...base, ...results, status: 'error', error: viewError, stale });
     }
   }
 
