@@ -101,7 +101,7 @@ export function parseSettings(raw: unknown, options: ParseOptions = { allowLoopb
   }
   const input = raw as Record<string, unknown>;
   for (const [key, value] of Object.entries(input)) {
-    if (!(key in fields)) {
+    if (!Object.hasOwn(fields, key)) {
       issues.push({ key, message: 'is not a known setting and was ignored' });
       continue;
     }

@@ -61,6 +61,20 @@ export function abortableSleep(ms: number, signal: AbortSignal | undefined): Pro
   });
 }
 
+/**
+ * A path is appended to the API base URL (keeping any path prefix a proxy needs); an absolute URL
+ * is used as is. The bearer token only ever goes to the API host it was issued for.
+ */
+function resolveUrl(path: string, access: Access | null): URL {
+  const absolute = /^https?:\/\//i.test(path);
+  if (!absolute && !access) throw new Error(`No API base URL for ${path}`);
+  const url = absolute ? new URL(path) : new URL(`${access!.apiBaseUrl.replace(/\/+$/, '')}${path.startsWith('/') ? '' : '/'}${path}`);
+  if (access && url.origin !== new URL(access.apiBaseUrl).origin) {
+    throw new Error(`Refusing to send the Genesys token to ${url.origin}`);
+  }
+  return url;
+}
+
 function abortReason(signal: AbortSignal): Error {
   return signal.reason instanceof Error ? signal.reason : new DOMException('Aborted', 'AbortError');
 }
@@ -120,7 +134,7 @@ export function createApiClient(deps: ApiClientDeps): ApiClient {
     let reauthorized = false;
     for (let attempt = 1; ; attempt++) {
       const access = authenticated ? await deps.getAccess() : null;
-      const url = new URL(call.path, access?.apiBaseUrl);
+      const url = resolveUrl(call.path, access);
       for (const [key, value] of Object.entries(call.query ?? {})) url.searchParams.set(key, value);
 
       const pausedUntil = await hostPausedUntil(url.host, now());
@@ -157,7 +171,7 @@ export function createApiClient(deps: ApiClientDeps): ApiClient {
           attempt--; // a token refresh is not a retry of a failing service
           continue;
         }
-        if (failureClass === 'fail') throw failure;
+        if (failureClass === 'fail' || failureClass === 'reauthorize') throw failure;
       } catch (error) {
         if (!(error instanceof ApiError)) throw error;
         if (error.kind !== 'network' && error.kind !== 'timeout' && error.kind !== 'http') throw error;

@@ -40,14 +40,17 @@ export async function apiErrorFromResponse(response: Response, retryAt?: number)
   const correlationId = response.headers.get(CORRELATION_HEADER) ?? undefined;
   let message = `HTTP ${response.status}`;
   let code: string | undefined;
+  let fallbackCorrelation: string | undefined;
   try {
     const parsed = GenesysErrorBody.safeParse(await response.json());
     if (parsed.success) {
       if (parsed.data.message) message = `${message}: ${parsed.data.message}`;
       code = parsed.data.code;
+      // Genesys repeats the correlation id as `contextId`; use it when a proxy dropped the header.
+      if (!correlationId && typeof parsed.data.contextId === 'string') fallbackCorrelation = parsed.data.contextId;
     }
   } catch {
     // Not JSON: the status says enough.
   }
-  return new ApiError('http', message, { status: response.status, code, correlationId: correlationId ?? undefined, retryAt });
+  return new ApiError('http', message, { status: response.status, code, correlationId: correlationId ?? fallbackCorrelation, retryAt });
 }

@@ -23,11 +23,15 @@ export const DEFAULT_RETRY_LIMITS: RetryLimits = {
  * `Retry-After` as milliseconds from now: delta-seconds or an HTTP date (RFC 9110 §10.2.3).
  * Null when absent or unreadable, so the caller falls back to backoff.
  */
+const IMF_FIXDATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/;
+
 export function parseRetryAfter(header: string | null, now: number): number | null {
   if (header === null) return null;
   const value = header.trim();
   if (/^\d+$/.test(value)) return Number(value) * 1000;
-  if (!/[a-z]/i.test(value)) return null;
+  // Only the IMF-fixdate form (RFC 9110 §5.6.7): Date.parse accepts almost anything, and a garbage
+  // header read as "now" would mean retrying at once instead of backing off.
+  if (!IMF_FIXDATE.test(value)) return null;
   const date = Date.parse(value);
   if (Number.isNaN(date)) return null;
   return Math.max(0, date - now);
@@ -41,11 +45,15 @@ export function backoffDelay(retry: number, limits: RetryLimits, random: () => n
 
 export type FailureClass = 'retry' | 'reauthorize' | 'fail';
 
-/** 429, 408, 502, 503, 504 and network failures are worth another try; 401 wants a new token; other 4xx never change. */
+/**
+ * 408, 429, 5xx server faults and network failures are worth another try (DESIGN.md step 5);
+ * 401 wants a new token; other 4xx never change, nor do 501/505 (the server cannot, ever).
+ */
 export function classifyFailure(status: number | 'network' | 'timeout'): FailureClass {
   if (status === 'network' || status === 'timeout') return 'retry';
   if (status === 401) return 'reauthorize';
-  if (status === 408 || status === 429 || status === 502 || status === 503 || status === 504) return 'retry';
+  if (status === 408 || status === 429) return 'retry';
+  if (status >= 500 && status <= 599 && status !== 501 && status !== 505) return 'retry';
   return 'fail';
 }
 

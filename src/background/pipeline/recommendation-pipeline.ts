@@ -59,7 +59,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       await deps.ensureSignedIn();
     } catch (error) {
       if (error instanceof ApiError && error.kind === 'auth') return publish({ ...base, status: 'signed-out' });
-      throw error;
+      return publish({ ...base, status: 'error', error: viewErrorFrom(error) });
     }
     if (!context?.conversationId) return publish({ ...base, status: 'no-conversation' });
     const conversationId = context.conversationId;
@@ -68,52 +68,54 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     const sameConversation = previous?.conversationId === conversationId;
     const kept = sameConversation && previous ? { recommendations: previous.recommendations, hidden: previous.hidden, invalidCount: previous.invalidCount } : {};
 
-    let agent: Agent;
+    let shown: Partial<ViewState> = kept;
+    let hadCachedResults = false;
     try {
-      agent = await deps.agent();
-    } catch (error) {
-      return publishFailure(error, kept);
-    }
-    const key = await contextKey({
-      apiBaseUrl: resolveEndpoints(settings)?.apiBaseUrl ?? '',
-      provider: settings.provider,
-      agentId: agent.id,
-      conversationId,
-      channel: context.channel,
-      transcript: context.transcript,
-      knowledgeBaseIds: settings.knowledgeBaseIds,
-      maxTurns: DEFAULT_TRANSCRIPT_LIMITS.maxTurns,
-    });
-    const ttlMs = settings.cacheTtlSeconds * 1000;
-    const hit = ttlMs > 0 ? await deps.cache.lookup(key, ttlMs, now()) : null;
-    const render = (result: ProviderResult) => {
-      const { accepted, hidden } = filterRecommendations(result.items, settings, now());
-      return { recommendations: accepted, hidden, invalidCount: result.invalidCount };
-    };
+      const agent = await deps.agent();
+      const key = await contextKey({
+        apiBaseUrl: resolveEndpoints(settings)?.apiBaseUrl ?? '',
+        provider: settings.provider,
+        agentId: agent.id,
+        conversationId,
+        channel: context.channel,
+        transcript: context.transcript,
+        knowledgeBaseIds: settings.knowledgeBaseIds,
+        maxTurns: DEFAULT_TRANSCRIPT_LIMITS.maxTurns,
+      });
+      const ttlMs = settings.cacheTtlSeconds * 1000;
+      const hit = ttlMs > 0 ? await deps.cache.lookup(key, ttlMs, now()).catch(() => null) : null;
+      const render = (result: ProviderResult) => {
+        const { accepted, hidden } = filterRecommendations(result.items, settings, now());
+        return { recommendations: accepted, hidden, invalidCount: result.invalidCount };
+      };
 
-    let shown = kept;
-    if (hit) {
-      shown = render(hit.entry);
-      await publish({ ...base, ...shown, status: 'ready', stale: hit.freshness === 'stale', source: 'cache' });
-      if (hit.freshness === 'fresh') return;
-    } else {
-      await publish({ ...base, ...kept, status: 'loading' });
-    }
+      if (hit) {
+        shown = render(hit.entry);
+        hadCachedResults = true;
+        await publish({ ...base, ...shown, status: 'ready', stale: hit.freshness === 'stale', source: 'cache' });
+        if (hit.freshness === 'fresh') return;
+      } else {
+        await publish({ ...base, ...kept, status: 'loading' });
+      }
 
-    try {
       const asked = now();
       const result = await deps.inFlight.run(key, signal, async (shared) => {
         const fetched = await deps.provider(settings).fetch(
           { conversationId, channel: context.channel, transcript: context.transcript, agent, knowledgeBaseIds: settings.knowledgeBaseIds },
           shared,
         );
-        if (ttlMs > 0) await deps.cache.store(key, { storedAt: now(), items: fetched.items, invalidCount: fetched.invalidCount });
+        if (ttlMs > 0) {
+          // A full disk costs us the cache, never the answer the agent is waiting for.
+          await deps.cache.store(key, { storedAt: now(), items: fetched.items, invalidCount: fetched.invalidCount }).catch((error: unknown) => {
+            console.warn('[agent-assist] could not cache recommendations', error);
+          });
+        }
         return fetched;
       });
       await publish({ ...base, ...render(result), status: 'ready', source: 'provider', providerMs: now() - asked });
     } catch (error) {
       if (signal.aborted) return;
-      await publishFailure(error, shown, hit !== null);
+      await publishFailure(error, shown, hadCachedResults);
     }
 
     async function publishFailure(error: unknown, results: Partial<ViewState>, stale = false): Promise<void> {

@@ -1,0 +1,66 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { emptyViewState } from '../shared/view-state';
+import { forgetTab, listDesktopTabs, readContext, readView, writeContext, writeView, type StoredContext } from './tab-state';
+
+const session = vi.hoisted(() => new Map<string, unknown>());
+vi.mock('../shared/browser', () => ({
+  browser: {
+    storage: {
+      session: {
+        async get(keys: string | string[] | null) {
+          const wanted = keys === null ? [...session.keys()] : Array.isArray(keys) ? keys : [keys];
+          const result: Record<string, unknown> = {};
+          for (const key of wanted) if (session.has(key)) result[key] = structuredClone(session.get(key));
+          return result;
+        },
+        async set(items: Record<string, unknown>) {
+          for (const [key, value] of Object.entries(items)) session.set(key, structuredClone(value));
+        },
+        async remove(keys: string | string[]) {
+          for (const key of Array.isArray(keys) ? keys : [keys]) session.delete(key);
+        },
+      },
+    },
+  },
+}));
+
+const context: StoredContext = {
+  tabId: 7,
+  frameId: 0,
+  receivedAt: 1000,
+  context: { conversationId: 'conv-1', channel: 'chat', transcript: [{ role: 'customer', text: 'hi' }], profileId: 'simulator' },
+};
+
+beforeEach(() => session.clear());
+
+describe('tab state', () => {
+  it('reads back a written context and view', async () => {
+    await writeContext(context);
+    expect(await readContext(7)).toEqual(context);
+    const view = { ...emptyViewState(7, 'ready'), conversationId: 'conv-1', updatedAt: 5 };
+    await writeView(view);
+    expect(await readView(7)).toEqual(view);
+    expect(await readContext(8)).toBeNull();
+    expect(await readView(8)).toBeNull();
+  });
+
+  it('reads an invalid stored value as nothing', async () => {
+    session.set('context:7', { ...context, context: { ...context.context, channel: 'fax' } });
+    session.set('view:7', { tabId: 7, status: 'bogus' });
+    expect(await readContext(7)).toBeNull();
+    expect(await readView(7)).toBeNull();
+  });
+
+  it('lists the tabs that reported a context, and forgets a tab entirely', async () => {
+    await writeContext(context);
+    await writeContext({ ...context, tabId: 12 });
+    await writeView(emptyViewState(7, 'loading'));
+    session.set('auth:token', 'x');
+    expect((await listDesktopTabs()).sort((a, b) => a - b)).toEqual([7, 12]);
+    await forgetTab(7);
+    expect(await readContext(7)).toBeNull();
+    expect(await readView(7)).toBeNull();
+    expect(await listDesktopTabs()).toEqual([12]);
+    expect(session.get('auth:token')).toBe('x');
+  });
+});

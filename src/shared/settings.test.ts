@@ -1,0 +1,221 @@
+import { describe, expect, it } from 'vitest';
+import { configurationProblem, DEFAULT_SETTINGS, parseSettings, resolveEndpoints, urlProblem, type Settings } from './settings';
+
+const STORE = { allowLoopbackHttp: false };
+const SIM = { allowLoopbackHttp: true };
+const keysOf = (issues: readonly { key: string }[]) => issues.map((issue) => issue.key);
+
+describe('parseSettings: shape', () => {
+  it('gives the defaults with no issues for nothing stored', () => {
+    expect(parseSettings(undefined, STORE)).toEqual({ settings: DEFAULT_SETTINGS, issues: [] });
+    expect(parseSettings(null, STORE)).toEqual({ settings: DEFAULT_SETTINGS, issues: [] });
+    expect(parseSettings({}, STORE)).toEqual({ settings: DEFAULT_SETTINGS, issues: [] });
+  });
+
+  it('has the documented defaults', () => {
+    expect(DEFAULT_SETTINGS).toMatchObject({
+      region: 'mypurecloud.com',
+      clientId: '',
+      provider: 'recommendations-query',
+      knowledgeBaseIds: [],
+      minRelevanceScore: 0.8,
+      maxContentAgeDays: 7,
+      cacheTtlSeconds: 120,
+      auditRetentionDays: 30,
+    });
+  });
+
+  it.each([['a string'], [42], [[1, 2]], [true]])('reports a non-object (%j) and uses all defaults', (raw) => {
+    const { settings, issues } = parseSettings(raw, STORE);
+    expect(settings).toEqual(DEFAULT_SETTINGS);
+    expect(keysOf(issues)).toEqual(['settings']);
+  });
+
+  it('never shares the default knowledge-base array with the caller', () => {
+    const { settings } = parseSettings({}, STORE);
+    settings.knowledgeBaseIds.push('kb-x');
+    expect(DEFAULT_SETTINGS.knowledgeBaseIds).toEqual([]);
+  });
+
+  it('accepts a full valid object', () => {
+    const full: Settings = {
+      region: 'euw2.pure.cloud',
+      clientId: 'abc-123',
+      provider: 'conversation-suggestions',
+      knowledgeBaseIds: ['kb1', 'kb2'],
+      minRelevanceScore: 0.5,
+      maxContentAgeDays: 30,
+      cacheTtlSeconds: 0,
+      feedbackWebhookUrl: 'https://hooks.example.com/feedback',
+      auditRetentionDays: 365,
+      desktopProfile: { messageSelector: '.msg' },
+    };
+    expect(parseSettings(full, STORE)).toEqual({ settings: full, issues: [] });
+  });
+});
+
+describe('parseSettings: per-key fallback', () => {
+  it('replaces only the invalid value by its default, and reports it by key', () => {
+    const { settings, issues } = parseSettings({ clientId: 'good', minRelevanceScore: 1.5, maxContentAgeDays: 0, provider: 'other' }, STORE);
+    expect(settings.clientId).toBe('good');
+    expect(settings.minRelevanceScore).toBe(0.8);
+    expect(settings.maxContentAgeDays).toBe(7);
+    expect(settings.provider).toBe('recommendations-query');
+    expect(keysOf(issues).sort()).toEqual(['maxContentAgeDays', 'minRelevanceScore', 'provider']);
+    expect(issues.every((issue) => issue.message.endsWith('the default is used'))).toBe(true);
+  });
+
+  it.each<[string, unknown]>([
+    ['region', 'mypurecloud.example'],
+    ['clientId', 'x'.repeat(201)],
+    ['knowledgeBaseIds', ['ok', '']],
+    ['knowledgeBaseIds', 'kb1'],
+    ['minRelevanceScore', -0.01],
+    ['minRelevanceScore', '0.9'],
+    ['maxContentAgeDays', -1],
+    ['cacheTtlSeconds', 1.5],
+    ['cacheTtlSeconds', -1],
+    ['auditRetentionDays', 0],
+    ['feedbackWebhookUrl', 42],
+    ['desktopProfile', { messageSelector: 5 }],
+  ])('reports %s = %j and keeps the default', (key, value) => {
+    const { settings, issues } = parseSettings({ [key]: value }, STORE);
+    expect(keysOf(issues)).toEqual([key]);
+    expect(settings[key as keyof Settings]).toEqual(DEFAULT_SETTINGS[key as keyof Settings]);
+  });
+
+  it('accepts the threshold bounds', () => {
+    expect(parseSettings({ minRelevanceScore: 0 }, STORE).settings.minRelevanceScore).toBe(0);
+    expect(parseSettings({ minRelevanceScore: 1 }, STORE).settings.minRelevanceScore).toBe(1);
+    expect(parseSettings({ cacheTtlSeconds: 0 }, STORE).settings.cacheTtlSeconds).toBe(0);
+    expect(parseSettings({ auditRetentionDays: 1 }, STORE).settings.auditRetentionDays).toBe(1);
+    expect(parseSettings({ maxContentAgeDays: 0.5 }, STORE).settings.maxContentAgeDays).toBe(0.5);
+  });
+
+  it('ignores keys whose value is undefined', () => {
+    expect(parseSettings({ clientId: undefined }, STORE)).toEqual({ settings: DEFAULT_SETTINGS, issues: [] });
+  });
+
+  it('reports unknown keys and ignores them', () => {
+    const { settings, issues } = parseSettings({ clientId: 'c', colour: 'blue', minScore: 0.1 }, STORE);
+    expect(settings).toEqual({ ...DEFAULT_SETTINGS, clientId: 'c' });
+    expect(settings).not.toHaveProperty('colour');
+    expect(keysOf(issues)).toEqual(['colour', 'minScore']);
+    expect(issues[0]!.message).toContain('not a known setting');
+  });
+
+  it.each(['toString', 'constructor', '__proto__'])(
+    'reports %s as an unknown key instead of throwing (stored JSON can carry any key)',
+    (key) => {
+      const raw: unknown = JSON.parse(`{"${key}": "x", "clientId": "c"}`);
+      const parsed = parseSettings(raw, STORE);
+      expect(parsed.settings.clientId).toBe('c');
+      expect(keysOf(parsed.issues)).toEqual([key]);
+    },
+  );
+});
+
+describe('URL rules', () => {
+  it('accepts https', () => {
+    expect(urlProblem('https://api.example.com', STORE)).toBeNull();
+    expect(urlProblem('https://127.0.0.1:8443/x', STORE)).toBeNull();
+  });
+
+  it('accepts http only on loopback and only when allowed', () => {
+    for (const url of ['http://127.0.0.1:8787', 'http://localhost:3000/', 'http://[::1]:8080']) {
+      expect(urlProblem(url, SIM)).toBeNull();
+      expect(urlProblem(url, STORE)).toMatch(/https/);
+    }
+  });
+
+  it('refuses http elsewhere even when loopback is allowed', () => {
+    for (const url of ['http://example.com', 'http://127.0.0.2', 'http://localhost.evil.com', 'http://10.0.0.1']) {
+      expect(urlProblem(url, SIM)).toBe('must use https');
+    }
+  });
+
+  it('refuses other schemes and non-URLs', () => {
+    expect(urlProblem('ftp://example.com', SIM)).toBe('must use https');
+    expect(urlProblem('javascript:alert(1)', SIM)).toBe('must use https');
+    expect(urlProblem('not a url', SIM)).toBe('is not a valid URL');
+    expect(urlProblem('/relative', SIM)).toBe('is not a valid URL');
+  });
+
+  it('refuses credentials in the URL, whatever the scheme', () => {
+    expect(urlProblem('https://user:pass@api.example.com', STORE)).toBe('must not contain credentials');
+    expect(urlProblem('https://user@api.example.com', STORE)).toBe('must not contain credentials');
+    expect(urlProblem('http://user:pass@127.0.0.1:1', SIM)).toBe('must not contain credentials');
+  });
+
+  it('drops a refused URL setting with an issue', () => {
+    const { settings, issues } = parseSettings({ feedbackWebhookUrl: 'http://hooks.example.com' }, STORE);
+    expect(settings).not.toHaveProperty('feedbackWebhookUrl');
+    expect(issues).toEqual([{ key: 'feedbackWebhookUrl', message: 'must use https; the setting is ignored' }]);
+  });
+
+  it('drops an empty URL setting silently', () => {
+    const { settings, issues } = parseSettings({ feedbackWebhookUrl: '' }, STORE);
+    expect(settings).not.toHaveProperty('feedbackWebhookUrl');
+    expect(issues).toEqual([]);
+  });
+
+  it('accepts loopback custom endpoints in simulator builds only', () => {
+    const raw = { region: 'custom', loginBaseUrl: 'http://127.0.0.1:8787', apiBaseUrl: 'http://127.0.0.1:8787' };
+    const sim = parseSettings(raw, SIM);
+    expect(sim.issues).toEqual([]);
+    expect(resolveEndpoints(sim.settings)).toEqual({ loginBaseUrl: 'http://127.0.0.1:8787', apiBaseUrl: 'http://127.0.0.1:8787' });
+    const store = parseSettings(raw, STORE);
+    expect(keysOf(store.issues).sort()).toEqual(['apiBaseUrl', 'loginBaseUrl', 'region']);
+    expect(resolveEndpoints(store.settings)).toBeNull();
+  });
+
+  it('defaults to the build flag, which is off in unit tests (a store build)', () => {
+    const { issues } = parseSettings({ feedbackWebhookUrl: 'http://127.0.0.1:9/x' });
+    expect(keysOf(issues)).toEqual(['feedbackWebhookUrl']);
+  });
+});
+
+describe('custom region', () => {
+  it('needs both URLs', () => {
+    expect(keysOf(parseSettings({ region: 'custom' }, STORE).issues)).toEqual(['region']);
+    expect(keysOf(parseSettings({ region: 'custom', loginBaseUrl: 'https://login.example.com' }, STORE).issues)).toEqual(['region']);
+    expect(keysOf(parseSettings({ region: 'custom', apiBaseUrl: 'https://api.example.com' }, STORE).issues)).toEqual(['region']);
+    expect(parseSettings({ region: 'custom', loginBaseUrl: 'https://login.example.com', apiBaseUrl: 'https://api.example.com' }, STORE).issues).toEqual([]);
+  });
+});
+
+describe('resolveEndpoints', () => {
+  it('gives the region hosts for a Genesys region', () => {
+    expect(resolveEndpoints({ ...DEFAULT_SETTINGS, region: 'mypurecloud.com.au' })).toEqual({
+      loginBaseUrl: 'https://login.mypurecloud.com.au',
+      apiBaseUrl: 'https://api.mypurecloud.com.au',
+    });
+  });
+
+  it('ignores custom URLs when a Genesys region is chosen', () => {
+    expect(resolveEndpoints({ ...DEFAULT_SETTINGS, region: 'usw2.pure.cloud', apiBaseUrl: 'https://api.example.com' })).toEqual({
+      loginBaseUrl: 'https://login.usw2.pure.cloud',
+      apiBaseUrl: 'https://api.usw2.pure.cloud',
+    });
+  });
+
+  it('gives the custom URLs without trailing slashes', () => {
+    expect(resolveEndpoints({ ...DEFAULT_SETTINGS, region: 'custom', loginBaseUrl: 'https://login.example.com//', apiBaseUrl: 'https://api.example.com/' })).toEqual({
+      loginBaseUrl: 'https://login.example.com',
+      apiBaseUrl: 'https://api.example.com',
+    });
+  });
+
+  it('is null for a custom region missing a URL', () => {
+    expect(resolveEndpoints({ ...DEFAULT_SETTINGS, region: 'custom', loginBaseUrl: 'https://login.example.com' })).toBeNull();
+  });
+});
+
+describe('configurationProblem', () => {
+  it('names the region first, then the client id, then nothing', () => {
+    expect(configurationProblem({ ...DEFAULT_SETTINGS, region: 'custom' })).toBe('region');
+    expect(configurationProblem(DEFAULT_SETTINGS)).toBe('clientId');
+    expect(configurationProblem({ ...DEFAULT_SETTINGS, clientId: 'c' })).toBeNull();
+    expect(configurationProblem({ ...DEFAULT_SETTINGS, region: 'custom', loginBaseUrl: 'https://l.example', apiBaseUrl: 'https://a.example', clientId: 'c' })).toBeNull();
+  });
+});
