@@ -44,5 +44,6 @@ export default defineConfig(({ mode }) => ({
     include: ['src/**/*.test.{ts,tsx}', 'e2e/simulator/**/*.test.ts'],
     environment: 'node',
     restoreMocks: true,
+    setupFiles: ['src/shared/testing/i18n-stub.ts'],
   },
 }));

@@ -1,0 +1,196 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_SETTINGS } from '../shared/settings';
+import { FakeOptionsConnector } from './fake-connector';
+import { OptionsApp } from './OptionsApp';
+import { FORM_FIELDS } from './settings-form';
+
+afterEach(cleanup);
+
+async function renderOptions(stored: unknown = undefined, parseOptions = { allowLoopbackHttp: true }) {
+  const connector = new FakeOptionsConnector(stored);
+  render(<OptionsApp connector={connector} parseOptions={parseOptions} />);
+  await waitFor(() => expect(screen.getByTestId('options').getAttribute('aria-busy')).toBe('false'));
+  return connector;
+}
+
+function field<T extends HTMLElement = HTMLInputElement>(id: string): T {
+  const element = document.getElementById(id);
+  if (!element) throw new Error(`no #${id}`);
+  return element as T;
+}
+
+function type(id: string, value: string) {
+  const element = field(id);
+  element.focus();
+  fireEvent.input(element, { target: { value } });
+}
+
+function choose(id: string, value: string) {
+  fireEvent.change(field<HTMLSelectElement>(id), { target: { value } });
+}
+
+const save = () => fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+
+describe('form', () => {
+  it('labels every setting input, with ids equal to the setting keys', async () => {
+    await renderOptions({ region: 'custom', loginBaseUrl: 'https://login.example.com', apiBaseUrl: 'https://api.example.com' });
+    for (const key of FORM_FIELDS) {
+      const input = field(key);
+      const label = document.querySelector(`label[for="${key}"]`);
+      expect(label, key).not.toBeNull();
+      expect(input.getAttribute('name')).toBe(key);
+    }
+    expect(field<HTMLSelectElement>('region').value).toBe('custom');
+    const customOption = [...field<HTMLSelectElement>('region').options].find((option) => option.value === 'custom');
+    expect(customOption?.textContent).toBe('Custom (simulator or proxy)');
+  });
+
+  it('shows the custom URLs only for the custom region', async () => {
+    await renderOptions();
+    expect(document.getElementById('loginBaseUrl')).toBeNull();
+    choose('region', 'custom');
+    expect(field('loginBaseUrl')).toBeTruthy();
+    expect(field('apiBaseUrl')).toBeTruthy();
+  });
+
+  it('loads the stored settings and reports stored problems', async () => {
+    await renderOptions({ clientId: 'abc', minRelevanceScore: 7, knowledgeBaseIds: ['kb-1', 'kb-2'] });
+    expect(field('clientId').value).toBe('abc');
+    expect(field('minRelevanceScore').value).toBe('0.8');
+    expect(field<HTMLTextAreaElement>('knowledgeBaseIds').value).toBe('kb-1\nkb-2');
+    const issues = screen.getByTestId('stored-issues');
+    expect(issues.textContent).toContain('minRelevanceScore');
+    expect(issues.textContent).toContain('the default is used');
+  });
+
+  it('does not save invalid input: errors next to the fields, focus on the first', async () => {
+    const connector = await renderOptions();
+    type('minRelevanceScore', '1.5');
+    type('auditRetentionDays', '0');
+    type('feedbackWebhookUrl', 'ftp://hooks.example.com');
+    save();
+    await waitFor(() => expect(document.activeElement).toBe(field('minRelevanceScore')));
+    expect(connector.saved).toEqual([]);
+    for (const [key, message] of [
+      ['minRelevanceScore', 'Enter a number from 0 to 1.'],
+      ['feedbackWebhookUrl', 'This address must use https.'],
+      ['auditRetentionDays', 'Enter a whole number of days from 1 to 3650.'],
+    ] as const) {
+      const input = field(key);
+      expect(input.getAttribute('aria-invalid'), key).toBe('true');
+      const error = screen.getByTestId(`error-${key}`);
+      expect(error.textContent).toBe(message);
+      expect(input.getAttribute('aria-describedby')?.split(' ')).toContain(error.id);
+    }
+    expect(field('clientId').getAttribute('aria-invalid')).toBe('false');
+    expect(screen.getByTestId('save-status').textContent).toBe('');
+  });
+
+  it('saves exactly the settings the form describes, then says Saved', async () => {
+    const connector = await renderOptions({ desktopProfile: { transcriptSelector: '#log' } });
+    choose('region', 'custom');
+    type('loginBaseUrl', 'http://127.0.0.1:4010');
+    type('apiBaseUrl', 'http://127.0.0.1:4010');
+    type('clientId', 'client-42');
+    choose('provider', 'conversation-suggestions');
+    type('knowledgeBaseIds', 'kb-1\nkb-2, kb-3');
+    type('minRelevanceScore', '0.75');
+    type('maxContentAgeDays', '10');
+    type('cacheTtlSeconds', '60');
+    type('feedbackWebhookUrl', 'https://hooks.example.com/f');
+    type('auditRetentionDays', '45');
+    save();
+    await waitFor(() => expect(screen.getByTestId('save-status').textContent).toBe('Saved'));
+    expect(screen.getByTestId('save-status').getAttribute('role')).toBe('status');
+    expect(connector.saved).toEqual([
+      {
+        region: 'custom',
+        loginBaseUrl: 'http://127.0.0.1:4010',
+        apiBaseUrl: 'http://127.0.0.1:4010',
+        clientId: 'client-42',
+        provider: 'conversation-suggestions',
+        knowledgeBaseIds: ['kb-1', 'kb-2', 'kb-3'],
+        minRelevanceScore: 0.75,
+        maxContentAgeDays: 10,
+        cacheTtlSeconds: 60,
+        feedbackWebhookUrl: 'https://hooks.example.com/f',
+        auditRetentionDays: 45,
+        desktopProfile: { transcriptSelector: '#log' },
+      },
+    ]);
+  });
+
+  it('rejects loopback http outside simulator builds', async () => {
+    const connector = await renderOptions(undefined, { allowLoopbackHttp: false });
+    choose('region', 'custom');
+    type('loginBaseUrl', 'http://127.0.0.1:4010');
+    type('apiBaseUrl', 'https://api.example.com');
+    save();
+    await waitFor(() => expect(screen.getByTestId('error-loginBaseUrl').textContent).toMatch(/must use https/));
+    expect(connector.saved).toEqual([]);
+  });
+
+  it('shows a failed save in an alert', async () => {
+    const connector = await renderOptions();
+    connector.saveError = new Error('QUOTA_BYTES quota exceeded');
+    save();
+    expect((await screen.findByRole('alert')).textContent).toBe('Could not save the settings: QUOTA_BYTES quota exceeded');
+  });
+});
+
+describe('changes made elsewhere', () => {
+  it('are reflected when there are no unsaved edits', async () => {
+    const connector = await renderOptions({ clientId: 'old' });
+    connector.changeElsewhere({ clientId: 'new', maxContentAgeDays: 3 });
+    await waitFor(() => expect(field('clientId').value).toBe('new'));
+    expect(field('maxContentAgeDays').value).toBe('3');
+  });
+
+  it('do not overwrite unsaved edits', async () => {
+    const connector = await renderOptions({ clientId: 'old' });
+    type('clientId', 'typing');
+    connector.changeElsewhere({ clientId: 'new' });
+    await screen.findByTestId('changed-elsewhere');
+    expect(field('clientId').value).toBe('typing');
+  });
+});
+
+describe('redirect URI', () => {
+  it('shows the URI and copies it', async () => {
+    await renderOptions();
+    const uri = screen.getByTestId<HTMLInputElement>('redirect-uri');
+    expect(uri.value).toBe('https://abcdefghijklmnop.chromiumapp.org/');
+    expect(uri.readOnly).toBe(true);
+    const writeText = vi.fn(async () => {});
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    fireEvent.click(screen.getByRole('button', { name: 'Copy' }));
+    await waitFor(() => expect(screen.getByTestId('copy-status').textContent).toBe('Copied'));
+    expect(writeText).toHaveBeenCalledWith('https://abcdefghijklmnop.chromiumapp.org/');
+  });
+
+  it('selects the text when the clipboard refuses', async () => {
+    await renderOptions();
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new Error('denied')) }, configurable: true });
+    fireEvent.click(screen.getByRole('button', { name: 'Copy' }));
+    await waitFor(() => expect(screen.getByTestId('copy-status').textContent).toMatch(/selected/));
+    const uri = screen.getByTestId<HTMLInputElement>('redirect-uri');
+    expect(document.activeElement).toBe(uri);
+    expect([uri.selectionStart, uri.selectionEnd]).toEqual([0, uri.value.length]);
+  });
+
+  it('explains how to set up the OAuth client', async () => {
+    await renderOptions();
+    const help = screen.getByTestId('setup-help').textContent;
+    expect(help).toContain('Code Authorization');
+    expect(help).toContain('PKCE');
+    expect(help).toContain('redirect URI');
+  });
+});
+
+it('starts from the defaults before anything is stored', async () => {
+  await renderOptions();
+  expect(field<HTMLSelectElement>('region').value).toBe(DEFAULT_SETTINGS.region);
+  expect(field('cacheTtlSeconds').value).toBe('120');
+});

@@ -1,0 +1,124 @@
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { SIMULATOR_BUILD } from '../shared/build-flags';
+import { t } from '../shared/i18n';
+import { DEFAULT_SETTINGS, type ParsedSettings, type ParseOptions, type Settings, type SettingsIssue } from '../shared/settings';
+import type { OptionsConnector } from './connector';
+import { RedirectUri } from './RedirectUri';
+import { formValuesFrom, validateForm, type FieldErrors, type FormField, type FormValues } from './settings-form';
+import { SettingsForm } from './SettingsForm';
+import { SetupHelp } from './SetupHelp';
+import { StoredIssues } from './StoredIssues';
+
+interface Props {
+  connector: OptionsConnector;
+  /** Loopback http (the simulator) is accepted only in simulator builds. */
+  parseOptions?: ParseOptions;
+}
+
+type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; message: string };
+
+export function OptionsApp({ connector, parseOptions = { allowLoopbackHttp: SIMULATOR_BUILD } }: Props) {
+  const [loaded, setLoaded] = useState(false);
+  const [values, setValues] = useState<FormValues>(() => formValuesFrom(DEFAULT_SETTINGS));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [storedIssues, setStoredIssues] = useState<SettingsIssue[]>([]);
+  const [save, setSave] = useState<SaveState>({ kind: 'idle' });
+  const [changedElsewhere, setChangedElsewhere] = useState(false);
+  const [focusField, setFocusField] = useState<{ field: FormField } | null>(null);
+  // Read inside storage callbacks, which must see the latest value, not the one of their render.
+  const dirty = useRef(false);
+  const stored = useRef<Settings>(DEFAULT_SETTINGS);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    const show = (parsed: ParsedSettings) => {
+      stored.current = parsed.settings;
+      setValues(formValuesFrom(parsed.settings));
+      setStoredIssues(parsed.issues);
+      setErrors({});
+      setChangedElsewhere(false);
+      setLoaded(true);
+    };
+    connector.watch((parsed) => {
+      if (controller.signal.aborted) return;
+      // Never overwrite what the agent is typing; say the stored values moved instead.
+      if (dirty.current) {
+        stored.current = parsed.settings;
+        setChangedElsewhere(true);
+      } else {
+        show(parsed);
+      }
+    }, controller.signal);
+    connector
+      .load()
+      .then((parsed) => {
+        if (!controller.signal.aborted && !dirty.current) show(parsed);
+      })
+      .catch((error: unknown) => setSave({ kind: 'failed', message: t('loadFailed', [error instanceof Error ? error.message : String(error)]) }));
+    return () => controller.abort();
+  }, [connector]);
+
+  // Layout effect: focus moves in the same task as the submit, before anyone reads it.
+  useLayoutEffect(() => {
+    if (focusField) document.getElementById(focusField.field)?.focus();
+  }, [focusField]);
+
+  const onChange = (field: FormField, value: string) => {
+    dirty.current = true;
+    setValues((previous) => ({ ...previous, [field]: value }));
+    if (save.kind !== 'saving') setSave({ kind: 'idle' });
+  };
+
+  const onSubmit = async () => {
+    const result = validateForm(values, stored.current, parseOptions);
+    if (!result.ok) {
+      setErrors(result.errors);
+      setSave({ kind: 'idle' });
+      setFocusField({ field: result.firstInvalid });
+      return;
+    }
+    setErrors({});
+    setSave({ kind: 'saving' });
+    try {
+      await connector.save(result.settings);
+      dirty.current = false;
+      stored.current = result.settings;
+      setStoredIssues([]);
+      setChangedElsewhere(false);
+      setSave({ kind: 'saved' });
+    } catch (error) {
+      setSave({ kind: 'failed', message: t('saveFailed', [error instanceof Error ? error.message : String(error)]) });
+    }
+  };
+
+  return (
+    <main class="options" data-testid="options" aria-busy={!loaded}>
+      <h1>{t('optionsTitle')}</h1>
+      <SetupHelp />
+      <RedirectUri uri={connector.redirectUri()} />
+      <StoredIssues issues={storedIssues} />
+      {changedElsewhere && (
+        <p class="notice" data-testid="changed-elsewhere">
+          {t('settingsChangedElsewhere')}
+        </p>
+      )}
+      <SettingsForm
+        values={values}
+        errors={errors}
+        saving={save.kind === 'saving'}
+        onChange={onChange}
+        onSubmit={() => void onSubmit()}
+        footer={
+          <p class="save-status" role="status" data-testid="save-status">
+            {save.kind === 'saved' ? t('saved') : save.kind === 'saving' ? t('saving') : ''}
+          </p>
+        }
+      />
+      {save.kind === 'failed' && (
+        <p class="notice notice--error" role="alert" data-testid="save-error">
+          {save.message}
+        </p>
+      )}
+    </main>
+  );
+}

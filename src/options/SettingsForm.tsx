@@ -1,0 +1,119 @@
+import type { ComponentChildren } from 'preact';
+import { t } from '../shared/i18n';
+import { PROVIDERS, REGION_CHOICES, type Provider } from '../shared/settings';
+import { FormField, type ControlProps } from './FormField';
+import type { FieldErrors, FormField as FieldKey, FormValues } from './settings-form';
+
+interface Props {
+  values: FormValues;
+  errors: FieldErrors;
+  saving: boolean;
+  onChange: (field: FieldKey, value: string) => void;
+  onSubmit: () => void;
+  /** Shown beside the Save button (the save status). */
+  footer?: ComponentChildren;
+}
+
+const PROVIDER_LABELS: Record<Provider, () => string> = {
+  'recommendations-query': () => t('providerRecommendationsQuery'),
+  'conversation-suggestions': () => t('providerConversationSuggestions'),
+};
+
+function inputValue(event: Event): string {
+  return (event.currentTarget as HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement).value;
+}
+
+export function SettingsForm({ values, errors, saving, onChange, onSubmit, footer }: Props) {
+  // Controls for FormField: called as functions (not mounted as components), so no remounts.
+  const text =
+    (field: FieldKey, type: 'text' | 'url' = 'text', extra: Record<string, string> = {}) =>
+    (props: ControlProps) => <input {...props} {...extra} type={type} value={values[field]} onInput={(event) => onChange(field, inputValue(event))} />;
+  const number = (field: FieldKey, min: string, max: string, step: string) => (props: ControlProps) => (
+    <input {...props} type="number" inputMode="decimal" min={min} max={max} step={step} value={values[field]} onInput={(event) => onChange(field, inputValue(event))} />
+  );
+
+  return (
+    <form
+      class="settings-form"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSubmit();
+      }}
+    >
+      <fieldset>
+        <legend>{t('optionsConnectionLegend')}</legend>
+        <FormField
+          id="region"
+          label={t('labelRegion')}
+          error={errors.region}
+          control={(props) => (
+            <select {...props} value={values.region} onChange={(event) => onChange('region', inputValue(event))}>
+              {REGION_CHOICES.map((region) => (
+                <option key={region} value={region}>
+                  {region === 'custom' ? t('regionCustom') : region}
+                </option>
+              ))}
+            </select>
+          )}
+        />
+        {values.region === 'custom' && (
+          <>
+            <FormField id="loginBaseUrl" label={t('labelLoginBaseUrl')} hint={t('hintLoginBaseUrl')} error={errors.loginBaseUrl} control={text('loginBaseUrl', 'url')} />
+            <FormField id="apiBaseUrl" label={t('labelApiBaseUrl')} hint={t('hintApiBaseUrl')} error={errors.apiBaseUrl} control={text('apiBaseUrl', 'url')} />
+          </>
+        )}
+        <FormField
+          id="clientId"
+          label={t('labelClientId')}
+          hint={t('hintClientId')}
+          error={errors.clientId}
+          control={text('clientId', 'text', { autocomplete: 'off', spellcheck: 'false' })}
+        />
+        <FormField
+          id="provider"
+          label={t('labelProvider')}
+          error={errors.provider}
+          control={(props) => (
+            <select {...props} value={values.provider} onChange={(event) => onChange('provider', inputValue(event))}>
+              {PROVIDERS.map((provider) => (
+                <option key={provider} value={provider}>
+                  {PROVIDER_LABELS[provider]()}
+                </option>
+              ))}
+            </select>
+          )}
+        />
+        <FormField
+          id="knowledgeBaseIds"
+          label={t('labelKnowledgeBaseIds')}
+          hint={t('hintKnowledgeBaseIds')}
+          error={errors.knowledgeBaseIds}
+          control={(props) => (
+            <textarea {...props} rows={3} spellcheck={false} value={values.knowledgeBaseIds} onInput={(event) => onChange('knowledgeBaseIds', inputValue(event))} />
+          )}
+        />
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('optionsThresholdsLegend')}</legend>
+        <FormField id="minRelevanceScore" label={t('labelMinRelevanceScore')} hint={t('hintMinRelevanceScore')} error={errors.minRelevanceScore} control={number('minRelevanceScore', '0', '1', '0.01')} />
+        <FormField id="maxContentAgeDays" label={t('labelMaxContentAgeDays')} error={errors.maxContentAgeDays} control={number('maxContentAgeDays', '0', '36500', 'any')} />
+        <FormField id="cacheTtlSeconds" label={t('labelCacheTtlSeconds')} error={errors.cacheTtlSeconds} control={number('cacheTtlSeconds', '0', '86400', '1')} />
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('optionsDataLegend')}</legend>
+        <FormField id="feedbackWebhookUrl" label={t('labelFeedbackWebhookUrl')} hint={t('hintFeedbackWebhookUrl')} error={errors.feedbackWebhookUrl} control={text('feedbackWebhookUrl', 'url')} />
+        <FormField id="auditRetentionDays" label={t('labelAuditRetentionDays')} error={errors.auditRetentionDays} control={number('auditRetentionDays', '1', '3650', '1')} />
+      </fieldset>
+
+      <div class="form-actions">
+        <button type="submit" class="button button--primary" disabled={saving} aria-busy={saving}>
+          {t('save')}
+        </button>
+        {footer}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,14 @@
+import type { ParsedSettings, Settings } from '../shared/settings';
+
+/**
+ * What the options page needs from the extension (STYLE.md habit 8): `extension-connector.ts`
+ * binds it to storage.local and chrome.identity; tests pass a fake.
+ */
+export interface OptionsConnector {
+  load(): Promise<ParsedSettings>;
+  save(settings: Settings): Promise<void>;
+  /** Calls back when the stored settings change (another tab, a policy, a test), until `signal` aborts. */
+  watch(onChange: (parsed: ParsedSettings) => void, signal: AbortSignal): void;
+  /** The redirect URI to register on the OAuth client. */
+  redirectUri(): string;
+}

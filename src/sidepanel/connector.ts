@@ -1,0 +1,42 @@
+import type { Settings } from '../shared/settings';
+import type { SignedInUser, ViewState } from '../shared/view-state';
+
+/**
+ * The side panel renders from a connector (STYLE.md habit 8): `extension-connector.ts` binds it to
+ * storage.session and the worker, `fake-connector.ts` to fixtures for unit tests. Components never
+ * touch an extension API, so they render anywhere.
+ */
+export interface PanelSnapshot {
+  /** The desktop tab the panel follows; null when there is none (no active tab). */
+  tabId: number | null;
+  /** What the worker published for that tab; null when it published nothing (not a desktop tab). */
+  view: ViewState | null;
+  /** Who is signed in (storage.session `auth:user`), or null. */
+  user: SignedInUser | null;
+  /** For the thresholds shown next to hidden items. */
+  settings: Settings;
+}
+
+/** A failed action, already separated from whatever threw it. `code` is a WorkerRequestError code or 'failed'. */
+export interface ActionFailure {
+  code: string;
+  message: string;
+}
+
+export type ActionResult = { ok: true } | ({ ok: false } & ActionFailure);
+
+export type PanelAction = 'sign-in' | 'sign-out' | 'refresh' | 'open-settings';
+
+export interface PanelConnector {
+  /**
+   * Calls `onSnapshot` with the whole state once it is known, then on every change, until `signal`
+   * aborts. Never calls it with a half-loaded state.
+   */
+  subscribe(onSnapshot: (snapshot: PanelSnapshot) => void, signal: AbortSignal): void;
+  /** Interactive sign-in (`page/sign-in`); resolves when it finished or failed. */
+  signIn(): Promise<ActionResult>;
+  signOut(): Promise<ActionResult>;
+  /** Runs the pipeline again for the tab (`page/refresh`). */
+  refresh(tabId: number): Promise<ActionResult>;
+  openSettings(): Promise<ActionResult>;
+}

@@ -1,0 +1,152 @@
+import { browser, type Storage } from '../shared/browser';
+import { sendToWorker, WorkerRequestError } from '../shared/send-to-worker';
+import { DEFAULT_SETTINGS } from '../shared/settings';
+import { loadSettings, watchSettings } from '../shared/settings-store';
+import { AUTH_USER_KEY, SignedInUser, ViewState, viewStateKey } from '../shared/view-state';
+import type { ActionResult, PanelConnector, PanelSnapshot } from './connector';
+import { requestedTabId } from './requested-tab';
+
+function parseView(raw: unknown): ViewState | null {
+  const parsed = ViewState.safeParse(raw);
+  return parsed.success ? parsed.data : null;
+}
+
+function parseUser(raw: unknown): SignedInUser | null {
+  const parsed = SignedInUser.safeParse(raw);
+  return parsed.success ? parsed.data : null;
+}
+
+async function readSession(key: string): Promise<unknown> {
+  const stored = await browser.storage.session.get(key);
+  return stored[key];
+}
+
+async function attempt(action: () => Promise<unknown>): Promise<ActionResult> {
+  try {
+    await action();
+    return { ok: true };
+  } catch (error) {
+    if (error instanceof WorkerRequestError) return { ok: false, code: error.code, message: error.message };
+    return { ok: false, code: 'failed', message: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/**
+ * Binds the panel to the extension: the view the worker publishes in storage.session for the
+ * followed tab, the signed-in user, the settings, and the worker's actions.
+ *
+ * Which tab: `?tabId=N` when given (end-to-end tests), else the active tab of the panel's own
+ * window, followed as the agent switches tabs (the real side panel is per window).
+ */
+export function createExtensionConnector(search: string): PanelConnector {
+  return {
+    subscribe(onSnapshot, signal) {
+      let snapshot: PanelSnapshot = { tabId: null, view: null, user: null, settings: DEFAULT_SETTINGS };
+      let started = false;
+      // Bumped by every change event, so an initial read that resolves after a newer change
+      // does not overwrite it with an older value.
+      let viewVersion = 0;
+      let userVersion = 0;
+      let settingsVersion = 0;
+
+      const update = (patch: Partial<PanelSnapshot>) => {
+        snapshot = { ...snapshot, ...patch };
+        if (started && !signal.aborted) onSnapshot(snapshot);
+      };
+
+      const onStorageChanged = (changes: Record<string, Storage.StorageChange>, areaName: string) => {
+        if (areaName !== 'session') return;
+        if (AUTH_USER_KEY in changes) {
+          userVersion += 1;
+          update({ user: parseUser(changes[AUTH_USER_KEY]?.newValue) });
+        }
+        if (snapshot.tabId !== null) {
+          const key = viewStateKey(snapshot.tabId);
+          if (key in changes) {
+            viewVersion += 1;
+            update({ view: parseView(changes[key]?.newValue) });
+          }
+        }
+      };
+      browser.storage.onChanged.addListener(onStorageChanged);
+      const stopWatchingSettings = watchSettings((parsed) => {
+        settingsVersion += 1;
+        update({ settings: parsed.settings });
+      });
+
+      const readView = async (tabId: number | null) => {
+        const version = viewVersion;
+        const view = tabId === null ? null : parseView(await readSession(viewStateKey(tabId)).catch(() => undefined));
+        if (version === viewVersion && snapshot.tabId === tabId) update({ view });
+      };
+      const bindTab = async (tabId: number | null) => {
+        if (tabId === snapshot.tabId && started) return;
+        viewVersion += 1;
+        update({ tabId, view: null });
+        await readView(tabId);
+      };
+
+      const readUser = async () => {
+        const version = userVersion;
+        const user = parseUser(await readSession(AUTH_USER_KEY).catch(() => undefined));
+        if (version === userVersion) update({ user });
+      };
+      const readSettings = async () => {
+        const version = settingsVersion;
+        const parsed = await loadSettings().catch(() => null);
+        if (parsed && version === settingsVersion) update({ settings: parsed.settings });
+      };
+
+      let windowId: number | undefined;
+      let switchedTab = false;
+      const onActivated = (info: { tabId: number; windowId: number }) => {
+        if (info.windowId !== windowId) return;
+        switchedTab = true;
+        void bindTab(info.tabId);
+      };
+      // The tab navigated (or reloaded): re-read in case an update raced the binding.
+      const onUpdated = (tabId: number, change: { status?: string }) => {
+        if (tabId === snapshot.tabId && change.status === 'complete') void readView(tabId);
+      };
+
+      const findTab = async (): Promise<number | null> => {
+        const pinned = requestedTabId(search);
+        if (pinned !== null) return pinned;
+        const [active] = await browser.tabs.query({ active: true, currentWindow: true }).catch(() => []);
+        windowId = active?.windowId;
+        if (signal.aborted) return null; // unsubscribed while asking: add no listeners to leak
+        browser.tabs.onActivated.addListener(onActivated);
+        browser.tabs.onUpdated.addListener(onUpdated);
+        return active?.id ?? null;
+      };
+
+      signal.addEventListener('abort', () => {
+        browser.storage.onChanged.removeListener(onStorageChanged);
+        browser.tabs.onActivated.removeListener(onActivated);
+        browser.tabs.onUpdated.removeListener(onUpdated);
+        stopWatchingSettings();
+      });
+
+      void (async () => {
+        const tabId = await findTab();
+        // An activation seen while starting is newer than the query's answer.
+        await Promise.all([switchedTab ? readView(snapshot.tabId) : bindTab(tabId), readUser(), readSettings()]);
+        started = true;
+        update({});
+      })();
+    },
+
+    async signIn() {
+      let signedIn = false;
+      const result = await attempt(async () => {
+        signedIn = (await sendToWorker('page/sign-in', {})).signedIn;
+      });
+      // The worker answered but nobody is signed in (the login window was closed, say).
+      if (result.ok && !signedIn) return { ok: false, code: 'not-signed-in', message: 'sign-in did not complete' };
+      return result;
+    },
+    signOut: () => attempt(() => sendToWorker('page/sign-out', {})),
+    refresh: (tabId) => attempt(() => sendToWorker('page/refresh', { tabId })),
+    openSettings: () => attempt(() => browser.runtime.openOptionsPage()),
+  };
+}

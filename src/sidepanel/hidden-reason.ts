@@ -1,0 +1,21 @@
+import { t } from '../shared/i18n';
+import type { HiddenRecommendation } from '../shared/recommendation';
+import type { Settings } from '../shared/settings';
+import { daysAgo, daysSince } from './published-date';
+import { scorePercent, thresholdPercent } from './relevance-score';
+
+export type Thresholds = Pick<Settings, 'minRelevanceScore' | 'maxContentAgeDays'>;
+
+/** Why an item was filtered out, in words, against the thresholds now in force. */
+export function describeHiddenReason(hidden: HiddenRecommendation, thresholds: Thresholds, now: number): string {
+  const item = hidden.recommendation;
+  switch (hidden.reason) {
+    case 'low-score':
+      return t('hiddenLowScore', [scorePercent(item.relevanceScore), thresholdPercent(thresholds.minRelevanceScore)]);
+    case 'too-old': {
+      const days = daysSince(item.publishedDate, now);
+      if (days === null) return t('hiddenTooOldUnknownAge', [thresholds.maxContentAgeDays]);
+      return t('hiddenTooOld', [daysAgo(days), thresholds.maxContentAgeDays]);
+    }
+  }
+}
