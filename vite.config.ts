@@ -21,7 +21,7 @@ function manifestFor(mode: string): ManifestV3Export {
     manifest.host_permissions = [...manifest.host_permissions, SIMULATOR_ORIGIN_PATTERN];
     for (const script of manifest.content_scripts) script.matches = [...script.matches, SIMULATOR_ORIGIN_PATTERN];
   }
-  return manifest as ManifestV3Export;
+  return manifest;
 }
 
 export default defineConfig(({ mode }) => ({
