@@ -69,6 +69,13 @@ async function main(): Promise<number> {
   await panel.getByTestId('user-name').waitFor({ timeout: 15_000 });
   await desktop.locator('li.conversation-item').first().click();
   await panel.getByTestId('recommendation').first().waitFor({ timeout: 20_000 });
+  // Let the customer write a little more (the simulator's timeline), so the picture shows the
+  // recommendations following the conversation rather than its first line.
+  await panel
+    .getByTestId('recommendation')
+    .nth(1)
+    .waitFor({ timeout: 15_000 })
+    .catch(() => undefined);
   await desktop.waitForTimeout(500);
   mkdirSync(ARTIFACTS, { recursive: true });
   const desktopShot = join(ARTIFACTS, 'desktop.png');

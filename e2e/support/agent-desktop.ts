@@ -1,4 +1,5 @@
 import type { BrowserContext, Page, Worker } from '@playwright/test';
+import { INITIAL_LINES, type SeedConversation } from '../simulator/conversations';
 
 /**
  * Helpers that act as the agent and the admin would, against the extension and the simulator.
@@ -54,4 +55,14 @@ export async function addCustomerMessage(desktop: Page, conversationId: string, 
     const sim = (window as unknown as { __simDesktop: { addMessage(id: string, author: string, text: string): void } }).__simDesktop;
     sim.addMessage(id, 'customer', message);
   }, [conversationId, text] as const);
+}
+
+/** Plays the rest of a seeded conversation's script at once (the desktop shows its first lines). */
+export async function playScript(desktop: Page, conversation: SeedConversation): Promise<void> {
+  for (const line of conversation.timeline.slice(INITIAL_LINES)) {
+    await desktop.evaluate(([id, author, text]) => {
+      const sim = (window as unknown as { __simDesktop: { addMessage(id: string, author: string, text: string): void } }).__simDesktop;
+      sim.addMessage(id, author, text);
+    }, [conversation.id, line.author, line.text] as const);
+  }
 }

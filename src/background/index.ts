@@ -5,6 +5,7 @@
 import { browser, type Runtime } from '../shared/browser';
 import { SETTINGS_STORAGE_KEY } from '../shared/settings';
 import { restrictSessionStorage } from './auth/token-store';
+import { watchWorkerErrors } from './diagnostics';
 import { createHandlers, refreshAllTabs } from './message-handlers';
 import { isAgentDesktopUrl } from './messaging/desktop-url';
 import { createRouter } from './messaging/router';
@@ -12,6 +13,8 @@ import { tabForAlarm } from './retry-alarms';
 import { createServices, extensionOrigin } from './services';
 import { configureSidePanel } from './side-panel';
 import { forgetTab, listDesktopTabs, readView } from './tab-state';
+
+watchWorkerErrors(globalThis);
 
 const services = createServices();
 

@@ -1,0 +1,54 @@
+import { openDesktop, openPanel, signInFromPanel, simulatorSettings, tabIdOf, writeSettings } from '../support/agent-desktop';
+import { expect, test } from '../support/fixtures';
+import { clearFaults, recordedRequests, setFaults } from '../support/simulator-control';
+import { seedConversations } from '../simulator/conversations';
+
+const [billing] = seedConversations;
+
+test('before any settings the panel sends the admin to the options page', async ({ context, extensionId, serviceWorker, simulator }) => {
+  const desktop = await openDesktop(context, simulator.origin, billing!.id);
+  const panel = await openPanel(context, extensionId, await tabIdOf(serviceWorker, desktop));
+  await expect(panel.getByTestId('panel')).toHaveAttribute('data-status', 'not-configured');
+  const optionsPage = context.waitForEvent('page', { predicate: (page) => page.url().includes('/src/options/index.html') });
+  await panel.getByRole('button', { name: 'Open settings' }).click();
+  await expect((await optionsPage).locator('#clientId')).toBeVisible();
+  expect(await recordedRequests(simulator.origin)).toEqual([]);
+});
+
+test('signed out, the panel asks for sign-in and nothing is sent to the API', async ({ context, extensionId, serviceWorker, simulator }) => {
+  await writeSettings(serviceWorker, simulatorSettings(simulator.origin));
+  const desktop = await openDesktop(context, simulator.origin, billing!.id);
+  const panel = await openPanel(context, extensionId, await tabIdOf(serviceWorker, desktop));
+  await expect(panel.getByTestId('signed-out')).toBeVisible();
+  await expect(panel.getByRole('button', { name: 'Sign in', exact: true })).toBeVisible();
+  expect(await recordedRequests(simulator.origin, 'query')).toEqual([]);
+});
+
+test('with no conversation open the panel says so; opening one brings cards', async ({ context, extensionId, serviceWorker, simulator }) => {
+  await writeSettings(serviceWorker, simulatorSettings(simulator.origin));
+  const desktop = await openDesktop(context, simulator.origin);
+  const panel = await openPanel(context, extensionId, await tabIdOf(serviceWorker, desktop));
+  await signInFromPanel(context, panel);
+  await expect(panel.getByTestId('panel')).toHaveAttribute('data-status', 'no-conversation');
+  await desktop.locator('li.conversation-item').first().click();
+  await expect(panel.getByTestId('recommendation').first()).toBeVisible();
+});
+
+test('a provider failure shows an error with its correlation id, and Retry recovers', async ({ context, extensionId, serviceWorker, simulator }) => {
+  await writeSettings(serviceWorker, simulatorSettings(simulator.origin));
+  await setFaults(simulator.origin, [{ route: 'query', kind: 'status', status: 400 }]);
+  const desktop = await openDesktop(context, simulator.origin, billing!.id);
+  const panel = await openPanel(context, extensionId, await tabIdOf(serviceWorker, desktop));
+  await signInFromPanel(context, panel);
+
+  const error = panel.getByTestId('error');
+  await expect(error).toBeVisible();
+  const failed = (await recordedRequests(simulator.origin, 'query')).at(-1);
+  expect(failed?.status).toBe(400);
+  await expect(panel.getByTestId('error-details')).toContainText(failed!.correlationId);
+
+  await clearFaults(simulator.origin);
+  await panel.getByTestId('retry').click();
+  await expect(panel.getByTestId('recommendation').first()).toBeVisible();
+  await expect(error).toHaveCount(0);
+});

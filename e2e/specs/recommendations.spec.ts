@@ -1,0 +1,89 @@
+import type { Page } from '@playwright/test';
+import { addCustomerMessage, openDesktop, openPanel, playScript, signInFromPanel, simulatorSettings, tabIdOf, writeSettings } from '../support/agent-desktop';
+import { expect, test } from '../support/fixtures';
+import { recordedRequests } from '../support/simulator-control';
+import { seedConversations } from '../simulator/conversations';
+
+const [billing, devices] = seedConversations;
+
+async function scoresOf(panel: Page, testId: string): Promise<number[]> {
+  const texts = await panel.getByTestId(testId).getByTestId('score').allInnerTexts();
+  return texts.map((text) => Number(text.replace(/[^0-9.]/g, '')));
+}
+
+test('the side panel shows the recommendations that pass the thresholds, best first', async ({ context, extensionId, serviceWorker, simulator }) => {
+  await writeSettings(serviceWorker, simulatorSettings(simulator.origin));
+  const desktop = await openDesktop(context, simulator.origin, billing!.id);
+  const panel = await openPanel(context, extensionId, await tabIdOf(serviceWorker, desktop));
+  await signInFromPanel(context, panel);
+  await playScript(desktop, billing!);
+
+  const cards = panel.getByTestId('recommendation');
+  const shownIds = () => cards.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-id')));
+  await expect.poll(shownIds).toEqual(expect.arrayContaining(billing!.expected.visible));
+  await expect(panel.getByTestId('panel')).toHaveAttribute('data-status', 'ready');
+  const scores = await scoresOf(panel, 'recommendation');
+  expect(scores.every((score) => score >= 80)).toBe(true);
+  expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+  for (const card of await cards.all()) {
+    await expect(card.getByTestId('title')).not.toBeEmpty();
+    await expect(card.getByTestId('content')).not.toBeEmpty();
+    await expect(card.getByTestId('source')).toHaveAttribute('data-source-id', /^kb-/);
+  }
+
+  // The worker asked with the context the content script read and the agent's profile from /users/me.
+  const queries = await recordedRequests(simulator.origin, 'query');
+  expect(queries.length).toBeGreaterThanOrEqual(1);
+  expect(queries.at(-1)?.body).toMatchObject({
+    interactionContext: { conversationId: billing!.id, channel: 'message' },
+    agentProfile: { agentId: '7d3b8c1a-4f5e-4a9b-9c2d-1e2f3a4b5c6d', skills: expect.arrayContaining(['Billing']) },
+    knowledgeBaseIds: [],
+  });
+  expect(JSON.stringify(queries.at(-1)?.body)).toContain('Customer:');
+});
+
+test('what the thresholds filter out is hidden, with the reason, and reachable', async ({ context, extensionId, serviceWorker, simulator }) => {
+  await writeSettings(serviceWorker, simulatorSettings(simulator.origin));
+  const desktop = await openDesktop(context, simulator.origin, billing!.id);
+  const panel = await openPanel(context, extensionId, await tabIdOf(serviceWorker, desktop));
+  await signInFromPanel(context, panel);
+  await playScript(desktop, billing!);
+  await expect(panel.locator(`[data-testid="recommendation"][data-id="${billing!.expected.visible[0]}"]`)).toBeVisible();
+
+  const toggle = panel.getByTestId('hidden-toggle');
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await toggle.focus();
+  await panel.keyboard.press('Enter');
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  const hidden = panel.getByTestId('hidden-recommendation');
+  for (const id of billing!.expected.lowScore) await expect(panel.locator(`[data-testid="hidden-recommendation"][data-id="${id}"]`)).toHaveAttribute('data-reason', 'low-score');
+  for (const id of billing!.expected.stale) await expect(panel.locator(`[data-testid="hidden-recommendation"][data-id="${id}"]`)).toHaveAttribute('data-reason', 'too-old');
+  const shownIds = await panel.getByTestId('recommendation').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-id')));
+  const hiddenIds = await hidden.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-id')));
+  expect(hiddenIds.filter((id) => shownIds.includes(id))).toEqual([]);
+
+  // Raising the threshold (a settings change, no reload) moves more cards to hidden.
+  const before = await panel.getByTestId('recommendation').count();
+  await writeSettings(serviceWorker, simulatorSettings(simulator.origin, { minRelevanceScore: 0.99 }));
+  await expect.poll(() => panel.getByTestId('recommendation').count()).toBeLessThan(before);
+});
+
+test('recommendations follow the conversation as the customer writes and as the agent switches', async ({ context, extensionId, serviceWorker, simulator }) => {
+  await writeSettings(serviceWorker, simulatorSettings(simulator.origin));
+  const desktop = await openDesktop(context, simulator.origin, billing!.id);
+  const panel = await openPanel(context, extensionId, await tabIdOf(serviceWorker, desktop));
+  await signInFromPanel(context, panel);
+  await expect(panel.getByTestId('recommendation').first()).toBeVisible();
+  const sources = () => panel.getByTestId('recommendation').getByTestId('source').allInnerTexts();
+  expect(await sources()).toContain('kb-billing');
+  expect(await sources()).not.toContain('kb-devices');
+
+  await addCustomerMessage(desktop, billing!.id, "Separately, my phone won't charge at all. The charger and the charging port seem fine but the battery stays at zero.");
+  await expect.poll(sources, { timeout: 15_000 }).toContain('kb-devices');
+
+  await desktop.evaluate((id) => (window as unknown as { __simDesktop: { select(id: string): void } }).__simDesktop.select(id), devices!.id);
+  await expect(panel.getByTestId('channel')).toHaveText(/chat/i);
+  await expect.poll(sources).not.toContain('kb-billing');
+  const lastQuery = (await recordedRequests(simulator.origin, 'query')).at(-1);
+  expect(lastQuery?.body).toMatchObject({ interactionContext: { conversationId: devices!.id, channel: 'chat' } });
+});

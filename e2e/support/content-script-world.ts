@@ -1,0 +1,42 @@
+import type { Page } from '@playwright/test';
+
+interface ExecutionContext {
+  id: number;
+  name: string;
+  origin: string;
+  auxData?: { frameId?: string; isDefault?: boolean; type?: string };
+}
+
+/**
+ * Runs an expression inside our content script's isolated world in the page's main frame, through
+ * the DevTools protocol: it can then call chrome.runtime.sendMessage exactly as the content script
+ * would, so a test can send the worker what a compromised or misplaced content script might.
+ */
+export async function evaluateInContentScript<T>(page: Page, expression: string, timeoutMs = 10_000): Promise<T> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const contexts: ExecutionContext[] = [];
+    cdp.on('Runtime.executionContextCreated', (event: { context: ExecutionContext }) => contexts.push(event.context));
+    await cdp.send('Runtime.enable');
+    const { frameTree } = (await cdp.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } };
+    const mainFrame = frameTree.frame.id;
+    const deadline = Date.now() + timeoutMs;
+    let world: ExecutionContext | undefined;
+    while (!world) {
+      world = contexts.find(
+        (context) => context.auxData?.frameId === mainFrame && context.auxData.type === 'isolated' && !context.name.startsWith('__playwright'),
+      );
+      if (world) break;
+      if (Date.now() > deadline) throw new Error(`No content-script world in ${page.url()}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const result = (await cdp.send('Runtime.evaluate', { expression, contextId: world.id, awaitPromise: true, returnByValue: true })) as {
+      result: { value?: T };
+      exceptionDetails?: { text: string; exception?: { description?: string } };
+    };
+    if (result.exceptionDetails) throw new Error(result.exceptionDetails.exception?.description ?? result.exceptionDetails.text);
+    return result.result.value as T;
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}

@@ -1,0 +1,43 @@
+import { browser } from '../shared/browser';
+
+/**
+ * Errors nobody caught in the worker. An unhandled rejection is a bug (every failure should end
+ * in a view state), so they are kept (storage.session, last 50) where the fault tests and a
+ * supporting engineer can see them, as well as in the console.
+ */
+export const WORKER_ERRORS_KEY = 'diagnostics:worker-errors';
+const LIMIT = 50;
+
+export interface WorkerErrorRecord {
+  at: number;
+  kind: 'unhandledrejection' | 'error';
+  message: string;
+}
+
+let queue: Promise<void> = Promise.resolve();
+
+function describe(reason: unknown): string {
+  if (reason instanceof Error) return `${reason.name}: ${reason.message}`;
+  try {
+    return JSON.stringify(reason) ?? String(reason);
+  } catch {
+    return String(reason);
+  }
+}
+
+function record(kind: WorkerErrorRecord['kind'], reason: unknown): void {
+  const entry: WorkerErrorRecord = { at: Date.now(), kind, message: describe(reason).slice(0, 500) };
+  // Serialised so two errors at once do not overwrite each other.
+  queue = queue
+    .then(async () => {
+      const stored = await browser.storage.session.get(WORKER_ERRORS_KEY);
+      const list = Array.isArray(stored[WORKER_ERRORS_KEY]) ? (stored[WORKER_ERRORS_KEY] as WorkerErrorRecord[]) : [];
+      await browser.storage.session.set({ [WORKER_ERRORS_KEY]: [...list, entry].slice(-LIMIT) });
+    })
+    .catch(() => undefined);
+}
+
+export function watchWorkerErrors(scope: Pick<typeof globalThis, 'addEventListener'>): void {
+  scope.addEventListener('unhandledrejection', (event: PromiseRejectionEvent) => record('unhandledrejection', event.reason));
+  scope.addEventListener('error', (event: ErrorEvent) => record('error', event.error ?? event.message));
+}
