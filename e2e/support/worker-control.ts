@@ -24,5 +24,5 @@ export async function currentWorker(context: BrowserContext): Promise<Worker> {
 export async function workerErrors(worker: Worker): Promise<unknown[]> {
   const stored = await worker.evaluate(() => chrome.storage.session.get('diagnostics:worker-errors'));
   const list = stored['diagnostics:worker-errors'];
-  return Array.isArray(list) ? list : [];
+  return Array.isArray(list) ? (list as unknown[]) : [];
 }
