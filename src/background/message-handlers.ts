@@ -18,6 +18,9 @@ export function createHandlers(services: Services, now: () => number = Date.now)
       if (decision.changed) void services.pipeline.refresh(sender.tabId).catch(logFailure);
       return { accepted: true };
     },
+    async 'desktop/get-profile-overrides'() {
+      return { overrides: (await services.settings()).desktopProfile ?? null };
+    },
     async 'page/sign-in'() {
       const state = await services.auth.signIn();
       void refreshAllTabs(services);

@@ -3,19 +3,17 @@
  * an iframe), picks the desktop profile for this frame, and reports the conversation on screen.
  * It never sees a token and never calls an API: everything goes through the worker.
  */
-import { resolveDesktopProfile } from '../shared/desktop-profile';
-import { sendToWorker, WorkerRequestError } from '../shared/send-to-worker';
-import { loadSettings, watchSettings } from '../shared/settings-store';
-import type { Settings } from '../shared/settings';
+import { resolveDesktopProfile, type DesktopProfileOverrides } from '../shared/desktop-profile';
 import { watchDesktop } from './context-watcher';
 import { createDesktopReader } from './read-desktop';
+import { askWorker, WorkerUnavailableError } from './worker-channel';
 
 let current: AbortController | null = null;
 
-function start(settings: Settings): void {
+function start(overrides: DesktopProfileOverrides | null): void {
   current?.abort();
   current = null;
-  const profile = resolveDesktopProfile(location.href, settings.desktopProfile);
+  const profile = resolveDesktopProfile(location.href, overrides ?? undefined);
   if (!profile) return;
   const controller = new AbortController();
   current = controller;
@@ -26,17 +24,27 @@ function start(settings: Settings): void {
     signal: controller.signal,
     report: async (context) => {
       try {
-        await sendToWorker('desktop/context-changed', context);
+        await askWorker('desktop/context-changed', context);
       } catch (error) {
-        // After an update or uninstall this script is orphaned: stop watching the page.
-        if (error instanceof WorkerRequestError && error.code === 'no-reply' && !chrome.runtime?.id) controller.abort();
+        if (error instanceof WorkerUnavailableError && error.orphaned) controller.abort();
         throw error;
       }
     },
   });
 }
 
-void loadSettings().then(({ settings }) => {
-  start(settings);
-  watchSettings(({ settings: next }) => start(next));
-});
+async function loadOverrides(): Promise<DesktopProfileOverrides | null> {
+  try {
+    return (await askWorker('desktop/get-profile-overrides', {})).overrides;
+  } catch {
+    return null; // the built-in profile still works; the worker says why elsewhere
+  }
+}
+
+// Only frames a built-in profile knows are worth a word with the worker.
+if (resolveDesktopProfile(location.href, undefined)) {
+  void loadOverrides().then(start);
+  chrome.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && 'settings' in changes) void loadOverrides().then(start);
+  });
+}

@@ -1,5 +1,5 @@
 import type { Channel, Turn } from '../shared/conversation';
-import { MAX_TURN_CHARS, MAX_TURNS } from '../shared/conversation';
+import { MAX_TURN_CHARS, MAX_TURNS } from '../shared/conversation-limits';
 import type { DesktopProfile } from '../shared/desktop-profile';
 import type { DesktopContext } from '../shared/messages';
 

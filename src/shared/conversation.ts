@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { MAX_TURN_CHARS, MAX_TURNS } from './conversation-limits';
 
 /** Channels we distinguish. Desktop profiles map whatever the page shows onto these. */
 export const CHANNELS = ['voice', 'chat', 'message', 'email', 'callback', 'unknown'] as const;
@@ -11,8 +12,7 @@ export const ConversationId = z.string().check(z.minLength(1), z.maxLength(128),
 export const TurnRole = z.enum(['customer', 'agent']);
 export type TurnRole = z.infer<typeof TurnRole>;
 
-export const MAX_TURN_CHARS = 4000;
-export const MAX_TURNS = 200;
+export { MAX_TURN_CHARS, MAX_TURNS };
 
 export const Turn = z.object({
   role: TurnRole,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BUILT_IN_PROFILES, DesktopProfile, DesktopProfileOverrides, GENESYS_DESKTOP_PROFILE, resolveDesktopProfile, SIMULATOR_DESKTOP_PROFILE } from './desktop-profile';
+import { BUILT_IN_PROFILES, GENESYS_DESKTOP_PROFILE, resolveDesktopProfile, SIMULATOR_DESKTOP_PROFILE } from './desktop-profile';
+import { DesktopProfile, DesktopProfileOverrides } from './desktop-profile-schema';
 
 const BOTH = [SIMULATOR_DESKTOP_PROFILE, GENESYS_DESKTOP_PROFILE];
 

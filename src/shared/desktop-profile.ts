@@ -1,42 +1,13 @@
-import * as z from 'zod/mini';
 import { SIMULATOR_BUILD } from './build-flags';
-import { Channel } from './conversation';
+import type { DesktopProfile, DesktopProfileOverrides } from './desktop-profile-schema';
+
+export type { DesktopProfile, DesktopProfileOverrides };
 
 /**
- * How to read an agent desktop, as data. Built-in profiles cover the known layouts; an admin can
- * override any key through `settings.desktopProfile` without a new release (DESIGN.md, "Reading
- * the agent desktop").
+ * Built-in desktop profiles and how an admin's overrides apply to them. Built-ins cover the known
+ * layouts; an admin can override any key through `settings.desktopProfile` without a new release.
+ * The schema is in desktop-profile-schema.ts.
  */
-export const DesktopProfile = z.object({
-  id: z.string(),
-  /** Regex over the page URL that picks this built-in profile. */
-  urlPattern: z.string(),
-  /** Regex over the page URL with one capture group: the conversation id. */
-  conversationIdPattern: z.optional(z.string()),
-  /** DOM fallback for the conversation id: the element, and the attribute holding the id. */
-  conversationIdSelector: z.optional(z.string()),
-  conversationIdAttribute: z.optional(z.string()),
-  /** The container to observe; messages are read inside it. */
-  transcriptSelector: z.string(),
-  messageSelector: z.string(),
-  /** Inside a message. */
-  messageTextSelector: z.string(),
-  /** Matches the messages the customer wrote (tested on the message element). */
-  customerMessageSelector: z.string(),
-  /** Lines that are not conversation turns (system notices), tested on the message element. */
-  excludeMessageSelector: z.optional(z.string()),
-  channelSelector: z.optional(z.string()),
-  channelAttribute: z.optional(z.string()),
-  /** Page channel values (attribute values, icon names) → our channels. */
-  channelMap: z.optional(z.record(z.string(), Channel)),
-  composerSelector: z.optional(z.string()),
-});
-export type DesktopProfile = z.infer<typeof DesktopProfile>;
-
-/** The keys an admin may override (not the id or the URL that selects the profile). */
-export const DesktopProfileOverrides = z.partial(z.omit(DesktopProfile, { id: true, urlPattern: true }));
-export type DesktopProfileOverrides = z.infer<typeof DesktopProfileOverrides>;
-
 /**
  * The Genesys Cloud agent desktop, from the best public evidence (GENESYS-DESKTOP.md); none of it
  * is verified on a live tenant, which is why it is data an admin can override.

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { Channel, ConversationId, MAX_TURNS, Turn } from './conversation';
+import { DesktopProfileOverrides } from './desktop-profile-schema';
 import { SignedInUser } from './view-state';
 
 /**
@@ -38,6 +39,8 @@ function message<From extends SenderKind, Req extends z.ZodMiniType, Res extends
 export const MESSAGES = {
   /** Content script → worker: the conversation on screen changed (id, channel or transcript). */
   'desktop/context-changed': message('content-script', DesktopContext, z.strictObject({ accepted: z.boolean() })),
+  /** Content script → worker: the admin's desktop-profile overrides, validated by the worker. */
+  'desktop/get-profile-overrides': message('content-script', Empty, z.strictObject({ overrides: z.nullable(DesktopProfileOverrides) })),
   /** Extension page → worker: start the interactive PKCE sign-in. */
   'page/sign-in': message('extension-page', Empty, AuthState),
   /** Extension page → worker: revoke the token and forget everything sensitive. */

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { SIMULATOR_BUILD } from './build-flags';
-import { DesktopProfileOverrides } from './desktop-profile';
+import { DesktopProfileOverrides } from './desktop-profile-schema';
 import { GENESYS_REGIONS, hostsForRegion } from './regions';
 
 /**

@@ -16,6 +16,7 @@ const context = { conversationId: 'c0ffee00-1111-4222-8333-444455556666', channe
 function handlers(): Handlers {
   return {
     'desktop/context-changed': vi.fn(async () => ({ accepted: true })),
+    'desktop/get-profile-overrides': vi.fn(async () => ({ overrides: null })),
     'page/sign-in': vi.fn(async () => ({ signedIn: true, user: { id: 'u', name: 'Alex' } })),
     'page/sign-out': vi.fn(async () => ({ signedIn: false, user: null })),
     'page/refresh': vi.fn(async () => ({ queued: true })),

@@ -1,0 +1,37 @@
+import * as z from 'zod/mini';
+import { Channel } from './conversation';
+
+/**
+ * How to read an agent desktop, as data (DESIGN.md "Reading the agent desktop"). The schema lives
+ * apart from the built-in profiles so the content script can use those without zod.
+ */
+export const DesktopProfile = z.object({
+  id: z.string(),
+  /** Regex over the page URL that picks this built-in profile. */
+  urlPattern: z.string(),
+  /** Regex over the page URL with one capture group: the conversation id. */
+  conversationIdPattern: z.optional(z.string()),
+  /** DOM fallback for the conversation id: the element, and the attribute holding the id. */
+  conversationIdSelector: z.optional(z.string()),
+  conversationIdAttribute: z.optional(z.string()),
+  /** The container to observe; messages are read inside it. */
+  transcriptSelector: z.string(),
+  messageSelector: z.string(),
+  /** Inside a message. */
+  messageTextSelector: z.string(),
+  /** Matches the messages the customer wrote (tested on the message element). */
+  customerMessageSelector: z.string(),
+  /** Lines that are not conversation turns (system notices), tested on the message element. */
+  excludeMessageSelector: z.optional(z.string()),
+  channelSelector: z.optional(z.string()),
+  channelAttribute: z.optional(z.string()),
+  /** Page channel values (attribute values, icon names) → our channels. */
+  channelMap: z.optional(z.record(z.string(), Channel)),
+  composerSelector: z.optional(z.string()),
+});
+export type DesktopProfile = z.infer<typeof DesktopProfile>;
+
+/** The keys an admin may override (not the id or the URL that selects the profile). */
+export const DesktopProfileOverrides = z.partial(z.omit(DesktopProfile, { id: true, urlPattern: true }));
+export type DesktopProfileOverrides = z.infer<typeof DesktopProfileOverrides>;
+
