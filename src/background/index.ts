@@ -10,6 +10,8 @@ import { createHandlers, refreshAllTabs } from './message-handlers';
 import { isAgentDesktopUrl } from './messaging/desktop-url';
 import { createRouter } from './messaging/router';
 import { tabForAlarm } from './retry-alarms';
+import { changedSettingKeys } from './settings-changes';
+import { emitWorkerEvent } from './worker-events';
 import { createServices, extensionOrigin } from './services';
 import { configureSidePanel } from './side-panel';
 import { forgetTab, listDesktopTabs, readView } from './tab-state';
@@ -35,7 +37,10 @@ browser.runtime.onInstalled.addListener(() => {
 });
 
 browser.storage.onChanged.addListener((changes, area) => {
-  if (area === 'local' && SETTINGS_STORAGE_KEY in changes) void refreshAllTabs(services);
+  if (area !== 'local' || !(SETTINGS_STORAGE_KEY in changes)) return;
+  const change = changes[SETTINGS_STORAGE_KEY];
+  void emitWorkerEvent({ type: 'settings-changed', keys: changedSettingKeys(change?.oldValue, change?.newValue) });
+  void refreshAllTabs(services);
 });
 
 browser.tabs.onRemoved.addListener((tabId) => {

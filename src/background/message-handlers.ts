@@ -4,6 +4,7 @@ import { decideIntake } from './context-intake';
 import type { Services } from './services';
 import { enableSidePanelForTab } from './side-panel';
 import { listDesktopTabs, readContext, writeContext } from './tab-state';
+import { emitWorkerEvent } from './worker-events';
 
 /** What each message does. The router has already checked the sender and the request. */
 export function createHandlers(services: Services, now: () => number = Date.now): Handlers {
@@ -21,13 +22,22 @@ export function createHandlers(services: Services, now: () => number = Date.now)
     async 'desktop/get-profile-overrides'() {
       return { overrides: (await services.settings()).desktopProfile ?? null };
     },
+    async 'page/record-event'(input) {
+      return { eventId: (await services.recordEvent(input)).eventId };
+    },
+    async 'desktop/record-event'(input) {
+      return { eventId: (await services.recordEvent(input)).eventId };
+    },
     async 'page/sign-in'() {
       const state = await services.auth.signIn();
+      if (state.user) await emitWorkerEvent({ type: 'signed-in', user: state.user });
       void refreshAllTabs(services);
       return state;
     },
     async 'page/sign-out'() {
+      const before = await services.auth.state();
       const state = await services.auth.signOut();
+      await emitWorkerEvent({ type: 'signed-out', user: before.user });
       // A shared workstation's next agent must not see this agent's cached answers.
       await services.cache.clear();
       void refreshAllTabs(services);

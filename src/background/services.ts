@@ -13,7 +13,9 @@ import type { ProviderResult } from './providers/provider';
 import { selectProvider } from './providers/select-provider';
 import { createInFlight } from './cache/in-flight';
 import { createRecommendationCache, type RecommendationCache } from './cache/recommendation-cache';
+import { createEventRecorder } from './recommendation-events';
 import { cancelRetry, retryTimeFor, scheduleRetry } from './retry-alarms';
+import { emitWorkerEvent } from './worker-events';
 import { readContext, readView, writeView } from './tab-state';
 
 /**
@@ -26,6 +28,7 @@ export interface Services {
   pipeline: Pipeline;
   cache: RecommendationCache;
   settings(): Promise<Settings>;
+  recordEvent: ReturnType<typeof createEventRecorder>;
 }
 
 async function currentSettings(): Promise<Settings> {
@@ -67,6 +70,10 @@ export function createServices(): Services {
 
   async function publish(view: ViewState): Promise<void> {
     await writeView(view);
+    if (view.status !== 'loading') {
+      const [settings, stored] = await Promise.all([currentSettings(), readAgent()]);
+      await emitWorkerEvent({ type: 'view-published', view, provider: settings.provider, agentId: stored?.id ?? null });
+    }
     const retryAt = retryTimeFor(view, Date.now());
     if (retryAt !== null) await scheduleRetry(view.tabId, retryAt);
     else if (view.status !== 'loading') await cancelRetry(view.tabId);
@@ -87,7 +94,9 @@ export function createServices(): Services {
     inFlight: createInFlight<ProviderResult>(),
   });
 
-  return { auth, api, pipeline, cache, settings: currentSettings };
+  const recordEvent = createEventRecorder({ agentId: async () => (await readAgent())?.id ?? null });
+
+  return { auth, api, pipeline, cache, settings: currentSettings, recordEvent };
 }
 
 /** The extension's own origin, for telling its pages from content scripts. */

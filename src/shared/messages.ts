@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { Channel, ConversationId, MAX_TURNS, Turn } from './conversation';
 import { DesktopProfileOverrides } from './desktop-profile-schema';
+import { RecommendationEventInput } from './recommendation-event';
 import { SignedInUser } from './view-state';
 
 /**
@@ -45,6 +46,10 @@ export const MESSAGES = {
   'page/sign-in': message('extension-page', Empty, AuthState),
   /** Extension page → worker: revoke the token and forget everything sensitive. */
   'page/sign-out': message('extension-page', Empty, AuthState),
+  /** Extension page → worker: the agent opened, copied, inserted, rated, dismissed or saw a recommendation. */
+  'page/record-event': message('extension-page', RecommendationEventInput, z.strictObject({ eventId: z.string() })),
+  /** Content script (inline overlay) → worker: the same, from the desktop. */
+  'desktop/record-event': message('content-script', RecommendationEventInput, z.strictObject({ eventId: z.string() })),
   /** Extension page → worker: run the pipeline again for a tab now (the "Retry" button). */
   'page/refresh': message('extension-page', TabRef, z.strictObject({ queued: z.boolean() })),
 };

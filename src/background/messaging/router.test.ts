@@ -17,6 +17,8 @@ function handlers(): Handlers {
   return {
     'desktop/context-changed': vi.fn(async () => ({ accepted: true })),
     'desktop/get-profile-overrides': vi.fn(async () => ({ overrides: null })),
+    'page/record-event': vi.fn(async () => ({ eventId: 'e1' })),
+    'desktop/record-event': vi.fn(async () => ({ eventId: 'e2' })),
     'page/sign-in': vi.fn(async () => ({ signedIn: true, user: { id: 'u', name: 'Alex' } })),
     'page/sign-out': vi.fn(async () => ({ signedIn: false, user: null })),
     'page/refresh': vi.fn(async () => ({ queued: true })),

@@ -1,0 +1,25 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createEventRecorder } from './recommendation-events';
+
+const input = { conversationId: 'c-1', recommendationId: 'r-1', sourceId: 'kb-billing', action: 'copy' as const };
+
+describe('createEventRecorder', () => {
+  it('adds id, agent and time, and resolves only after listeners have the event', async () => {
+    const order: string[] = [];
+    const emit = vi.fn(async () => {
+      await Promise.resolve();
+      order.push('listeners done');
+    });
+    const record = createEventRecorder({ agentId: async () => 'agent-7', now: () => Date.UTC(2026, 10, 25, 12), newId: () => 'id-1', emit });
+    const event = await record(input);
+    order.push('acknowledged');
+    expect(event).toEqual({ ...input, eventId: 'id-1', agentId: 'agent-7', timestamp: '2026-11-25T12:00:00.000Z' });
+    expect(emit).toHaveBeenCalledWith({ type: 'recommendation-event', event });
+    expect(order).toEqual(['listeners done', 'acknowledged']);
+  });
+
+  it('refuses when nobody is signed in', async () => {
+    const record = createEventRecorder({ agentId: async () => null, emit: vi.fn() });
+    await expect(record(input)).rejects.toThrow(/Sign in/);
+  });
+});
