@@ -5,7 +5,7 @@
 import { browser, type Runtime } from '../shared/browser';
 import { SETTINGS_STORAGE_KEY } from '../shared/settings';
 import { restrictSessionStorage } from './auth/token-store';
-import { watchWorkerErrors } from './diagnostics';
+import { recordWorkerStart, watchWorkerErrors } from './diagnostics';
 import { createHandlers, refreshAllTabs } from './message-handlers';
 import { isAgentDesktopUrl } from './messaging/desktop-url';
 import { createRouter } from './messaging/router';
@@ -17,6 +17,7 @@ import { configureSidePanel } from './side-panel';
 import { forgetTab, listDesktopTabs, readView } from './tab-state';
 
 watchWorkerErrors(globalThis);
+void recordWorkerStart().catch(() => undefined);
 
 const services = createServices();
 
