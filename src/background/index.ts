@@ -4,7 +4,6 @@
  */
 import { browser, type Runtime } from '../shared/browser';
 import { SETTINGS_STORAGE_KEY } from '../shared/settings';
-import { restrictSessionStorage } from './auth/token-store';
 import { recordWorkerStart, watchWorkerErrors } from './diagnostics';
 import { createHandlers, refreshAllTabs } from './message-handlers';
 import { isAgentDesktopUrl } from './messaging/desktop-url';
@@ -13,11 +12,13 @@ import { tabForAlarm } from './retry-alarms';
 import { changedSettingKeys } from './settings-changes';
 import { emitWorkerEvent } from './worker-events';
 import { createServices, extensionOrigin } from './services';
-import { configureSidePanel } from './side-panel';
+import { configurePanel, registerPanelOpener, restrictSessionStorage } from './platform';
 import { forgetTab, listDesktopTabs, readView } from './tab-state';
 
 watchWorkerErrors(globalThis);
 void recordWorkerStart().catch(() => undefined);
+
+registerPanelOpener();
 
 const services = createServices();
 
@@ -34,7 +35,7 @@ const route = createRouter(
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => ready.then(() => route(message, sender)));
 
 browser.runtime.onInstalled.addListener(() => {
-  void configureSidePanel();
+  void configurePanel();
 });
 
 browser.storage.onChanged.addListener((changes, area) => {
