@@ -55,7 +55,7 @@ function manifestFor(mode: Mode): ManifestV3Export {
       },
     });
   }
-  return manifest as ManifestV3Export;
+  return manifest;
 }
 
 function filesUnder(dir: string): string[] {
