@@ -39,6 +39,11 @@ browser.runtime.onInstalled.addListener(() => {
 });
 
 browser.storage.onChanged.addListener((changes, area) => {
+  if (area === 'managed') {
+    void emitWorkerEvent({ type: 'settings-changed', keys: Object.keys(changes).map((key) => `policy:${key}`) });
+    void refreshAllTabs(services);
+    return;
+  }
   if (area !== 'local' || !(SETTINGS_STORAGE_KEY in changes)) return;
   const change = changes[SETTINGS_STORAGE_KEY];
   void emitWorkerEvent({ type: 'settings-changed', keys: changedSettingKeys(change?.oldValue, change?.newValue) });

@@ -5,7 +5,8 @@ import type { OptionsConnector } from './connector';
 export function createExtensionConnector(): OptionsConnector {
   return {
     load: loadSettings,
-    save: saveSettings,
+    // Keys the policy locks are never written locally (they would linger after the policy is lifted).
+    save: async (settings) => saveSettings(settings, (await loadSettings()).locked ?? []),
     watch(onChange, signal) {
       const stop = watchSettings(onChange);
       signal.addEventListener('abort', stop);
