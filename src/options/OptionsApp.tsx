@@ -3,6 +3,7 @@ import { SIMULATOR_BUILD } from '../shared/build-flags';
 import { t } from '../shared/i18n';
 import { DEFAULT_SETTINGS, type ParsedSettings, type ParseOptions, type Settings, type SettingsIssue } from '../shared/settings';
 import type { OptionsConnector } from './connector';
+import { FeedbackSection } from './FeedbackSection';
 import { RedirectUri } from './RedirectUri';
 import { formValuesFrom, validateForm, type FieldErrors, type FormField, type FormValues } from './settings-form';
 import { SettingsForm } from './SettingsForm';
@@ -119,6 +120,7 @@ export function OptionsApp({ connector, parseOptions = { allowLoopbackHttp: SIMU
           {save.message}
         </p>
       )}
+      <FeedbackSection connector={connector} />
     </main>
   );
 }

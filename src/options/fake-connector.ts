@@ -1,3 +1,5 @@
+import type { MetricsReport } from '../shared/metrics/summarize-metrics';
+import type { OutboxStatus } from '../shared/outbox-status';
 import { parseSettings, type ParsedSettings, type Settings } from '../shared/settings';
 import type { OptionsConnector } from './connector';
 
@@ -5,6 +7,9 @@ import type { OptionsConnector } from './connector';
 export class FakeOptionsConnector implements OptionsConnector {
   readonly saved: Settings[] = [];
   saveError: Error | null = null;
+  outbox: OutboxStatus = { events: 0, capacity: 10_000, warning: null, dropped: 0, destinations: [], parked: [] };
+  metrics: MetricsReport = { days: [], summary: { engagement: [], bySource: {}, byAgent: {}, latency: {}, rejected: {}, providerErrors: {} } };
+  workerError: Error | null = null;
   private readonly listeners = new Set<(parsed: ParsedSettings) => void>();
 
   constructor(
@@ -36,5 +41,13 @@ export class FakeOptionsConnector implements OptionsConnector {
 
   redirectUri(): string {
     return this.uri;
+  }
+
+  outboxStatus(): Promise<OutboxStatus> {
+    return this.workerError ? Promise.reject(this.workerError) : Promise.resolve(structuredClone(this.outbox));
+  }
+
+  metricsReport(): Promise<MetricsReport> {
+    return this.workerError ? Promise.reject(this.workerError) : Promise.resolve(structuredClone(this.metrics));
   }
 }
