@@ -44,6 +44,8 @@ export const DEFAULT_REQUEST_RETRY: RetryLimits = { maxAttempts: 2, maxElapsedMs
 const MAX_PARKED_REPORTED = 100;
 /** After a drain failed for a reason of its own (storage), try again this much later. */
 const DRAIN_FAILURE_RETRY_MS = 30_000;
+/** The alarm set at enqueue, in case the worker dies before its drain ends (which replaces it). */
+const SAFETY_NET_MS = 30_000;
 
 export function deliveryErrorOf(error: unknown): DeliveryError & { retryAt?: number } {
   if (error instanceof ApiError) {
@@ -157,7 +159,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       const { dropped } = await deps.store.add({ event, enqueuedAt: now(), deliveries }, capacity);
       if (dropped > 0) console.error(`[agent-assist] the feedback outbox is full: ${dropped} older event(s) dropped`);
       // The safety net first (the worker may die before draining), then try at once.
-      await deps.wakeAt(now()).catch(() => undefined);
+      await deps.wakeAt(now() + SAFETY_NET_MS).catch(() => undefined);
       void drain();
     },
     drain,
