@@ -10,7 +10,9 @@ import { isAgentDesktopUrl } from './messaging/desktop-url';
 import { createRouter } from './messaging/router';
 import { tabForAlarm } from './retry-alarms';
 import { changedSettingKeys } from './settings-changes';
-import { emitWorkerEvent } from './worker-events';
+import { emitWorkerEvent, onWorkerEvent } from './worker-events';
+import { outboxListener } from './outbox/feedback-outbox';
+import { OUTBOX_ALARM } from './outbox/drain-schedule';
 import { createServices, extensionOrigin } from './services';
 import { configurePanel, registerPanelOpener, restrictSessionStorage } from './platform';
 import { forgetTab, listDesktopTabs, readView } from './tab-state';
@@ -66,3 +68,15 @@ void ready.then(async () => {
     if (view?.status === 'loading') void services.pipeline.refresh(tabId);
   }
 });
+
+// Feedback: written to the outbox before the agent's action is acknowledged; metrics from every event.
+onWorkerEvent(outboxListener(services.outbox), { critical: true });
+onWorkerEvent((event) => services.metrics.record(event));
+// The outbox drains at every worker start and browser start, and when its alarm fires.
+browser.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === OUTBOX_ALARM) void services.outbox.drain();
+});
+browser.runtime.onStartup.addListener(() => {
+  void services.outbox.drain();
+});
+void ready.then(() => services.outbox.drain());

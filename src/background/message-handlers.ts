@@ -49,6 +49,12 @@ export function createHandlers(services: Services, now: () => number = Date.now)
       void services.pipeline.refresh(tabId).catch(logFailure);
       return { queued: true };
     },
+    async 'page/get-metrics'(query) {
+      return services.metrics.report(query);
+    },
+    async 'page/get-outbox-status'() {
+      return services.outbox.status();
+    },
   };
 }
 

@@ -14,6 +14,10 @@ import { selectProvider } from './providers/select-provider';
 import { createInFlight } from './cache/in-flight';
 import { createRecommendationCache, type RecommendationCache } from './cache/recommendation-cache';
 import { createEventRecorder } from './recommendation-events';
+import { createMetricsRecorder, type MetricsRecorder } from './metrics/metrics-recorder';
+import { createMetricsStore } from './metrics/metrics-store';
+import { createFeedbackOutbox } from './outbox/feedback-outbox';
+import type { Outbox } from './outbox/outbox';
 import { cancelRetry, retryTimeFor, scheduleRetry } from './retry-alarms';
 import { emitWorkerEvent } from './worker-events';
 import { readContext, readView, writeView } from './tab-state';
@@ -29,6 +33,8 @@ export interface Services {
   cache: RecommendationCache;
   settings(): Promise<Settings>;
   recordEvent: ReturnType<typeof createEventRecorder>;
+  outbox: Outbox;
+  metrics: MetricsRecorder;
 }
 
 async function currentSettings(): Promise<Settings> {
@@ -98,7 +104,10 @@ export function createServices(): Services {
 
   const recordEvent = createEventRecorder({ agentId: async () => (await readAgent())?.id ?? null });
 
-  return { auth, api, pipeline, cache, settings: currentSettings, recordEvent };
+  const outbox = createFeedbackOutbox({ api, settings: currentSettings });
+  const metrics = createMetricsRecorder(createMetricsStore());
+
+  return { auth, api, pipeline, cache, settings: currentSettings, recordEvent, outbox, metrics };
 }
 
 /** The extension's own origin, for telling its pages from content scripts. */

@@ -4,6 +4,7 @@ import { t } from '../shared/i18n';
 import { LockedFields } from './locked-fields';
 import { DEFAULT_SETTINGS, type ParsedSettings, type ParseOptions, type Settings, type SettingsIssue } from '../shared/settings';
 import type { OptionsConnector } from './connector';
+import { FeedbackSection } from './FeedbackSection';
 import { RedirectUri } from './RedirectUri';
 import { formValuesFrom, validateForm, type FieldErrors, type FormField, type FormValues } from './settings-form';
 import { SettingsForm } from './SettingsForm';
@@ -123,6 +124,7 @@ export function OptionsApp({ connector, parseOptions = { allowLoopbackHttp: SIMU
             {save.message}
           </p>
         )}
+        <FeedbackSection connector={connector} />
       </main>
     </LockedFields.Provider>
   );

@@ -1,4 +1,5 @@
 import { browser } from '../shared/browser';
+import { sendToWorker } from '../shared/send-to-worker';
 import { loadSettings, saveSettings, watchSettings } from '../shared/settings-store';
 import type { OptionsConnector } from './connector';
 
@@ -13,5 +14,7 @@ export function createExtensionConnector(): OptionsConnector {
     },
     // chrome.identity.launchWebAuthFlow redirects here: https://<extension-id>.chromiumapp.org/
     redirectUri: () => browser.identity.getRedirectURL(),
+    outboxStatus: () => sendToWorker('page/get-outbox-status', {}),
+    metricsReport: () => sendToWorker('page/get-metrics', {}),
   };
 }

@@ -1,3 +1,5 @@
+import type { MetricsReport } from '../shared/metrics/summarize-metrics';
+import type { OutboxStatus } from '../shared/outbox-status';
 import { parseSettingsWithPolicy, type ParsedSettings, type Settings } from '../shared/settings';
 import type { OptionsConnector } from './connector';
 
@@ -7,6 +9,9 @@ export class FakeOptionsConnector implements OptionsConnector {
   saveError: Error | null = null;
   /** The administrator's managed policy, as storage.managed would return it. */
   policy: Record<string, unknown> | undefined = undefined;
+  outbox: OutboxStatus = { events: 0, capacity: 10_000, warning: null, dropped: 0, destinations: [], parked: [] };
+  metrics: MetricsReport = { days: [], summary: { engagement: [], bySource: {}, byAgent: {}, latency: {}, rejected: {}, providerErrors: {} } };
+  workerError: Error | null = null;
   private readonly listeners = new Set<(parsed: ParsedSettings) => void>();
 
   constructor(
@@ -38,5 +43,13 @@ export class FakeOptionsConnector implements OptionsConnector {
 
   redirectUri(): string {
     return this.uri;
+  }
+
+  outboxStatus(): Promise<OutboxStatus> {
+    return this.workerError ? Promise.reject(this.workerError) : Promise.resolve(structuredClone(this.outbox));
+  }
+
+  metricsReport(): Promise<MetricsReport> {
+    return this.workerError ? Promise.reject(this.workerError) : Promise.resolve(structuredClone(this.metrics));
   }
 }
