@@ -2,7 +2,7 @@ import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { openDesktop, openPanel, signInFromPanel, simulatorSettings, tabIdOf, writeSettings } from '../support/agent-desktop';
 import { outboxStatus, recordEvent, webhookSummary, type EventInput } from '../support/feedback';
 import { expect, test } from '../support/fixtures';
-import { clearFaults, recordedRequests, setFaults } from '../support/simulator-control';
+import { clearFaults, recordedRequests, setFaults, type RecordedRequest } from '../support/simulator-control';
 import { killServiceWorker } from '../support/worker-control';
 import { seedConversations } from '../simulator/conversations';
 
@@ -23,6 +23,10 @@ function eventFor(index: number, conversations: number): EventInput {
   return { conversationId: `conv-${index % conversations}`, recommendationId: `rec-${index}`, sourceId: `kb-${index % 3}`, action: ACTIONS[index % ACTIONS.length]! };
 }
 
+async function untilDeliveryMeets(origin: string, outage: (request: RecordedRequest) => boolean): Promise<void> {
+  await expect.poll(async () => (await recordedRequests(origin, 'webhook')).some(outage), { timeout: 60_000 }).toBe(true);
+}
+
 /** The eventIds the collector holds for each conversation, in the order they first arrived. */
 async function arrivedByConversation(origin: string): Promise<Map<string, string[]>> {
   const arrived = new Map<string, string[]>();
@@ -38,8 +42,11 @@ test('R1: 500 events while the worker is killed 50 times and the webhook is down
 
   for (let index = 0; index < 500; index++) {
     if (index === 100) await setFaults(simulator.origin, [{ route: 'webhook', kind: 'reset' }]); // down: connections cut
+    // An outage only counts once a delivery has actually met it (timing differs on a loaded machine).
+    if (index === 180) await untilDeliveryMeets(simulator.origin, (request) => request.fault === 'reset');
     if (index === 180) await clearFaults(simulator.origin);
     if (index === 300) await setFaults(simulator.origin, [{ route: 'webhook', kind: 'status', status: 503 }]); // down: answering 503
+    if (index === 380) await untilDeliveryMeets(simulator.origin, (request) => request.status === 503);
     if (index === 380) await clearFaults(simulator.origin);
     const input = eventFor(index, 10);
     const eventId = await recordEvent(panel, input);
