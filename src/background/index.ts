@@ -11,7 +11,8 @@ import { isAgentDesktopUrl } from './messaging/desktop-url';
 import { createRouter } from './messaging/router';
 import { tabForAlarm } from './retry-alarms';
 import { changedSettingKeys } from './settings-changes';
-import { emitWorkerEvent } from './worker-events';
+import { COPILOT_POLL_ALARM } from './copilot/live-service';
+import { emitWorkerEvent, onWorkerEvent } from './worker-events';
 import { createServices, extensionOrigin } from './services';
 import { configureSidePanel } from './side-panel';
 import { forgetTab, listDesktopTabs, readView } from './tab-state';
@@ -50,7 +51,17 @@ browser.tabs.onRemoved.addListener((tabId) => {
 browser.alarms.onAlarm.addListener((alarm) => {
   const tabId = tabForAlarm(alarm.name);
   if (tabId !== null) void services.pipeline.refresh(tabId);
+  if (alarm.name === COPILOT_POLL_ALARM) void services.copilot.poll();
 });
+
+// Copilot engagements go straight to Genesys for now; the durable outbox (issue 6) takes over
+// their delivery once merged, and this line goes.
+onWorkerEvent((event) => (event.type === 'recommendation-event' ? services.deliverEngagement(event.event) : undefined));
+// Genesys mode's live socket follows sign-in and the provider setting.
+onWorkerEvent((event) => (event.type === 'settings-changed' || event.type === 'signed-in' || event.type === 'signed-out' ? services.copilot.resume() : undefined));
+
+// A restarted worker lost its socket: follow the tabs' conversations again (and backfill).
+void ready.then(() => services.copilot.resume()).catch((error: unknown) => console.warn('[agent-assist] live suggestions did not resume', error));
 
 // A worker killed mid-request left its views "loading": finish what it started.
 void ready.then(async () => {

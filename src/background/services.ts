@@ -1,4 +1,6 @@
 import { browser } from '../shared/browser';
+import { SIMULATOR_BUILD } from '../shared/build-flags';
+import type { RecommendationEvent } from '../shared/recommendation-event';
 import type { Agent } from '../shared/conversation';
 import { loadSettings } from '../shared/settings-store';
 import type { Settings } from '../shared/settings';
@@ -16,7 +18,12 @@ import { createRecommendationCache, type RecommendationCache } from './cache/rec
 import { createEventRecorder } from './recommendation-events';
 import { cancelRetry, retryTimeFor, scheduleRetry } from './retry-alarms';
 import { emitWorkerEvent } from './worker-events';
-import { readContext, readView, writeView } from './tab-state';
+import { listDesktopTabs, readContext, readView, writeView } from './tab-state';
+import { createApiContextResolver } from './copilot/api-context';
+import { deliverEngagement } from './copilot/engagement';
+import { searchKnowledge, type SearchOutcome } from './copilot/knowledge-search';
+import { createCopilotLive, type CopilotLive } from './copilot/live-service';
+import { createSuggestionStore } from './copilot/suggestion-store';
 
 /**
  * The composition root: builds the worker's services once per worker life. Everything they need
@@ -29,6 +36,12 @@ export interface Services {
   cache: RecommendationCache;
   settings(): Promise<Settings>;
   recordEvent: ReturnType<typeof createEventRecorder>;
+  /** Genesys mode's live suggestions (notification channel, polling fallback). */
+  copilot: CopilotLive;
+  /** Posts an agent's action as a Copilot suggestion engagement (Genesys mode only). */
+  deliverEngagement(event: RecommendationEvent): Promise<void>;
+  /** The agent's own knowledge search for a tab's conversation (Genesys mode only). */
+  searchKnowledge(tabId: number, query: string): Promise<SearchOutcome>;
 }
 
 async function currentSettings(): Promise<Settings> {
@@ -80,14 +93,28 @@ export function createServices(): Services {
   }
 
   const cache = createRecommendationCache();
-  const pipeline = createPipeline({
+  const suggestionStore = createSuggestionStore();
+  const apiContext = createApiContextResolver({ api, agentId: async () => (await agent()).id });
+  const copilot = createCopilotLive({
+    api,
+    store: suggestionStore,
+    context: apiContext,
+    settings: currentSettings,
+    agentId: async () => (await readAgent())?.id ?? null,
+    apiBaseUrl: async () => (await auth.getAccess().catch(() => null))?.apiBaseUrl ?? null,
+    tabs: async () => Promise.all((await listDesktopTabs()).map(async (tabId) => ({ tabId, conversationId: (await readView(tabId))?.conversationId ?? null }))),
+    refresh: (tabId) => pipeline.refresh(tabId),
+    allowLoopback: SIMULATOR_BUILD,
+  });
+  const pipeline: Pipeline = createPipeline({
     settings: currentSettings,
     ensureSignedIn: async () => {
       await auth.getAccess();
     },
     agent,
-    provider: (settings) => selectProvider(settings, api),
+    provider: (settings) => selectProvider(settings, api, { store: suggestionStore, live: copilot }),
     readContext,
+    resolveContext: (settings, context, signal) => (settings.provider === 'conversation-suggestions' ? apiContext.resolve(context, signal) : Promise.resolve(context)),
     readView,
     publish,
     cache,
@@ -96,7 +123,22 @@ export function createServices(): Services {
 
   const recordEvent = createEventRecorder({ agentId: async () => (await readAgent())?.id ?? null });
 
-  return { auth, api, pipeline, cache, settings: currentSettings, recordEvent };
+  async function deliverCopilotEngagement(event: RecommendationEvent): Promise<void> {
+    // Recommendation ids are suggestion ids only in Genesys mode; the other provider's feedback
+    // goes to its webhook.
+    if ((await currentSettings()).provider !== 'conversation-suggestions') return;
+    await deliverEngagement(api, event);
+  }
+
+  async function searchForTab(tabId: number, query: string): Promise<SearchOutcome> {
+    const settings = await currentSettings();
+    if (settings.provider !== 'conversation-suggestions') throw new Error('Knowledge search needs the conversation-suggestions provider');
+    await auth.getAccess();
+    const view = await readView(tabId);
+    return searchKnowledge(api, { query, conversationId: view?.conversationId ?? null, knowledgeBaseIds: settings.knowledgeBaseIds });
+  }
+
+  return { auth, api, pipeline, cache, settings: currentSettings, recordEvent, copilot, deliverEngagement: deliverCopilotEngagement, searchKnowledge: searchForTab };
 }
 
 /** The extension's own origin, for telling its pages from content scripts. */

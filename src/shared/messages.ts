@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { Channel, ConversationId, MAX_TURNS, Turn } from './conversation';
 import { DesktopProfileOverrides } from './desktop-profile-schema';
+import { Recommendation } from './recommendation';
 import { RecommendationEventInput } from './recommendation-event';
 import { SignedInUser } from './view-state';
 
@@ -33,6 +34,17 @@ export type AuthState = z.infer<typeof AuthState>;
 
 export const TabRef = z.strictObject({ tabId: z.int().check(z.gte(0)) });
 
+export const KnowledgeSearchRequest = z.strictObject({
+  tabId: z.int().check(z.gte(0)),
+  query: z.string().check(z.trim(), z.minLength(1), z.maxLength(500)),
+});
+export const KnowledgeSearchResponse = z.strictObject({
+  results: z.array(Recommendation),
+  invalidCount: z.number(),
+  searchedKnowledgeBases: z.number(),
+});
+export type KnowledgeSearchResponse = z.infer<typeof KnowledgeSearchResponse>;
+
 function message<From extends SenderKind, Req extends z.ZodMiniType, Res extends z.ZodMiniType>(from: From, request: Req, response: Res) {
   return { from, request, response };
 }
@@ -52,6 +64,8 @@ export const MESSAGES = {
   'desktop/record-event': message('content-script', RecommendationEventInput, z.strictObject({ eventId: z.string() })),
   /** Extension page → worker: run the pipeline again for a tab now (the "Retry" button). */
   'page/refresh': message('extension-page', TabRef, z.strictObject({ queued: z.boolean() })),
+  /** Extension page → worker: the agent's own knowledge search for the tab's conversation (Genesys mode). */
+  'page/knowledge-search': message('extension-page', KnowledgeSearchRequest, KnowledgeSearchResponse),
 };
 
 export type MessageTable = typeof MESSAGES;
