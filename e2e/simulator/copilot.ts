@@ -41,6 +41,7 @@ function plainText(html: string): string {
   return html
     .replace(/<[^>]*>/g, ' ')
     .replace(/\s+/g, ' ')
+    .replace(/ ([,.;:])/g, '$1')
     .trim();
 }
 

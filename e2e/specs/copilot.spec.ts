@@ -11,7 +11,7 @@ import {
   type SimSuggestionRecord,
 } from '../support/copilot-control';
 import { expect, test } from '../support/fixtures';
-import { recordedRequests } from '../support/simulator-control';
+import { recordedRequests, setFaults } from '../support/simulator-control';
 import { currentWorker, killServiceWorker, workerErrors } from '../support/worker-control';
 import { seedConversations } from '../simulator/conversations';
 
@@ -127,7 +127,7 @@ test('opens, copies, inserts, ratings and dismissals reach Copilot as engagement
   const record = (recommendationId: string, action: string) =>
     panel.evaluate(
       async ([conversationId, id, act]) => {
-        const reply = (await chrome.runtime.sendMessage({ type: 'page/record-event', data: { conversationId, recommendationId: id, sourceId: 'kb-billing', action: act } })) as { ok: boolean };
+        const reply = await chrome.runtime.sendMessage<unknown, { ok: boolean }>({ type: 'page/record-event', data: { conversationId, recommendationId: id, sourceId: 'kb-billing', action: act } });
         if (!reply.ok) throw new Error(JSON.stringify(reply));
       },
       [billing!.id, recommendationId, action] as const,
@@ -192,4 +192,25 @@ test('switching the provider in the options page changes behaviour without a rel
   await expect.poll(() => cardIds(panel), { timeout: 15_000 }).toContain('billing-double-charge');
   await expect.poll(async () => (await notificationsRecord(simulator.origin)).channels.some((channel) => channel.connected), { timeout: 15_000 }).toBe(false);
   await expect(panel.getByTestId('knowledge-search')).toHaveCount(0);
+});
+
+test('when no notification channel can be had, suggestions still come over REST and polling takes over', async ({ context, extensionId, serviceWorker, simulator }) => {
+  await setFaults(simulator.origin, [{ route: 'notifications', kind: 'status', status: 403 }]);
+  await setCopilotConfig(simulator.origin, { suggestionDelayMs: 0 });
+  await writeSettings(serviceWorker, copilotSettings(simulator.origin));
+  const desktop = await openDesktop(context, simulator.origin, billing!.id);
+  const panel = await openPanel(context, extensionId, await tabIdOf(serviceWorker, desktop));
+  await signInFromPanel(context, panel);
+  await expect.poll(async () => (await simSuggestions(simulator.origin, billing!.id)).length, { timeout: 15_000 }).toBeGreaterThan(0);
+  await expect.poll(() => cardIds(panel), { timeout: 15_000 }).toEqual(shownKnowledge(await simSuggestions(simulator.origin, billing!.id)));
+
+  await addCustomerMessage(desktop, billing!.id, "I'd like a refund for the double charge please.");
+  await expect.poll(async () => (await simSuggestions(simulator.origin, billing!.id)).some((entry) => entry.type === 'CannedResponse')).toBe(true);
+  await expect.poll(() => otherIds(panel), { timeout: 15_000 }).toEqual(shownOthers(await simSuggestions(simulator.origin, billing!.id)));
+  expect((await notificationsRecord(simulator.origin)).connections).toBe(0);
+  // After repeated failures the worker polls on an alarm, which outlives it.
+  await expect
+    .poll(async () => (await currentWorker(context)).evaluate(async () => (await chrome.alarms.get('copilot:poll'))?.periodInMinutes ?? null), { timeout: 40_000 })
+    .toBe(0.5);
+  expect(await workerErrors(await currentWorker(context))).toEqual([]);
 });

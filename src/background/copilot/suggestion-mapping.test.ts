@@ -177,6 +177,13 @@ describe('mapSuggestions', () => {
     ]);
   });
 
+  it('does not repeat a highlighted answer that a snippet already holds', () => {
+    const { items } = mapSuggestions([
+      { id: 'x', knowledgeSearch: { title: 'T', confidence: 0.9, snippets: ['Check first. Then refund.'], knowledgeAnswer: { answer: 'Check first.', startIndex: 0, endIndex: 12 } } },
+    ]);
+    expect(items[0]!.content).toBe('Check first. Then refund.');
+  });
+
   it('bounds long titles and content instead of rejecting them', () => {
     const long = 'x'.repeat(30_000);
     const { items } = mapSuggestions([{ ...fixtures.knowledgeSearch, knowledgeSearch: { title: long, snippets: [long], confidence: 0.9 } }]);

@@ -62,8 +62,11 @@ function hostOf(url: string | undefined): string | undefined {
   }
 }
 
+/** The snippets, led by the highlighted answer unless a snippet already holds it (it usually does). */
 function joinContent(answer: string | undefined, snippets: readonly string[] | undefined): string {
-  const parts = [nonEmpty(answer), ...(snippets ?? []).map(nonEmpty)].filter((part): part is string => part !== undefined);
+  const texts = (snippets ?? []).map(nonEmpty).filter((part): part is string => part !== undefined);
+  const highlighted = nonEmpty(answer);
+  const parts = highlighted && !texts.some((text) => text.includes(highlighted)) ? [highlighted, ...texts] : texts;
   return clip([...new Set(parts)].join('\n\n'), MAX_CONTENT);
 }
 
@@ -95,8 +98,8 @@ function other(suggestion: Suggestion, kind: string, title: string, detail: stri
   };
 }
 
-/** Which payload a suggestion carries: the `type` when it names one, else whichever is present. */
-function payloadKind(suggestion: Suggestion): string {
+/** Which payload a suggestion carries: the `type` when it names one, else whichever is present; null for neither. */
+function payloadKind(suggestion: Suggestion): string | null {
   const byType: Record<string, keyof Suggestion> = {
     KnowledgeSearch: 'knowledgeSearch',
     KnowledgeArticle: 'knowledgeArticle',
@@ -108,13 +111,14 @@ function payloadKind(suggestion: Suggestion): string {
   };
   if (suggestion.type && byType[suggestion.type] && suggestion[byType[suggestion.type]!] !== undefined) return suggestion.type;
   for (const [type, field] of Object.entries(byType)) if (suggestion[field] !== undefined) return type;
-  return suggestion.type ?? 'Unknown';
+  return suggestion.type ?? null;
 }
 
 /** One validated suggestion. */
 export function mapSuggestion(suggestion: Suggestion): SuggestionOutcome {
   if (suggestion.state !== undefined && !(SHOWN_SUGGESTION_STATES as readonly string[]).includes(suggestion.state)) return { kind: 'withdrawn' };
   const kind = payloadKind(suggestion);
+  if (kind === null) return { kind: 'invalid' };
   switch (kind) {
     case 'KnowledgeSearch': {
       const search = suggestion.knowledgeSearch!;
