@@ -1,3 +1,5 @@
+import { handleCopilotApi } from './copilot-api';
+import { isCopilotRoute } from './copilot-routing';
 import { revokeToken } from './credentials';
 import { type Exchange, type ParsedBody, sendEmpty, sendGenesysError, sendJson } from './http-helpers';
 import { parseQueryRequest, queryItems, type QueryItem } from './recommendations';
@@ -65,6 +67,7 @@ export function handleApi(exchange: Exchange, route: RouteName, context: ApiCont
     case 'query':
       return handleQuery(exchange, context, body);
     default:
+      if (isCopilotRoute(route)) return handleCopilotApi(exchange, route, context, body);
       return sendGenesysError(exchange, 404, 'not.found', `The simulator does not implement ${exchange.url.pathname}`);
   }
 }

@@ -13,6 +13,7 @@ import { changedSettingKeys } from './settings-changes';
 import { emitWorkerEvent, onWorkerEvent } from './worker-events';
 import { outboxListener } from './outbox/feedback-outbox';
 import { OUTBOX_ALARM } from './outbox/drain-schedule';
+import { COPILOT_POLL_ALARM } from './copilot/live-service';
 import { createServices, extensionOrigin } from './services';
 import { configurePanel, registerPanelOpener, restrictSessionStorage } from './platform';
 import { forgetTab, listDesktopTabs, readView } from './tab-state';
@@ -59,7 +60,14 @@ browser.tabs.onRemoved.addListener((tabId) => {
 browser.alarms.onAlarm.addListener((alarm) => {
   const tabId = tabForAlarm(alarm.name);
   if (tabId !== null) void services.pipeline.refresh(tabId);
+  if (alarm.name === COPILOT_POLL_ALARM) void services.copilot.poll();
 });
+
+// Genesys mode's live socket follows sign-in and the provider setting.
+onWorkerEvent((event) => (event.type === 'settings-changed' || event.type === 'signed-in' || event.type === 'signed-out' ? services.copilot.resume() : undefined));
+
+// A restarted worker lost its socket: follow the tabs' conversations again (and backfill).
+void ready.then(() => services.copilot.resume()).catch((error: unknown) => console.warn('[agent-assist] live suggestions did not resume', error));
 
 // A worker killed mid-request left its views "loading": finish what it started.
 void ready.then(async () => {

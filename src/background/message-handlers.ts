@@ -43,6 +43,9 @@ export function createHandlers(services: Services, now: () => number = Date.now)
       void refreshAllTabs(services);
       return state;
     },
+    async 'page/knowledge-search'({ tabId, query }) {
+      return services.searchKnowledge(tabId, query);
+    },
     async 'page/refresh'({ tabId }) {
       const context = await readContext(tabId);
       if (!context) return { queued: false };

@@ -3,6 +3,7 @@ import { Channel, ConversationId, MAX_TURNS, Turn } from './conversation';
 import { DesktopProfileOverrides } from './desktop-profile-schema';
 import { MetricsQuery, MetricsReport } from './metrics/summarize-metrics';
 import { OutboxStatus } from './outbox-status';
+import { Recommendation } from './recommendation';
 import { RecommendationEventInput } from './recommendation-event';
 import { SignedInUser } from './view-state';
 
@@ -35,6 +36,17 @@ export type AuthState = z.infer<typeof AuthState>;
 
 export const TabRef = z.strictObject({ tabId: z.int().check(z.gte(0)) });
 
+export const KnowledgeSearchRequest = z.strictObject({
+  tabId: z.int().check(z.gte(0)),
+  query: z.string().check(z.trim(), z.minLength(1), z.maxLength(500)),
+});
+export const KnowledgeSearchResponse = z.strictObject({
+  results: z.array(Recommendation),
+  invalidCount: z.number(),
+  searchedKnowledgeBases: z.number(),
+});
+export type KnowledgeSearchResponse = z.infer<typeof KnowledgeSearchResponse>;
+
 function message<From extends SenderKind, Req extends z.ZodMiniType, Res extends z.ZodMiniType>(from: From, request: Req, response: Res) {
   return { from, request, response };
 }
@@ -58,6 +70,8 @@ export const MESSAGES = {
   'page/get-metrics': message('extension-page', MetricsQuery, MetricsReport),
   /** Extension page → worker: what the feedback outbox holds, parked events and its warning. */
   'page/get-outbox-status': message('extension-page', Empty, OutboxStatus),
+  /** Extension page → worker: the agent's own knowledge search for the tab's conversation (Genesys mode). */
+  'page/knowledge-search': message('extension-page', KnowledgeSearchRequest, KnowledgeSearchResponse),
 };
 
 export type MessageTable = typeof MESSAGES;

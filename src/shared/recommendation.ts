@@ -12,6 +12,10 @@ export const Recommendation = z.object({
   sourceId: z.string(),
   sourceName: z.optional(z.string()),
   url: z.optional(z.string()),
+  /** What kind of suggestion it is, when the provider says (Genesys `Suggestion.type`: KnowledgeSearch, Faq…). */
+  kind: z.optional(z.string().check(z.maxLength(64))),
+  /** Why it was suggested, when the provider says (Genesys `triggerType`: Intent, Fallback…). */
+  trigger: z.optional(z.string().check(z.maxLength(64))),
 });
 export type Recommendation = z.infer<typeof Recommendation>;
 
@@ -24,3 +28,19 @@ export const HiddenRecommendation = z.object({
   reason: HiddenReason,
 });
 export type HiddenRecommendation = z.infer<typeof HiddenRecommendation>;
+
+/**
+ * A suggestion that is not an article to read (a canned response, a script page, a third-party
+ * suggestion, or a type we do not know yet): shown in its own group rather than dropped silently.
+ */
+export const OtherSuggestion = z.object({
+  id: z.string().check(z.minLength(1), z.maxLength(256)),
+  /** The provider's type (Genesys `Suggestion.type`): CannedResponse, Script, ThirdPartySuggestion… */
+  kind: z.string().check(z.maxLength(64)),
+  title: z.string().check(z.maxLength(500)),
+  /** Plain text: what to say or do, or the references the provider gave. Never trusted as HTML. */
+  detail: z.string().check(z.maxLength(5000)),
+  trigger: z.optional(z.string().check(z.maxLength(64))),
+  url: z.optional(z.string()),
+});
+export type OtherSuggestion = z.infer<typeof OtherSuggestion>;

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { describeActionFailure } from './action-error';
 import type { ActionResult, PanelAction, PanelConnector, PanelSnapshot } from './connector';
 import { IdleMessage } from './IdleMessage';
+import { KnowledgeSearch } from './KnowledgeSearch';
 import { NotConfigured } from './NotConfigured';
 import { PanelHeader } from './PanelHeader';
 import { Results } from './Results';
@@ -70,6 +71,7 @@ export function App({ connector, now = Date.now }: Props) {
           signingIn={pending === 'sign-in'}
         />
       )}
+      {tabId !== null && snapshot?.settings.provider === 'conversation-suggestions' && ['no-conversation', 'loading', 'ready', 'error'].includes(status) && <KnowledgeSearch now={now()} onSearch={(query) => connector.searchKnowledge(tabId, query)} />}
     </main>
   );
 }

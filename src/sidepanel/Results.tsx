@@ -3,6 +3,7 @@ import { ErrorNotice } from './ErrorNotice';
 import type { Thresholds } from './hidden-reason';
 import { HiddenList } from './HiddenList';
 import { LoadingIndicator } from './LoadingIndicator';
+import { OtherSuggestions } from './OtherSuggestions';
 import { RecommendationList } from './RecommendationList';
 import { EmptyResults, InvalidNote, StaleNote } from './ResultNotes';
 
@@ -28,6 +29,7 @@ export function Results({ view, thresholds, now, onRetry, retrying, onSignIn, si
       {view.stale && <StaleNote />}
       {hasCards && <RecommendationList recommendations={view.recommendations} now={now} />}
       {!hasCards && view.status === 'ready' && <EmptyResults hiddenCount={view.hidden.length} />}
+      <OtherSuggestions suggestions={view.otherSuggestions ?? []} />
       <HiddenList hidden={view.hidden} thresholds={thresholds} now={now} />
       {view.invalidCount > 0 && <InvalidNote count={view.invalidCount} />}
     </>

@@ -1,3 +1,4 @@
+import type { Recommendation } from '../shared/recommendation';
 import type { Settings } from '../shared/settings';
 import type { SignedInUser, ViewState } from '../shared/view-state';
 
@@ -27,6 +28,9 @@ export type ActionResult = { ok: true } | ({ ok: false } & ActionFailure);
 
 export type PanelAction = 'sign-in' | 'sign-out' | 'refresh' | 'open-settings';
 
+/** The agent's knowledge search: results best first, or why it failed. */
+export type SearchResult = { ok: true; results: Recommendation[] } | ({ ok: false } & ActionFailure);
+
 export interface PanelConnector {
   /**
    * Calls `onSnapshot` with the whole state once it is known, then on every change, until `signal`
@@ -39,4 +43,6 @@ export interface PanelConnector {
   /** Runs the pipeline again for the tab (`page/refresh`). */
   refresh(tabId: number): Promise<ActionResult>;
   openSettings(): Promise<ActionResult>;
+  /** The knowledge search for the tab's conversation (`page/knowledge-search`, Genesys mode). */
+  searchKnowledge(tabId: number, query: string): Promise<SearchResult>;
 }

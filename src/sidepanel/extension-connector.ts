@@ -3,7 +3,7 @@ import { sendToWorker, WorkerRequestError } from '../shared/send-to-worker';
 import { DEFAULT_SETTINGS } from '../shared/settings';
 import { loadSettings, watchSettings } from '../shared/settings-store';
 import { AUTH_USER_KEY, SignedInUser, ViewState, viewStateKey } from '../shared/view-state';
-import type { ActionResult, PanelConnector, PanelSnapshot } from './connector';
+import type { ActionResult, PanelConnector, PanelSnapshot, SearchResult } from './connector';
 import { requestedTabId } from './requested-tab';
 
 function parseView(raw: unknown): ViewState | null {
@@ -148,5 +148,12 @@ export function createExtensionConnector(search: string): PanelConnector {
     signOut: () => attempt(() => sendToWorker('page/sign-out', {})),
     refresh: (tabId) => attempt(() => sendToWorker('page/refresh', { tabId })),
     openSettings: () => attempt(() => browser.runtime.openOptionsPage()),
+    async searchKnowledge(tabId, query): Promise<SearchResult> {
+      let results: SearchResult = { ok: false, code: 'failed', message: 'no answer' };
+      const outcome = await attempt(async () => {
+        results = { ok: true, results: (await sendToWorker('page/knowledge-search', { tabId, query })).results };
+      });
+      return outcome.ok ? results : outcome;
+    },
   };
 }

@@ -1,4 +1,4 @@
-import type { ActionResult, PanelAction, PanelConnector, PanelSnapshot } from './connector';
+import type { ActionResult, PanelAction, PanelConnector, PanelSnapshot, SearchResult } from './connector';
 import { snapshotFixture } from './fixtures';
 
 export interface RecordedCall {
@@ -14,6 +14,9 @@ export interface RecordedCall {
 export class FakePanelConnector implements PanelConnector {
   readonly calls: RecordedCall[] = [];
   results: Partial<Record<PanelAction, ActionResult | Promise<ActionResult>>> = {};
+  /** What `searchKnowledge` answers (default: no results), and the searches it was asked. */
+  searchResult: SearchResult | Promise<SearchResult> = { ok: true, results: [] };
+  readonly searches: { tabId: number; query: string }[] = [];
   private readonly listeners = new Set<(snapshot: PanelSnapshot) => void>();
 
   constructor(public snapshot: PanelSnapshot = snapshotFixture()) {}
@@ -53,5 +56,10 @@ export class FakePanelConnector implements PanelConnector {
 
   openSettings(): Promise<ActionResult> {
     return this.answer({ action: 'open-settings' });
+  }
+
+  searchKnowledge(tabId: number, query: string): Promise<SearchResult> {
+    this.searches.push({ tabId, query });
+    return Promise.resolve(this.searchResult);
   }
 }
