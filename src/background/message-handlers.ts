@@ -1,23 +1,28 @@
 import { SIMULATOR_BUILD } from '../shared/build-flags';
 import type { Handlers } from './messaging/router';
-import { decideIntake } from './context-intake';
+import { createDesktopIntake } from './desktop-intake';
 import type { Services } from './services';
 import { enablePanelForTab } from './platform';
-import { listDesktopTabs, readContext, writeContext } from './tab-state';
+import { listDesktopDiagnostics, listDesktopTabs, readContext, readDesktopDiagnostics, readFrames, writeContext, writeDesktopDiagnostics, writeFrames } from './tab-state';
 import { emitWorkerEvent } from './worker-events';
 
 /** What each message does. The router has already checked the sender and the request. */
 export function createHandlers(services: Services, now: () => number = Date.now): Handlers {
+  const desktop = createDesktopIntake({
+    readFrames,
+    writeFrames,
+    readContext,
+    writeContext,
+    readDiagnostics: readDesktopDiagnostics,
+    writeDiagnostics: writeDesktopDiagnostics,
+    firstReport: enablePanelForTab,
+    // The reply does not wait for the provider: the panel hears about results through storage.
+    changed: (tabId) => void services.pipeline.refresh(tabId).catch(logFailure),
+    now,
+  });
   return {
-    async 'desktop/context-changed'(context, sender) {
-      const previous = await readContext(sender.tabId);
-      const decision = decideIntake(previous, { tabId: sender.tabId, frameId: sender.frameId, receivedAt: now(), context });
-      if (decision.kind === 'ignore') return { accepted: false };
-      if (!previous) await enablePanelForTab(sender.tabId);
-      await writeContext(decision.context);
-      // The reply does not wait for the provider: the panel hears about results through storage.
-      if (decision.changed) void services.pipeline.refresh(sender.tabId).catch(logFailure);
-      return { accepted: true };
+    async 'desktop/context-changed'(report, sender) {
+      return desktop.intake(sender, report);
     },
     async 'desktop/get-profile-overrides'() {
       return { overrides: (await services.settings()).desktopProfile ?? null };
@@ -57,6 +62,9 @@ export function createHandlers(services: Services, now: () => number = Date.now)
     },
     async 'page/get-outbox-status'() {
       return services.outbox.status();
+    },
+    async 'page/get-desktop-diagnostics'() {
+      return { tabs: await listDesktopDiagnostics() };
     },
   };
 }

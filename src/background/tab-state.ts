@@ -1,13 +1,16 @@
 import * as z from 'zod/mini';
 import { browser } from '../shared/browser';
-import { DesktopContext } from '../shared/messages';
+import { DESKTOP_DIAGNOSTICS_PREFIX, TabDesktopDiagnostics } from '../shared/desktop-diagnostics';
+import { DesktopContext, DesktopFrameReport } from '../shared/messages';
 import { ViewState, viewStateKey } from '../shared/view-state';
 
 /**
- * The one owner of per-tab state in storage.session: the last context each desktop tab reported
- * and the view state published for it. Both outlive the worker, which dies every 30 s idle.
+ * The one owner of per-tab state in storage.session: the last report of each frame of a desktop
+ * tab, the context joined from them, the view state published for it, and what the desktop's
+ * frames could not find (diagnostics). All outlive the worker, which dies every 30 s idle.
  */
 const CONTEXT_PREFIX = 'context:';
+const FRAMES_PREFIX = 'frames:';
 
 export const StoredContext = z.object({
   tabId: z.number(),
@@ -55,6 +58,54 @@ export async function listDesktopTabs(): Promise<number[]> {
   return tabs;
 }
 
+export const StoredFrame = z.object({
+  frameId: z.number(),
+  url: z.string(),
+  receivedAt: z.number(),
+  report: DesktopFrameReport,
+});
+export type StoredFrame = z.infer<typeof StoredFrame>;
+
+/** The last report of each frame of a tab; an entry that no longer parses is dropped, not fatal. */
+export async function readFrames(tabId: number): Promise<StoredFrame[]> {
+  const key = `${FRAMES_PREFIX}${tabId}`;
+  const stored = (await browser.storage.session.get(key))[key];
+  if (!Array.isArray(stored)) return [];
+  return stored.flatMap((entry) => {
+    const parsed = StoredFrame.safeParse(entry);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
+export async function writeFrames(tabId: number, frames: readonly StoredFrame[]): Promise<void> {
+  await browser.storage.session.set({ [`${FRAMES_PREFIX}${tabId}`]: frames });
+}
+
+function diagnosticsKey(tabId: number): string {
+  return `${DESKTOP_DIAGNOSTICS_PREFIX}${tabId}`;
+}
+
+export async function readDesktopDiagnostics(tabId: number): Promise<TabDesktopDiagnostics | null> {
+  const key = diagnosticsKey(tabId);
+  const parsed = TabDesktopDiagnostics.safeParse((await browser.storage.session.get(key))[key]);
+  return parsed.success ? parsed.data : null;
+}
+
+/** Stores a tab's problems; none removes the entry, so only tabs with a problem are listed. */
+export async function writeDesktopDiagnostics(diagnostics: TabDesktopDiagnostics): Promise<void> {
+  if (diagnostics.problems.length === 0) await browser.storage.session.remove(diagnosticsKey(diagnostics.tabId));
+  else await browser.storage.session.set({ [diagnosticsKey(diagnostics.tabId)]: diagnostics });
+}
+
+export async function listDesktopDiagnostics(): Promise<TabDesktopDiagnostics[]> {
+  const all = await browser.storage.session.get(null);
+  return Object.entries(all).flatMap(([key, value]) => {
+    if (!key.startsWith(DESKTOP_DIAGNOSTICS_PREFIX)) return [];
+    const parsed = TabDesktopDiagnostics.safeParse(value);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
 export async function forgetTab(tabId: number): Promise<void> {
-  await browser.storage.session.remove([contextKey(tabId), viewStateKey(tabId)]);
+  await browser.storage.session.remove([contextKey(tabId), viewStateKey(tabId), `${FRAMES_PREFIX}${tabId}`, diagnosticsKey(tabId)]);
 }

@@ -1,18 +1,20 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { DesktopContext } from '../shared/messages';
+import type { DesktopFrameReport } from '../shared/messages';
 import { watchDesktop } from './context-watcher';
+import { liveObservers } from './observers';
 import type { DesktopReader } from './read-desktop';
 
-function fakeReader(): DesktopReader & { current: DesktopContext; reads: number } {
+function fakeReader(): DesktopReader & { current: DesktopFrameReport; reads: number; shadowRoots: ShadowRoot[]; recheckInMs: number | null } {
   const reader = {
-    current: { conversationId: 'a', channel: 'chat', transcript: [], profileId: 'test' } as DesktopContext,
+    current: { conversationId: 'a', channel: 'chat', transcript: [], profileId: 'test' } as DesktopFrameReport,
     reads: 0,
+    shadowRoots: [] as ShadowRoot[],
+    recheckInMs: null as number | null,
     read() {
       reader.reads++;
-      return reader.current;
+      return { report: reader.current, shadowRoots: reader.shadowRoots, recheckInMs: reader.recheckInMs };
     },
-    transcriptContainer: () => null,
   };
   return reader;
 }
@@ -78,6 +80,57 @@ describe('watchDesktop', () => {
     document.body.append(document.createElement('span'));
     await vi.advanceTimersByTimeAsync(100);
     expect(report).toHaveBeenCalledTimes(2);
+  });
+
+  it('observes the shadow roots the profile reaches, and lets go of those it no longer reaches', async () => {
+    const reader = fakeReader();
+    const report = vi.fn(async () => undefined);
+    const before = liveObservers();
+    const hosts = [0, 1].map(() => document.body.appendChild(document.createElement('section-host')));
+    const [first, second] = hosts.map((host) => host.attachShadow({ mode: 'open' }));
+    reader.shadowRoots = [first!];
+    watchDesktop({ reader, root: document.body, win: window, report, signal: controller.signal, debounceMs: 50 });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(liveObservers() - before).toBe(2); // the document, and the shadow root
+
+    // A change inside the shadow root is seen, though the document's observer cannot see it.
+    reader.current = { ...reader.current, transcriptFrameToken: 'a'.repeat(32) };
+    first!.append(document.createElement('div'));
+    await vi.advanceTimersByTimeAsync(100);
+    expect(report).toHaveBeenCalledTimes(2);
+
+    // The conversation area was re-rendered: the old root's observer goes, the new one's comes.
+    reader.shadowRoots = [second!];
+    document.body.append(document.createElement('span'));
+    await vi.advanceTimersByTimeAsync(100);
+    expect(liveObservers() - before).toBe(2);
+    reader.current = { ...reader.current, transcriptFrameToken: 'b'.repeat(32) };
+    second!.append(document.createElement('div'));
+    await vi.advanceTimersByTimeAsync(100);
+    expect(report).toHaveBeenCalledTimes(3);
+    const reads = reader.reads;
+    first!.append(document.createElement('div'));
+    await vi.advanceTimersByTimeAsync(100);
+    expect(reader.reads).toBe(reads);
+
+    controller.abort();
+    expect(liveObservers()).toBe(before);
+  });
+
+  it('reads again when the reader asks to, without any mutation', async () => {
+    const reader = fakeReader();
+    const report = vi.fn(async () => undefined);
+    reader.recheckInMs = 250;
+    watchDesktop({ reader, root: document.body, win: window, report, signal: controller.signal, debounceMs: 50 });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(reader.reads).toBe(1);
+    reader.recheckInMs = null;
+    reader.current = { ...reader.current, transcriptFrameToken: 'c'.repeat(32) };
+    await vi.advanceTimersByTimeAsync(250);
+    expect(reader.reads).toBe(2);
+    expect(report).toHaveBeenLastCalledWith(reader.current);
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(reader.reads).toBe(2);
   });
 
   it('stops observing when aborted', async () => {

@@ -1,20 +1,27 @@
-import type { DesktopContext } from '../shared/messages';
+import type { DesktopFrameReport } from '../shared/messages';
+import { observeMutations } from './observers';
 import type { DesktopReader } from './read-desktop';
 
 /**
- * Watches the desktop and reports the conversation context when it changes. One MutationObserver
- * whose callback only sets a timer; the reading happens once the page has been quiet for
- * `debounceMs` (or at least every `maxWaitMs` while it keeps changing), in an idle callback, so
- * typing, streaming messages and re-renders neither block the page nor multiply API calls.
+ * Watches one frame of the desktop and reports what it shows when that changes. One
+ * MutationObserver per observed root — the document, and each open shadow root the profile's
+ * selectors step into (a document's observer does not see inside them) — whose callback only sets
+ * a timer; the reading happens once the page has been quiet for `debounceMs` (or at least every
+ * `maxWaitMs` while it keeps changing), in an idle callback, so typing, streaming messages and
+ * re-renders neither block the page nor multiply API calls. A shadow root the selectors no longer
+ * reach (its host was removed or re-rendered) has its observer disconnected: every observer hangs
+ * on an AbortSignal, the watcher's own or its root's.
  */
 export interface WatcherOptions {
   reader: DesktopReader;
   root: Node;
   win: Window;
-  report(context: DesktopContext): Promise<void>;
+  report(report: DesktopFrameReport): Promise<void>;
   signal: AbortSignal;
   debounceMs?: number;
   maxWaitMs?: number;
+  /** Attributes whose change can change what we read (selection classes, aria-hidden, ids). */
+  attributeFilter?: string[];
 }
 
 export const DEFAULT_DEBOUNCE_MS = 400;
@@ -24,11 +31,35 @@ export function watchDesktop(options: WatcherOptions): void {
   const { reader, root, win, report, signal } = options;
   const debounceMs = options.debounceMs ?? DEFAULT_DEBOUNCE_MS;
   const maxWaitMs = options.maxWaitMs ?? DEFAULT_MAX_WAIT_MS;
+  const init: MutationObserverInit = {
+    childList: true,
+    subtree: true,
+    characterData: true,
+    ...(options.attributeFilter && options.attributeFilter.length > 0 && { attributes: true, attributeFilter: options.attributeFilter }),
+  };
+  const shadowRoots = new Map<ShadowRoot, AbortController>();
   let timer: number | undefined;
+  let recheckTimer: number | undefined;
   let firstPendingAt: number | null = null;
   let lastSent: string | null = null;
   let sending = false;
   let again = false;
+
+  function observeShadowRoots(current: readonly ShadowRoot[]): void {
+    const wanted = new Set(current);
+    for (const [shadow, controller] of shadowRoots) {
+      if (wanted.has(shadow)) continue;
+      controller.abort();
+      shadowRoots.delete(shadow);
+    }
+    for (const shadow of wanted) {
+      if (shadowRoots.has(shadow)) continue;
+      const controller = new AbortController();
+      signal.addEventListener('abort', () => controller.abort(), { once: true, signal: controller.signal });
+      shadowRoots.set(shadow, controller);
+      observeMutations(shadow, init, schedule, controller.signal);
+    }
+  }
 
   const flush = async () => {
     timer = undefined;
@@ -38,15 +69,18 @@ export function watchDesktop(options: WatcherOptions): void {
       again = true;
       return;
     }
-    const context = reader.read();
-    const key = JSON.stringify(context);
+    const { report: current, shadowRoots: reached, recheckInMs } = reader.read();
+    observeShadowRoots(reached);
+    if (recheckTimer !== undefined) win.clearTimeout(recheckTimer);
+    recheckTimer = recheckInMs === null ? undefined : win.setTimeout(runIdle, recheckInMs);
+    const key = JSON.stringify(current);
     if (key === lastSent) return;
     sending = true;
     try {
-      await report(context);
+      await report(current);
       lastSent = key;
     } catch {
-      // The worker refused or is gone; the next change tries again with the full context.
+      // The worker refused or is gone; the next change tries again with the full report.
     } finally {
       sending = false;
     }
@@ -56,10 +90,11 @@ export function watchDesktop(options: WatcherOptions): void {
     }
   };
 
-  const runIdle = () => {
+  function runIdle(): void {
+    if (signal.aborted) return;
     if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(() => void flush(), { timeout: 200 });
     else void flush();
-  };
+  }
 
   function schedule(): void {
     if (signal.aborted) return;
@@ -70,13 +105,12 @@ export function watchDesktop(options: WatcherOptions): void {
     timer = win.setTimeout(runIdle, wait);
   }
 
-  const observer = new MutationObserver(schedule);
-  observer.observe(root, { childList: true, subtree: true, characterData: true });
+  observeMutations(root, init, schedule, signal);
   win.addEventListener('hashchange', schedule, { signal });
   win.addEventListener('popstate', schedule, { signal });
   signal.addEventListener('abort', () => {
-    observer.disconnect();
     if (timer !== undefined) win.clearTimeout(timer);
+    if (recheckTimer !== undefined) win.clearTimeout(recheckTimer);
   });
   // Report what is on screen now, without waiting for the first mutation.
   runIdle();

@@ -1,43 +1,88 @@
 import type { Channel, Turn } from '../shared/conversation';
 import { MAX_TURN_CHARS, MAX_TURNS } from '../shared/conversation-limits';
+import type { DesktopProblem } from '../shared/desktop-diagnostics';
 import type { DesktopProfile } from '../shared/desktop-profile';
-import type { DesktopContext } from '../shared/messages';
+import type { DesktopFrameReport } from '../shared/messages';
+import { deepQuery, safeMatches, safeQuery, safeQueryAll } from './deep-query';
+import { frameTokenOf as readFrameToken } from './frame-token';
 
 /**
- * Reads the conversation on screen through a desktop profile (selectors as data). Parsed messages
- * are remembered per element, so each transcript message is read once however often we look:
- * the content script is a guest on the agent's desktop and must stay cheap (TARGETS.md P4).
+ * Reads one frame of the desktop through a desktop profile (selectors as data). Each frame reads
+ * only its own document: the top frame finds the selected interaction (id, channel, customer name,
+ * start time) and the iframe that shows its transcript; the messaging gadget's frame finds the
+ * transcript; a single-frame desktop finds both. The worker joins them (context-intake.ts).
  *
- * Checked against: the simulator desktop (e2e/simulator/public, `SIMULATOR_DESKTOP_PROFILE`).
- * The Genesys profile's selectors come from GENESYS-DESKTOP.md and are unverified on a live tenant.
+ * Parsed messages are remembered per element, so each transcript message is read once however
+ * often we look: the content script is a guest on the agent's desktop (TARGETS.md P4).
+ *
+ * Checked against: the simulator's simple desktop (`SIMULATOR_DESKTOP_PROFILE`) and realistic
+ * desktop (`REALISTIC_SIMULATOR_PROFILE`, the Genesys profile on e2e/simulator/public/directory and
+ * messaging-gadget). The Genesys selectors come from GENESYS-DESKTOP.md, unverified on a live tenant.
  */
 const CONVERSATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+const MAX_NAME_CHARS = 200;
+const MAX_TIME_CHARS = 64;
+const MAX_SELECTOR_CHARS = 1000;
+/** A desktop renders after our script starts: a selector is only "not found" once it stayed so. */
+export const PROBLEM_GRACE_MS = 3000;
+/** How often to look again for the reader of a conversation iframe that has not announced itself. */
+export const FRAME_RECHECK_MS = 250;
+export const FRAME_SLOW_RECHECK_MS = 2000;
 
-export interface DesktopReader {
-  read(): DesktopContext;
-  /** The element to watch for new messages, when one is on screen. */
-  transcriptContainer(): Element | null;
+export interface FrameRead {
+  report: DesktopFrameReport;
+  /** Open shadow roots the profile's selectors stepped into: to be observed as well. */
+  shadowRoots: ShadowRoot[];
+  /** Read again after this long even if nothing changes (a grace period or a frame still loading). */
+  recheckInMs: number | null;
 }
 
-export function createDesktopReader(profile: DesktopProfile, doc: Document, location: () => string): DesktopReader {
+export interface DesktopReader {
+  read(): FrameRead;
+}
+
+export interface ReaderOptions {
+  /** This frame's token (frame-token.ts). */
+  frameToken?: string;
+  /** The token of the document an iframe shows (injectable for tests). */
+  frameTokenOf?(frame: Element): string | null;
+  now?(): number;
+}
+
+export function createDesktopReader(profile: DesktopProfile, doc: Document, location: () => string, options: ReaderOptions = {}): DesktopReader {
   const parsedTurns = new WeakMap<Element, Turn | null>();
   const idPattern = profile.conversationIdPattern ? safeRegExp(profile.conversationIdPattern) : null;
+  const tokenOf = options.frameTokenOf ?? readFrameToken;
+  const now = options.now ?? (() => Date.now());
+  const missingSince = new Map<DesktopProblem['key'], number>();
 
-  function conversationId(): string | null {
+  function conversationId(entered: Set<ShadowRoot>): string | null {
     const fromUrl = idPattern?.exec(location())?.[1];
     if (fromUrl && CONVERSATION_ID.test(fromUrl)) return fromUrl;
     if (!profile.conversationIdSelector || !profile.conversationIdAttribute) return null;
-    const value = safeQuery(doc, profile.conversationIdSelector)?.getAttribute(profile.conversationIdAttribute)?.trim();
+    const value = deepQuery(doc, profile.conversationIdSelector, entered)?.getAttribute(profile.conversationIdAttribute)?.trim();
     return value && CONVERSATION_ID.test(value) ? value : null;
   }
 
-  function channel(): Channel | null {
+  function channel(entered: Set<ShadowRoot>): Channel | null {
     if (!profile.channelSelector) return null;
-    const element = safeQuery(doc, profile.channelSelector);
+    const element = deepQuery(doc, profile.channelSelector, entered);
     if (!element) return null;
     const raw = (profile.channelAttribute ? element.getAttribute(profile.channelAttribute) : element.textContent)?.trim().toLowerCase();
     if (!raw) return 'unknown';
     return profile.channelMap?.[raw] ?? 'unknown';
+  }
+
+  function participantName(entered: Set<ShadowRoot>): string | undefined {
+    if (!profile.participantNameSelector) return undefined;
+    const text = deepQuery(doc, profile.participantNameSelector, entered)?.textContent?.replace(/\s+/g, ' ').trim();
+    return text ? text.slice(0, MAX_NAME_CHARS) : undefined;
+  }
+
+  function startedAt(entered: Set<ShadowRoot>): string | undefined {
+    if (!profile.startTimeSelector || !profile.startTimeAttribute) return undefined;
+    const value = deepQuery(doc, profile.startTimeSelector, entered)?.getAttribute(profile.startTimeAttribute)?.trim();
+    return value && !Number.isNaN(Date.parse(value)) ? value.slice(0, MAX_TIME_CHARS) : undefined;
   }
 
   function readTurn(message: Element): Turn | null {
@@ -53,13 +98,7 @@ export function createDesktopReader(profile: DesktopProfile, doc: Document, loca
     return turn;
   }
 
-  function transcriptContainer(): Element | null {
-    return safeQuery(doc, profile.transcriptSelector);
-  }
-
-  function transcript(): Turn[] {
-    const container = transcriptContainer();
-    if (!container) return [];
+  function transcript(container: Element): Turn[] {
     const turns: Turn[] = [];
     for (const message of safeQueryAll(container, profile.messageSelector)) {
       const turn = readTurn(message);
@@ -68,38 +107,56 @@ export function createDesktopReader(profile: DesktopProfile, doc: Document, loca
     return turns.slice(-MAX_TURNS);
   }
 
+  /** Tracks how long a selector has matched nothing; a problem only once past the grace period. */
+  function missing(key: DesktopProblem['key'], isMissing: boolean, at: number): { problem: boolean; waitMs: number | null } {
+    if (!isMissing) {
+      missingSince.delete(key);
+      return { problem: false, waitMs: null };
+    }
+    const since = missingSince.get(key) ?? at;
+    missingSince.set(key, since);
+    const waited = at - since;
+    return waited >= PROBLEM_GRACE_MS ? { problem: true, waitMs: null } : { problem: false, waitMs: PROBLEM_GRACE_MS - waited };
+  }
+
   return {
     read() {
-      const id = conversationId();
-      return { conversationId: id, channel: id ? channel() : null, transcript: id ? transcript() : [], profileId: profile.id.slice(0, 64) };
+      const entered = new Set<ShadowRoot>();
+      const at = now();
+      const id = conversationId(entered);
+      const shownChannel = channel(entered);
+      const name = participantName(entered);
+      const started = startedAt(entered);
+      const frame = profile.conversationFrameSelector ? deepQuery(doc, profile.conversationFrameSelector, entered) : null;
+      const container = deepQuery(doc, profile.transcriptSelector, entered);
+      const frameToken = frame ? tokenOf(frame) : undefined;
+
+      const problems: DesktopProblem[] = [];
+      const waits: number[] = [];
+      // The transcript is expected here unless this frame points at the frame that holds it.
+      const transcriptCheck = missing('transcriptSelector', !container && !frame, at);
+      if (transcriptCheck.problem) problems.push({ key: 'transcriptSelector', selector: profile.transcriptSelector.slice(0, MAX_SELECTOR_CHARS) });
+      if (transcriptCheck.waitMs !== null) waits.push(transcriptCheck.waitMs);
+      // A conversation iframe whose reader never announces itself: our script does not run there.
+      const frameCheck = missing('conversationFrameSelector', frame !== null && frameToken === null, at);
+      if (frameCheck.problem && profile.conversationFrameSelector) problems.push({ key: 'conversationFrameSelector', selector: profile.conversationFrameSelector.slice(0, MAX_SELECTOR_CHARS) });
+      // Keep looking (less often once reported): a slow gadget may still announce itself.
+      if (frame !== null && frameToken === null) waits.push(frameCheck.problem ? FRAME_SLOW_RECHECK_MS : FRAME_RECHECK_MS);
+
+      const report: DesktopFrameReport = {
+        conversationId: id,
+        channel: shownChannel,
+        transcript: container ? transcript(container) : [],
+        profileId: profile.id.slice(0, 64),
+        ...(name !== undefined && { participantName: name }),
+        ...(started !== undefined && { startedAt: started }),
+        ...(options.frameToken !== undefined && { frameToken: options.frameToken }),
+        ...(frameToken !== undefined && { transcriptFrameToken: frameToken }),
+        ...(problems.length > 0 && { problems }),
+      };
+      return { report, shadowRoots: [...entered], recheckInMs: waits.length > 0 ? Math.min(...waits) : null };
     },
-    transcriptContainer,
   };
-}
-
-// Selectors come from admin overrides: a typo must not throw inside the host page.
-function safeQuery(root: ParentNode, selector: string): Element | null {
-  try {
-    return root.querySelector(selector);
-  } catch {
-    return null;
-  }
-}
-
-function safeQueryAll(root: ParentNode, selector: string): Element[] {
-  try {
-    return Array.from(root.querySelectorAll(selector));
-  } catch {
-    return [];
-  }
-}
-
-function safeMatches(element: Element, selector: string): boolean {
-  try {
-    return element.matches(selector) || element.closest(selector) !== null;
-  } catch {
-    return false;
-  }
 }
 
 function safeRegExp(pattern: string): RegExp | null {

@@ -4,6 +4,7 @@ import { t } from '../shared/i18n';
 import { LockedFields } from './locked-fields';
 import { DEFAULT_SETTINGS, type ParsedSettings, type ParseOptions, type Settings, type SettingsIssue } from '../shared/settings';
 import type { OptionsConnector } from './connector';
+import { DesktopDiagnostics } from './DesktopDiagnostics';
 import { FeedbackSection } from './FeedbackSection';
 import { RedirectUri } from './RedirectUri';
 import { formValuesFrom, validateForm, type FieldErrors, type FormField, type FormValues } from './settings-form';
@@ -102,6 +103,7 @@ export function OptionsApp({ connector, parseOptions = { allowLoopbackHttp: SIMU
         <SetupHelp />
         <RedirectUri uri={connector.redirectUri()} />
         <StoredIssues issues={storedIssues} />
+        <DesktopDiagnostics connector={connector} />
         {changedElsewhere && (
           <p class="notice" data-testid="changed-elsewhere">
             {t('settingsChangedElsewhere')}

@@ -1,3 +1,4 @@
+import type { TabDesktopDiagnostics } from '../shared/desktop-diagnostics';
 import type { MetricsReport } from '../shared/metrics/summarize-metrics';
 import type { OutboxStatus } from '../shared/outbox-status';
 import type { ParsedSettings, Settings } from '../shared/settings';
@@ -17,4 +18,8 @@ export interface OptionsConnector {
   outboxStatus(): Promise<OutboxStatus>;
   /** Every kept day of metrics (the worker's `page/get-metrics`). */
   metricsReport(): Promise<MetricsReport>;
+  /** What the content script could not find on each desktop tab (the worker's `page/get-desktop-diagnostics`). */
+  desktopDiagnostics(): Promise<TabDesktopDiagnostics[]>;
+  /** Calls back when the worker records or clears a desktop diagnostic, until `signal` aborts. */
+  watchDesktopDiagnostics(onChange: () => void, signal: AbortSignal): void;
 }

@@ -1,4 +1,5 @@
 import { browser } from '../shared/browser';
+import { DESKTOP_DIAGNOSTICS_PREFIX } from '../shared/desktop-diagnostics';
 import { sendToWorker } from '../shared/send-to-worker';
 import { loadSettings, saveSettings, watchSettings } from '../shared/settings-store';
 import type { OptionsConnector } from './connector';
@@ -16,5 +17,13 @@ export function createExtensionConnector(): OptionsConnector {
     redirectUri: () => browser.identity.getRedirectURL(),
     outboxStatus: () => sendToWorker('page/get-outbox-status', {}),
     metricsReport: () => sendToWorker('page/get-metrics', {}),
+    desktopDiagnostics: async () => (await sendToWorker('page/get-desktop-diagnostics', {})).tabs,
+    watchDesktopDiagnostics(onChange, signal) {
+      const listener = (changes: Record<string, unknown>, area: string) => {
+        if (area === 'session' && Object.keys(changes).some((key) => key.startsWith(DESKTOP_DIAGNOSTICS_PREFIX))) onChange();
+      };
+      browser.storage.onChanged.addListener(listener);
+      signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener));
+    },
   };
 }

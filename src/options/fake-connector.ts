@@ -1,3 +1,4 @@
+import type { TabDesktopDiagnostics } from '../shared/desktop-diagnostics';
 import type { MetricsReport } from '../shared/metrics/summarize-metrics';
 import type { OutboxStatus } from '../shared/outbox-status';
 import { parseSettingsWithPolicy, type ParsedSettings, type Settings } from '../shared/settings';
@@ -12,7 +13,9 @@ export class FakeOptionsConnector implements OptionsConnector {
   outbox: OutboxStatus = { events: 0, capacity: 10_000, warning: null, dropped: 0, destinations: [], parked: [] };
   metrics: MetricsReport = { days: [], summary: { engagement: [], bySource: {}, byAgent: {}, latency: {}, rejected: {}, providerErrors: {} } };
   workerError: Error | null = null;
+  diagnostics: TabDesktopDiagnostics[] = [];
   private readonly listeners = new Set<(parsed: ParsedSettings) => void>();
+  private readonly diagnosticListeners = new Set<() => void>();
 
   constructor(
     public stored: unknown = undefined,
@@ -51,5 +54,20 @@ export class FakeOptionsConnector implements OptionsConnector {
 
   metricsReport(): Promise<MetricsReport> {
     return this.workerError ? Promise.reject(this.workerError) : Promise.resolve(structuredClone(this.metrics));
+  }
+
+  desktopDiagnostics(): Promise<TabDesktopDiagnostics[]> {
+    return this.workerError ? Promise.reject(this.workerError) : Promise.resolve(structuredClone(this.diagnostics));
+  }
+
+  watchDesktopDiagnostics(onChange: () => void, signal: AbortSignal): void {
+    this.diagnosticListeners.add(onChange);
+    signal.addEventListener('abort', () => this.diagnosticListeners.delete(onChange));
+  }
+
+  /** As if the worker recorded (or cleared) desktop diagnostics. */
+  changeDiagnostics(next: TabDesktopDiagnostics[]): void {
+    this.diagnostics = next;
+    for (const listener of this.diagnosticListeners) listener();
   }
 }

@@ -4,6 +4,11 @@ import { Channel } from './conversation';
 /**
  * How to read an agent desktop, as data (DESIGN.md "Reading the agent desktop"). The schema lives
  * apart from the built-in profiles so the content script can use those without zod.
+ *
+ * Selectors are CSS selectors run in the frame's own document; ` >>> ` steps into the open shadow
+ * root of the element matched so far (`app-view-stack[name="conversation"] >>> .app-instance`),
+ * since the desktop renders parts of itself in shadow DOM. Every frame of the desktop runs the
+ * content script with the same profile and reads what its own document holds.
  */
 export const DesktopProfile = z.object({
   id: z.string(),
@@ -28,6 +33,16 @@ export const DesktopProfile = z.object({
   /** Page channel values (attribute values, icon names) → our channels. */
   channelMap: z.optional(z.record(z.string(), Channel)),
   composerSelector: z.optional(z.string()),
+  /**
+   * The iframe that shows the selected conversation's transcript when it lives in another frame
+   * (the messaging gadget). The worker joins that frame's transcript to this frame's selection.
+   */
+  conversationFrameSelector: z.optional(z.string()),
+  /** The customer's name as shown for the selected conversation (to match the API's when no id is shown). */
+  participantNameSelector: z.optional(z.string()),
+  /** When the selected conversation started: the element, and the attribute with an ISO 8601 time. */
+  startTimeSelector: z.optional(z.string()),
+  startTimeAttribute: z.optional(z.string()),
 });
 export type DesktopProfile = z.infer<typeof DesktopProfile>;
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { BUILT_IN_PROFILES, GENESYS_DESKTOP_PROFILE, resolveDesktopProfile, SIMULATOR_DESKTOP_PROFILE } from './desktop-profile';
+import { BUILT_IN_PROFILES, GENESYS_DESKTOP_PROFILE, REALISTIC_SIMULATOR_PROFILE, resolveDesktopProfile, SIMULATOR_DESKTOP_PROFILE } from './desktop-profile';
 import { DesktopProfile, DesktopProfileOverrides } from './desktop-profile-schema';
 
-const BOTH = [SIMULATOR_DESKTOP_PROFILE, GENESYS_DESKTOP_PROFILE];
+const BOTH = [SIMULATOR_DESKTOP_PROFILE, REALISTIC_SIMULATOR_PROFILE, GENESYS_DESKTOP_PROFILE];
 
 describe('built-in profiles', () => {
   it('are valid profiles', () => {
@@ -31,6 +31,14 @@ describe('resolveDesktopProfile', () => {
   it('picks the simulator profile for the simulator desktop', () => {
     expect(resolveDesktopProfile('http://127.0.0.1:8787/desktop/#/conversations/x', undefined, BOTH)?.id).toBe('simulator');
     expect(resolveDesktopProfile('http://127.0.0.1/desktop/', undefined, BOTH)?.id).toBe('simulator');
+  });
+
+  it('picks the realistic simulator profile (the Genesys selectors) for its top frame and its messaging gadgets', () => {
+    for (const url of ['http://127.0.0.1:4010/directory/?timeline=off#/activity', 'http://127.0.0.1:4010/messaging-gadget/messaging-gadget.html']) {
+      const profile = resolveDesktopProfile(url, undefined, BOTH);
+      expect(profile?.id).toBe('simulator-genesys');
+      expect({ ...profile, id: GENESYS_DESKTOP_PROFILE.id, urlPattern: GENESYS_DESKTOP_PROFILE.urlPattern }).toEqual(GENESYS_DESKTOP_PROFILE);
+    }
   });
 
   it('returns null when no profile matches', () => {

@@ -27,6 +27,12 @@ export const GENESYS_DESKTOP_PROFILE: DesktopProfile = {
   channelAttribute: 'icon-name',
   channelMap: { phone: 'voice', comments: 'message', chat: 'chat', envelope: 'email', callback: 'callback' },
   composerSelector: '[data-automation-id="editor-content"] [contenteditable="true"], div[role="textbox"][contenteditable="true"]',
+  // The messaging gadget of the conversation on screen: one iframe per conversation, inside the
+  // conversation area's shadow root; the others are aria-hidden.
+  conversationFrameSelector: 'app-view-stack[name="conversation"] >>> .app-instance:not([aria-hidden="true"]) iframe',
+  participantNameSelector: '#interaction-header-participant-name',
+  startTimeSelector: '.interaction-group.is-selected time[datetime]',
+  startTimeAttribute: 'datetime',
 };
 
 /** The simulator's simple desktop (e2e/simulator/desktop). Only in simulator builds. */
@@ -47,8 +53,19 @@ export const SIMULATOR_DESKTOP_PROFILE: DesktopProfile = {
   composerSelector: 'textarea.reply-box',
 };
 
+/**
+ * The simulator's realistic desktop (e2e/simulator/public/directory and messaging-gadget): the
+ * Genesys profile itself, on the simulator's URLs, so the tests exercise the built-in selectors on
+ * frames, shadow roots and the contenteditable composer. Only in simulator builds.
+ */
+export const REALISTIC_SIMULATOR_PROFILE: DesktopProfile = {
+  ...GENESYS_DESKTOP_PROFILE,
+  id: 'simulator-genesys',
+  urlPattern: '^http://127\\.0\\.0\\.1(?::\\d+)?/(?:directory|messaging-gadget)/',
+};
+
 export const BUILT_IN_PROFILES: readonly DesktopProfile[] = SIMULATOR_BUILD
-  ? [SIMULATOR_DESKTOP_PROFILE, GENESYS_DESKTOP_PROFILE]
+  ? [SIMULATOR_DESKTOP_PROFILE, REALISTIC_SIMULATOR_PROFILE, GENESYS_DESKTOP_PROFILE]
   : [GENESYS_DESKTOP_PROFILE];
 
 /** The built-in profile for a page, with the admin's overrides applied key by key. */

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { Channel, ConversationId, MAX_TURNS, Turn } from './conversation';
+import { DesktopProblem, TabDesktopDiagnostics } from './desktop-diagnostics';
 import { DesktopProfileOverrides } from './desktop-profile-schema';
 import { MetricsQuery, MetricsReport } from './metrics/summarize-metrics';
 import { OutboxStatus } from './outbox-status';
@@ -25,8 +26,31 @@ export const DesktopContext = z.strictObject({
   transcript: z.array(Turn).check(z.maxLength(MAX_TURNS)),
   /** The desktop profile that produced it, for diagnostics. */
   profileId: z.string().check(z.maxLength(64)),
+  /** The customer's name as the desktop shows it: matches the API's conversation when the page shows no id. */
+  participantName: z.optional(z.string().check(z.maxLength(200))),
+  /** When the conversation started, as the desktop shows it (ISO 8601), for the same matching. */
+  startedAt: z.optional(z.string().check(z.maxLength(64))),
 });
 export type DesktopContext = z.infer<typeof DesktopContext>;
+
+/** The random id a frame's content script gives itself, so another frame can name it to the worker. */
+export const FrameToken = z.string().check(z.regex(/^[0-9a-f]{32}$/));
+
+/**
+ * What one frame of the desktop reports. The desktop splits a conversation over frames (the
+ * selected interaction in the top frame, its transcript in the messaging gadget's iframe): the
+ * worker joins the reports of a tab's frames into one DesktopContext (context-intake.ts).
+ */
+export const DesktopFrameReport = z.strictObject({
+  ...DesktopContext.shape,
+  /** This frame's own token. */
+  frameToken: z.optional(FrameToken),
+  /** The frame that shows this frame's selected conversation (null: found, but its reader has not announced itself). */
+  transcriptFrameToken: z.optional(z.nullable(FrameToken)),
+  /** Profile selectors that matched nothing here. */
+  problems: z.optional(z.array(DesktopProblem).check(z.maxLength(4))),
+});
+export type DesktopFrameReport = z.infer<typeof DesktopFrameReport>;
 
 export const AuthState = z.object({
   signedIn: z.boolean(),
@@ -53,7 +77,7 @@ function message<From extends SenderKind, Req extends z.ZodMiniType, Res extends
 
 export const MESSAGES = {
   /** Content script → worker: the conversation on screen changed (id, channel or transcript). */
-  'desktop/context-changed': message('content-script', DesktopContext, z.strictObject({ accepted: z.boolean() })),
+  'desktop/context-changed': message('content-script', DesktopFrameReport, z.strictObject({ accepted: z.boolean() })),
   /** Content script → worker: the admin's desktop-profile overrides, validated by the worker. */
   'desktop/get-profile-overrides': message('content-script', Empty, z.strictObject({ overrides: z.nullable(DesktopProfileOverrides) })),
   /** Extension page → worker: start the interactive PKCE sign-in. */
@@ -72,6 +96,8 @@ export const MESSAGES = {
   'page/get-outbox-status': message('extension-page', Empty, OutboxStatus),
   /** Extension page → worker: the agent's own knowledge search for the tab's conversation (Genesys mode). */
   'page/knowledge-search': message('extension-page', KnowledgeSearchRequest, KnowledgeSearchResponse),
+  /** Extension page → worker: what the content script could not find on each desktop tab (broken profile selectors). */
+  'page/get-desktop-diagnostics': message('extension-page', Empty, z.strictObject({ tabs: z.array(TabDesktopDiagnostics) })),
 };
 
 export type MessageTable = typeof MESSAGES;

@@ -53,6 +53,11 @@ export const ViewState = z.object({
   providerMs: z.optional(z.number()),
   /** Suggestions that are not articles (canned responses, scripts…), in their own group. */
   otherSuggestions: z.optional(z.array(OtherSuggestion)),
+  /**
+   * With `no-conversation`: whether the desktop shows no conversation at all, or shows one we
+   * could not identify (no id on the page, and no API match), which we say rather than guess.
+   */
+  idleReason: z.optional(z.enum(['no-selection', 'unidentified'])),
 });
 export type ViewState = z.infer<typeof ViewState>;
 

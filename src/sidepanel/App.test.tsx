@@ -47,6 +47,15 @@ describe('states', () => {
     expect(screen.queryByTestId('recommendations')).toBeNull();
   });
 
+  it('says so when the desktop shows a conversation it cannot identify, rather than guessing', () => {
+    const { panel } = withView('no-conversation', { idleReason: 'unidentified', channel: 'message' });
+    expect(panel.dataset.status).toBe('no-conversation');
+    const idle = screen.getByTestId('idle');
+    expect(idle.dataset.reason).toBe('unidentified');
+    expect(idle.textContent).toContain('not which one it is');
+    expect(screen.queryByTestId('recommendation')).toBeNull();
+  });
+
   it('sends an unconfigured extension to the settings', async () => {
     const { panel, connector } = withView('not-configured');
     expect(panel.dataset.status).toBe('not-configured');

@@ -54,7 +54,7 @@ export function App({ connector, now = Date.now }: Props) {
           {failure}
         </p>
       )}
-      {status === 'idle' || status === 'no-conversation' ? <IdleMessage /> : null}
+      {status === 'idle' || status === 'no-conversation' ? <IdleMessage unidentified={status === 'no-conversation' && view?.idleReason === 'unidentified'} /> : null}
       {status === 'waiting-for-transcript' && <IdleMessage waitingForTranscript />}
       {status === 'not-configured' && (
         <NotConfigured opening={pending === 'open-settings'} onOpenSettings={() => void run('open-settings', () => connector.openSettings())} />

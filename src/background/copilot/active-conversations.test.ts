@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activeConversationsFrom, applyConversationEvent, resolveConversation, transcriptFromMessages } from './active-conversations';
+import { activeConversationsFrom, applyConversationEvent, mergeTranscripts, resolveConversation, START_TIME_TOLERANCE_MS, transcriptFromMessages } from './active-conversations';
 
 const AGENT = 'agent-1';
 const conversation = (id: string, media: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
@@ -27,12 +27,13 @@ describe('activeConversationsFrom', () => {
       ],
       AGENT,
     );
+    const started = { startTime: '2025-03-20T11:00:00Z' };
     expect(list).toEqual([
-      { id: 'm', channel: 'message' },
-      { id: 'c', channel: 'chat' },
-      { id: 'v', channel: 'voice' },
-      { id: 'e', channel: 'email' },
-      { id: 'cb', channel: 'callback' },
+      { id: 'm', channel: 'message', ...started },
+      { id: 'c', channel: 'chat', ...started },
+      { id: 'v', channel: 'voice', ...started },
+      { id: 'e', channel: 'email', ...started },
+      { id: 'cb', channel: 'callback', ...started },
     ]);
   });
 
@@ -40,12 +41,13 @@ describe('activeConversationsFrom', () => {
     let list = applyConversationEvent([], conversation('a', { chats: [{ state: 'connected' }] }), AGENT);
     list = applyConversationEvent(list, conversation('b', { messages: [{ state: 'connected' }] }), AGENT);
     list = applyConversationEvent(list, conversation('a', { calls: [{ state: 'connected' }] }), AGENT);
-    expect(list).toEqual([
+    expect(list).toMatchObject([
       { id: 'b', channel: 'message' },
       { id: 'a', channel: 'voice' },
     ]);
     list = applyConversationEvent(list, conversation('b', { messages: [{ state: 'disconnected' }] }), AGENT);
-    expect(list).toEqual([{ id: 'a', channel: 'voice' }]);
+    expect(list).toMatchObject([{ id: 'a', channel: 'voice' }]);
+    expect(list).toHaveLength(1);
   });
 });
 
@@ -65,6 +67,69 @@ describe('resolveConversation', () => {
     expect(resolveConversation({ conversationId: null, channel: null }, active)).toEqual({ conversationId: null, channel: null, confirmed: false });
     expect(resolveConversation({ conversationId: 'old', channel: 'email' }, active)).toEqual({ conversationId: 'old', channel: 'email', confirmed: false });
     expect(resolveConversation({ conversationId: 'x', channel: 'chat' }, [])).toEqual({ conversationId: 'x', channel: 'chat', confirmed: false });
+  });
+});
+
+describe('resolveConversation with what the page shows but no id', () => {
+  const START = '2025-03-20T11:00:00.000Z';
+  const later = (ms: number) => new Date(Date.parse(START) + ms).toISOString();
+  const active = [
+    { id: 'jordan', channel: 'message' as const, customerName: 'Jordan Lee', startTime: START },
+    { id: 'priya', channel: 'chat' as const, customerName: 'Priya Shah', startTime: START },
+    { id: 'jordan-call', channel: 'voice' as const, customerName: 'Jordan Lee', startTime: later(30 * 60_000) },
+  ];
+
+  it('reads the customer name from the API and matches it (case, accents and spacing aside)', () => {
+    const [conversation] = activeConversationsFrom(
+      [{ id: 'x', startTime: START, participants: [{ purpose: 'customer', name: 'Zoë  Adams' }, { purpose: 'agent', userId: AGENT, messages: [{ state: 'connected' }] }] }],
+      AGENT,
+    );
+    expect(conversation).toEqual({ id: 'x', channel: 'message', customerName: 'Zoë  Adams', startTime: START });
+    expect(resolveConversation({ conversationId: null, channel: null, participantName: 'zoe adams' }, [conversation!])).toMatchObject({ conversationId: 'x', confirmed: true });
+  });
+
+  it('matches by customer name and channel', () => {
+    expect(resolveConversation({ conversationId: null, channel: 'chat', participantName: 'Priya Shah' }, active)).toEqual({ conversationId: 'priya', channel: 'chat', confirmed: true });
+    expect(resolveConversation({ conversationId: null, channel: 'message', participantName: 'Jordan Lee' }, active)).toEqual({ conversationId: 'jordan', channel: 'message', confirmed: true });
+  });
+
+  it('tells two conversations of the same customer apart by start time', () => {
+    expect(resolveConversation({ conversationId: null, channel: null, participantName: 'Jordan Lee', startedAt: later(30 * 60_000 + 20_000) }, active)).toMatchObject({ conversationId: 'jordan-call' });
+    expect(resolveConversation({ conversationId: null, channel: null, participantName: 'Jordan Lee', startedAt: later(START_TIME_TOLERANCE_MS) }, active)).toMatchObject({ conversationId: 'jordan' });
+  });
+
+  it('matches by channel alone when the page shows nothing else and one conversation has it', () => {
+    expect(resolveConversation({ conversationId: null, channel: 'voice' }, active)).toMatchObject({ conversationId: 'jordan-call', confirmed: true });
+  });
+
+  it('does not guess when the hints fit several or none', () => {
+    expect(resolveConversation({ conversationId: null, channel: null, participantName: 'Jordan Lee' }, active)).toEqual({ conversationId: null, channel: null, confirmed: false });
+    expect(resolveConversation({ conversationId: null, channel: 'email', participantName: 'Jordan Lee' }, active)).toEqual({ conversationId: null, channel: 'email', confirmed: false });
+    // Even with a single active conversation: the page shows someone else.
+    expect(resolveConversation({ conversationId: null, channel: 'message', participantName: 'Sam Other' }, [active[0]!])).toMatchObject({ conversationId: null, confirmed: false });
+  });
+
+  it('lets the API win over an id it does not know when the hints match one of its conversations', () => {
+    expect(resolveConversation({ conversationId: 'stale-id', channel: 'chat', participantName: 'Priya Shah' }, active)).toEqual({ conversationId: 'priya', channel: 'chat', confirmed: true });
+  });
+});
+
+describe('mergeTranscripts', () => {
+  const turn = (role: 'customer' | 'agent', text: string) => ({ role, text });
+
+  it("takes who said what from the API, and adds the page's lines the API has not listed yet", () => {
+    const page = [turn('agent', 'My parcel is lost'), turn('agent', 'Let me check'), turn('customer', 'It was a birthday present')];
+    const api = [turn('customer', 'My parcel is lost'), turn('agent', 'Let me check')];
+    expect(mergeTranscripts(page, api)).toEqual([turn('customer', 'My parcel is lost'), turn('agent', 'Let me check'), turn('customer', 'It was a birthday present')]);
+  });
+
+  it("drops a page transcript that shares nothing with the API's, and keeps the page's when the API has none", () => {
+    expect(mergeTranscripts([turn('customer', 'something else')], [turn('customer', 'hello')])).toEqual([turn('customer', 'hello')]);
+    expect(mergeTranscripts([turn('customer', 'hello')], [])).toEqual([turn('customer', 'hello')]);
+  });
+
+  it('compares texts whatever their spacing and case', () => {
+    expect(mergeTranscripts([turn('customer', ' HELLO  there'), turn('customer', 'new')], [turn('customer', 'hello there')])).toEqual([turn('customer', 'hello there'), turn('customer', 'new')]);
   });
 });
 

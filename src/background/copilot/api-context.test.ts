@@ -60,6 +60,38 @@ describe('createApiContextResolver', () => {
     expect(calls.map((call) => call.path)).toEqual(['/api/v2/conversations']);
   });
 
+  it('finds the conversation the page shows without an id by customer name, and completes the API transcript with the page', async () => {
+    const { api } = fakeApi({
+      'GET /api/v2/conversations': {
+        entities: [
+          { id: 'm-1', participants: [{ purpose: 'customer', name: 'Jordan Lee' }, { purpose: 'agent', userId: AGENT, messages: [{ state: 'connected' }] }] },
+          { id: 'm-2', participants: [{ purpose: 'customer', name: 'Priya Shah' }, { purpose: 'agent', userId: AGENT, messages: [{ state: 'connected' }] }] },
+        ],
+      },
+      'GET /api/v2/conversations/messages/m-2': { id: 'm-2', participants: [{ purpose: 'customer', messages: [{ messageId: 'y1' }] }] },
+      'POST /api/v2/conversations/messages/m-2/messages/bulk': { entities: [{ id: 'y1', timestamp: '2025-01-01T00:00:01Z', direction: 'inbound', normalizedMessage: { text: 'My phone will not charge' } }] },
+    });
+    const resolver = createApiContextResolver({ api, agentId: async () => AGENT });
+    const page: DesktopContext = {
+      conversationId: null,
+      channel: 'message',
+      participantName: 'Priya Shah',
+      profileId: 'p',
+      transcript: [
+        { role: 'agent', text: 'My phone will not charge' },
+        { role: 'customer', text: 'Also the screen flickers' },
+      ],
+    };
+    expect(await resolver.resolve(page, new AbortController().signal)).toEqual({
+      ...page,
+      conversationId: 'm-2',
+      transcript: [
+        { role: 'customer', text: 'My phone will not charge' },
+        { role: 'customer', text: 'Also the screen flickers' },
+      ],
+    });
+  });
+
   it('keeps the page transcript when the messaging transcript cannot be read, and the page when it cannot tell', async () => {
     const warn = console.warn;
     console.warn = () => undefined;

@@ -1,7 +1,7 @@
 import type { DesktopContext } from '../../shared/messages';
 import type { ApiClient } from '../genesys/api-client';
 import { Conversation, ConversationEntityListing, MessageConversation, MessageData, TextMessageListing } from '../genesys/copilot-schemas';
-import { activeConversationsFrom, applyConversationEvent, resolveConversation, transcriptFromMessages, type ActiveConversation } from './active-conversations';
+import { activeConversationsFrom, applyConversationEvent, mergeTranscripts, resolveConversation, transcriptFromMessages, type ActiveConversation } from './active-conversations';
 
 /**
  * Genesys mode's view of the context (GENESYS-API.md "Context the worker can get from the API"):
@@ -71,13 +71,17 @@ export function createApiContextResolver(deps: ApiContextDeps): ApiContextResolv
       const agentId = await deps.agentId();
       const resolved = resolveConversation(context, await activeConversations(agentId, signal));
       let transcript = context.transcript;
+      // The page's transcript is this conversation's when the page named it, or showed it without an id.
+      const pageShowsIt = context.conversationId === null || context.conversationId === resolved.conversationId;
       if (resolved.confirmed && resolved.channel === 'message' && resolved.conversationId) {
         const fromApi = await messagingTranscript(resolved.conversationId, signal).catch((error: unknown) => {
           console.warn('[agent-assist] could not read the messaging transcript', error);
           return [];
         });
-        if (fromApi.length > 0) transcript = fromApi;
-      } else if (resolved.conversationId !== context.conversationId) {
+        // Who said what comes from the API's message directions; the page adds what the API has not listed yet.
+        if (fromApi.length > 0) transcript = pageShowsIt ? mergeTranscripts(context.transcript, fromApi) : fromApi;
+        else if (!pageShowsIt) transcript = [];
+      } else if (!pageShowsIt) {
         // The page shows another conversation than the live one: its transcript is not this one's.
         transcript = [];
       }

@@ -131,6 +131,8 @@ export const ConversationParticipant = z.looseObject({
   id: z.optional(z.string()),
   userId: z.optional(z.string()),
   purpose: z.optional(z.string()),
+  /** The participant's display name (the customer's, for `purpose: customer`). */
+  name: z.optional(z.string()),
   endTime: z.optional(z.string()),
   calls: MediaList,
   callbacks: MediaList,

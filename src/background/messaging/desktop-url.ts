@@ -1,9 +1,10 @@
 import { SIMULATOR_BUILD } from '../../shared/build-flags';
-import { SIMULATOR_DESKTOP_PROFILE } from '../../shared/desktop-profile';
+import { REALISTIC_SIMULATOR_PROFILE, SIMULATOR_DESKTOP_PROFILE } from '../../shared/desktop-profile';
 import { isGenesysDesktopOrigin } from '../../shared/regions';
 
-// Folded to null in store builds, so the simulator's profile is not even in the bundle.
-const SIMULATOR_DESKTOP: RegExp | null = SIMULATOR_BUILD ? new RegExp(SIMULATOR_DESKTOP_PROFILE.urlPattern) : null;
+// Folded to null in store builds, so the simulator's profiles are not even in the bundle. Both
+// simulator desktops: the simple one, and the realistic one's top frame and messaging gadgets.
+const SIMULATOR_DESKTOP: RegExp | null = SIMULATOR_BUILD ? new RegExp(`${SIMULATOR_DESKTOP_PROFILE.urlPattern}|${REALISTIC_SIMULATOR_PROFILE.urlPattern}`) : null;
 
 /**
  * Pages whose content script may report a conversation: the Genesys agent desktop in any region,

@@ -161,15 +161,25 @@ describe('createPipeline: states before any request', () => {
     const h = harness({ contexts: [] });
     await h.pipeline.refresh(TAB);
     expect(statuses(h.published)).toEqual(['no-conversation']);
-    expect(h.published[0]).toMatchObject({ conversationId: null, channel: null });
+    expect(h.published[0]).toMatchObject({ conversationId: null, channel: null, idleReason: 'no-selection' });
     expect(h.fetches).toHaveLength(0);
   });
 
-  it('publishes no-conversation when the desktop shows no conversation id', async () => {
+  it('publishes no-conversation, saying it is unidentified, when the desktop shows a conversation but no id', async () => {
     const h = harness({ contexts: [stored({ conversationId: null, channel: 'voice' })] });
     await h.pipeline.refresh(TAB);
     expect(statuses(h.published)).toEqual(['no-conversation']);
-    expect(h.published[0]).toMatchObject({ conversationId: null, channel: 'voice' });
+    expect(h.published[0]).toMatchObject({ conversationId: null, channel: 'voice', idleReason: 'unidentified' });
+    const named = harness({ contexts: [stored({ conversationId: null, channel: null, participantName: 'Jordan Lee' })] });
+    await named.pipeline.refresh(TAB);
+    expect(named.published[0]).toMatchObject({ status: 'no-conversation', idleReason: 'unidentified' });
+    expect(named.fetches).toHaveLength(0);
+  });
+
+  it('says no conversation is selected when the desktop shows none', async () => {
+    const h = harness({ contexts: [stored({ conversationId: null, channel: null, transcript: [] })] });
+    await h.pipeline.refresh(TAB);
+    expect(h.published[0]).toMatchObject({ status: 'no-conversation', idleReason: 'no-selection' });
   });
 
   it('waits for a transcript instead of asking a transcript-matching provider about nothing', async () => {

@@ -75,7 +75,11 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       });
       base = { ...base, conversationId: context.conversationId, channel: context.channel };
     }
-    if (!context?.conversationId) return publish({ ...base, status: 'no-conversation' });
+    if (!context?.conversationId) {
+      // A conversation on screen that nothing identifies is said as such: we never guess which one.
+      const shown = context !== null && (context.channel !== null || context.participantName !== undefined);
+      return publish({ ...base, status: 'no-conversation', idleReason: shown ? 'unidentified' : 'no-selection' });
+    }
     const conversationId = context.conversationId;
 
     // Previous results for the same conversation stay visible while the new ones load.

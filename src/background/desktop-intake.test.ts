@@ -1,0 +1,107 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { TabDesktopDiagnostics } from '../shared/desktop-diagnostics';
+import type { DesktopFrameReport } from '../shared/messages';
+import { createDesktopIntake, type DesktopIntakeDeps } from './desktop-intake';
+import type { StoredContext, StoredFrame } from './tab-state';
+
+const TAB = 3;
+const GADGET = 'b'.repeat(32);
+const TOP_URL = 'http://127.0.0.1:4010/directory/?timeline=off#/activity';
+const GADGET_URL = 'http://127.0.0.1:4010/messaging-gadget/messaging-gadget.html';
+
+/** In-memory storage whose reads and writes take a tick, as storage.session's do. */
+function harness() {
+  const frames = new Map<number, StoredFrame[]>();
+  const contexts = new Map<number, StoredContext>();
+  const diagnostics = new Map<number, TabDesktopDiagnostics>();
+  const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 1));
+  let clock = 1000;
+  const deps: DesktopIntakeDeps = {
+    readFrames: async (tabId) => {
+      await tick();
+      return structuredClone(frames.get(tabId) ?? []);
+    },
+    writeFrames: async (tabId, next) => {
+      await tick();
+      frames.set(tabId, structuredClone([...next]));
+    },
+    readContext: async (tabId) => structuredClone(contexts.get(tabId) ?? null),
+    writeContext: async (context) => void contexts.set(context.tabId, structuredClone(context)),
+    readDiagnostics: async (tabId) => structuredClone(diagnostics.get(tabId) ?? null),
+    writeDiagnostics: async (entry) => {
+      if (entry.problems.length === 0) diagnostics.delete(entry.tabId);
+      else diagnostics.set(entry.tabId, structuredClone(entry));
+    },
+    firstReport: vi.fn(async () => undefined),
+    changed: vi.fn(),
+    now: () => clock++,
+  };
+  return { deps, frames, contexts, diagnostics, intake: createDesktopIntake(deps) };
+}
+
+const top = (report: Partial<DesktopFrameReport>): { sender: { tabId: number; frameId: number; url: string }; report: DesktopFrameReport } => ({
+  sender: { tabId: TAB, frameId: 0, url: TOP_URL },
+  report: { conversationId: null, channel: null, transcript: [], profileId: 'simulator-genesys', ...report },
+});
+const gadget = (report: Partial<DesktopFrameReport>): { sender: { tabId: number; frameId: number; url: string }; report: DesktopFrameReport } => ({
+  sender: { tabId: TAB, frameId: 7, url: GADGET_URL },
+  report: { conversationId: null, channel: null, transcript: [], profileId: 'simulator-genesys', frameToken: GADGET, ...report },
+});
+
+describe('desktop intake', () => {
+  it('keeps every frame when several report at once, and joins them', async () => {
+    const h = harness();
+    const a = top({ conversationId: 'conv-1', channel: 'message', transcriptFrameToken: GADGET });
+    const b = gadget({ transcript: [{ role: 'customer', text: 'my parcel is lost' }] });
+    await Promise.all([h.intake.intake(a.sender, a.report), h.intake.intake(b.sender, b.report)]);
+    expect(h.frames.get(TAB)?.map((frame) => frame.frameId).sort()).toEqual([0, 7]);
+    expect(h.contexts.get(TAB)?.context).toMatchObject({ conversationId: 'conv-1', transcript: [{ role: 'customer', text: 'my parcel is lost' }] });
+    expect(h.deps.firstReport).toHaveBeenCalledTimes(1);
+  });
+
+  it('runs the pipeline only when the joined context changes', async () => {
+    const h = harness();
+    const a = top({ conversationId: 'conv-1', channel: 'message', transcriptFrameToken: GADGET });
+    await h.intake.intake(a.sender, a.report);
+    expect(h.deps.changed).toHaveBeenCalledTimes(1);
+    const b = gadget({ transcript: [{ role: 'customer', text: 'hello' }] });
+    await h.intake.intake(b.sender, b.report);
+    expect(h.deps.changed).toHaveBeenCalledTimes(2);
+    // The same again, and a report from a frame nobody looks at: nothing to recompute.
+    await h.intake.intake(b.sender, b.report);
+    await h.intake.intake({ tabId: TAB, frameId: 9, url: GADGET_URL }, { ...b.report, frameToken: 'c'.repeat(32), transcript: [{ role: 'customer', text: 'other' }] });
+    expect(h.deps.changed).toHaveBeenCalledTimes(2);
+    expect(await h.intake.intake(b.sender, b.report)).toEqual({ accepted: true });
+  });
+
+  it('stores the shown frame\'s problem once, and clears it when the frame reads again', async () => {
+    const h = harness();
+    const a = top({ conversationId: 'conv-1', channel: 'message', transcriptFrameToken: GADGET });
+    const broken = gadget({ problems: [{ key: 'transcriptSelector', selector: '.nope' }] });
+    await h.intake.intake(a.sender, a.report);
+    await h.intake.intake(broken.sender, broken.report);
+    await h.intake.intake(broken.sender, broken.report);
+    expect(h.diagnostics.get(TAB)).toEqual({
+      tabId: TAB,
+      updatedAt: expect.any(Number),
+      problems: [{ key: 'transcriptSelector', selector: '.nope', profileId: 'simulator-genesys', frameUrl: GADGET_URL }],
+    });
+    const fixed = gadget({ transcript: [{ role: 'customer', text: 'hi' }] });
+    await h.intake.intake(fixed.sender, fixed.report);
+    expect(h.diagnostics.has(TAB)).toBe(false);
+  });
+
+  it('goes on after a storage failure', async () => {
+    const h = harness();
+    const failing = vi.fn(async () => {
+      throw new Error('quota');
+    });
+    const write = h.deps.writeFrames;
+    h.deps.writeFrames = failing;
+    const a = top({ conversationId: 'conv-1', channel: 'chat' });
+    await expect(h.intake.intake(a.sender, a.report)).rejects.toThrow('quota');
+    h.deps.writeFrames = write;
+    await h.intake.intake(a.sender, a.report);
+    expect(h.contexts.get(TAB)?.context.conversationId).toBe('conv-1');
+  });
+});

@@ -1,0 +1,48 @@
+/**
+ * Profile selectors through open shadow roots: `a >>> b` finds `a`, steps into its open shadow root
+ * and finds `b` there (the desktop's conversation area keeps its iframes in one). The shadow roots
+ * it steps into are collected, because a MutationObserver on a document does not see inside them:
+ * the watcher observes them too. Selectors come from admin overrides, so a typo returns null
+ * instead of throwing inside the host page.
+ */
+export const SHADOW_STEP = '>>>';
+
+export function deepQuery(root: ParentNode, selector: string, entered?: Set<ShadowRoot>): Element | null {
+  const steps = selector.split(SHADOW_STEP);
+  let scope: ParentNode = root;
+  for (let index = 0; index < steps.length; index++) {
+    const found = safeQuery(scope, steps[index]!.trim());
+    if (!found || index === steps.length - 1) return found;
+    // Closed shadow roots stay closed to us, as they should.
+    const shadow = found.shadowRoot;
+    if (!shadow) return null;
+    entered?.add(shadow);
+    scope = shadow;
+  }
+  return null;
+}
+
+export function safeQuery(root: ParentNode, selector: string): Element | null {
+  try {
+    return root.querySelector(selector);
+  } catch {
+    return null;
+  }
+}
+
+export function safeQueryAll(root: ParentNode, selector: string): Element[] {
+  try {
+    return Array.from(root.querySelectorAll(selector));
+  } catch {
+    return [];
+  }
+}
+
+/** The element matches, or sits inside an element that does (a message inside a `.remote` group). */
+export function safeMatches(element: Element, selector: string): boolean {
+  try {
+    return element.matches(selector) || element.closest(selector) !== null;
+  } catch {
+    return false;
+  }
+}
