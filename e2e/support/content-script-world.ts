@@ -40,3 +40,45 @@ export async function evaluateInContentScript<T>(page: Page, expression: string,
     await cdp.detach().catch(() => undefined);
   }
 }
+
+interface FrameTree {
+  frame: { id: string; url: string };
+  childFrames?: FrameTree[];
+}
+
+function framesOf(tree: FrameTree): { id: string; url: string }[] {
+  return [{ id: tree.frame.id, url: tree.frame.url }, ...(tree.childFrames ?? []).flatMap(framesOf)];
+}
+
+/**
+ * Runs an expression in our content script's isolated world in every frame of the page where the
+ * content script runs (the desktop's top frame and each messaging gadget iframe), frames in
+ * document order. Frames whose content script has not started yet are left out.
+ */
+export async function evaluateInContentScriptFrames<T>(page: Page, expression: string): Promise<{ url: string; value: T }[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const contexts: ExecutionContext[] = [];
+    cdp.on('Runtime.executionContextCreated', (event: { context: ExecutionContext }) => contexts.push(event.context));
+    cdp.on('Runtime.executionContextDestroyed', (event: { executionContextId: number }) => {
+      const index = contexts.findIndex((context) => context.id === event.executionContextId);
+      if (index >= 0) contexts.splice(index, 1);
+    });
+    await cdp.send('Runtime.enable');
+    const { frameTree } = (await cdp.send('Page.getFrameTree')) as { frameTree: FrameTree };
+    const results: { url: string; value: T }[] = [];
+    for (const frame of framesOf(frameTree)) {
+      const world = contexts.find((context) => context.auxData?.frameId === frame.id && context.auxData.type === 'isolated' && context.origin.startsWith('chrome-extension://'));
+      if (!world) continue;
+      const result = (await cdp.send('Runtime.evaluate', { expression, contextId: world.id, awaitPromise: true, returnByValue: true })) as {
+        result: { value?: T };
+        exceptionDetails?: { text: string; exception?: { description?: string } };
+      };
+      if (result.exceptionDetails) throw new Error(result.exceptionDetails.exception?.description ?? result.exceptionDetails.text);
+      results.push({ url: frame.url, value: result.result.value as T });
+    }
+    return results;
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}

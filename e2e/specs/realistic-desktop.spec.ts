@@ -1,0 +1,165 @@
+import type { Page } from '@playwright/test';
+import { openPanel, signInFromPanel, simulatorSettings, tabIdOf, writeSettings } from '../support/agent-desktop';
+import { setCopilotConfig, simSuggestions } from '../support/copilot-control';
+import { expect, test } from '../support/fixtures';
+import { addRealisticMessage, contentScriptObservers, gadgetFrame, openRealisticDesktop, selectInteraction, type SimWindow } from '../support/realistic-desktop';
+import { recordedRequests } from '../support/simulator-control';
+import { workerErrors } from '../support/worker-control';
+import { seedConversations } from '../simulator/conversations';
+
+/**
+ * The extension on the realistic simulated desktop (the Genesys Cloud structure: an Ember-like top
+ * frame with the interaction roster, each conversation's messaging gadget in a same-origin iframe
+ * inside a shadow root, a ProseMirror-like composer), read by the built-in Genesys profile.
+ */
+const [billing, devices, parcel] = seedConversations;
+
+const sources = (panel: Page) => panel.getByTestId('recommendation').getByTestId('source').allInnerTexts();
+
+async function signedInOn(context: Parameters<typeof openRealisticDesktop>[0], extensionId: string, desktop: Page, serviceWorker: Parameters<typeof tabIdOf>[0]) {
+  const panel = await openPanel(context, extensionId, await tabIdOf(serviceWorker, desktop));
+  await signInFromPanel(context, panel);
+  return panel;
+}
+
+test('selecting another interaction in the roster moves the panel to it', async ({ context, extensionId, serviceWorker, simulator }) => {
+  await writeSettings(serviceWorker, simulatorSettings(simulator.origin));
+  const desktop = await openRealisticDesktop(context, simulator.origin);
+  await selectInteraction(desktop, billing!);
+  const panel = await signedInOn(context, extensionId, desktop, serviceWorker);
+  await expect.poll(() => sources(panel), { timeout: 15_000 }).toContain('kb-billing');
+  await expect(panel.getByTestId('channel')).toHaveText(/message/i);
+
+  // What was asked: the selected card's id and channel, the gadget's transcript, customer and agent
+  // labelled, the system line left out.
+  const billingQuery = (await recordedRequests(simulator.origin, 'query')).at(-1)?.body as { interactionContext: { conversationId: string; channel: string; transcript: string } };
+  expect(billingQuery.interactionContext).toMatchObject({ conversationId: billing!.id, channel: 'message' });
+  expect(billingQuery.interactionContext.transcript).toBe(`Customer: ${billing!.timeline[0]!.text}\nAgent: ${billing!.timeline[1]!.text}`);
+
+  await selectInteraction(desktop, devices!);
+  await expect(desktop.locator('.interaction-group.is-selected')).toContainText(devices!.customerName);
+  await expect(panel.getByTestId('channel')).toHaveText(/chat/i);
+  await expect.poll(() => sources(panel), { timeout: 15_000 }).toContain('kb-devices');
+  expect(await sources(panel)).not.toContain('kb-billing');
+  const devicesQuery = (await recordedRequests(simulator.origin, 'query')).at(-1)?.body as { interactionContext: { conversationId: string; channel: string; transcript: string } };
+  expect(devicesQuery.interactionContext).toMatchObject({ conversationId: devices!.id, channel: 'chat' });
+  expect(devicesQuery.interactionContext.transcript).toContain(devices!.timeline[0]!.text);
+  // No query ever mixed one conversation's id with the other's transcript.
+  for (const request of await recordedRequests(simulator.origin, 'query')) {
+    const { conversationId, transcript } = (request.body as typeof devicesQuery).interactionContext;
+    const other = conversationId === billing!.id ? devices! : billing!;
+    expect(transcript).not.toContain(other.timeline[0]!.text);
+  }
+
+  // And back: the first conversation's gadget kept its transcript while hidden.
+  await selectInteraction(desktop, billing!);
+  await expect(panel.getByTestId('channel')).toHaveText(/message/i);
+  await expect.poll(() => sources(panel)).toContain('kb-billing');
+  expect(await workerErrors(serviceWorker)).toEqual([]);
+});
+
+test('a new customer message in the gadget iframe updates the recommendations', async ({ context, extensionId, serviceWorker, simulator }) => {
+  await writeSettings(serviceWorker, simulatorSettings(simulator.origin));
+  const desktop = await openRealisticDesktop(context, simulator.origin, { conversationId: billing!.id });
+  const panel = await signedInOn(context, extensionId, desktop, serviceWorker);
+  await expect.poll(() => sources(panel), { timeout: 15_000 }).toContain('kb-billing');
+  expect(await sources(panel)).not.toContain('kb-devices');
+
+  const text = "Separately, my phone won't charge at all. The charger and the charging port seem fine but the battery stays at zero.";
+  await addRealisticMessage(desktop, billing!.id, 'customer', text);
+  const gadget = await gadgetFrame(desktop, billing!.id);
+  await expect(gadget.locator('.message-group.remote [data-automation-id="messaging-gadget-message-textbody"]').last()).toHaveText(text);
+  await expect.poll(() => sources(panel), { timeout: 15_000 }).toContain('kb-devices');
+  const last = (await recordedRequests(simulator.origin, 'query')).at(-1)?.body as { interactionContext: { transcript: string } };
+  expect(last.interactionContext.transcript.split('\n').at(-1)).toBe(`Customer: ${text}`);
+});
+
+test('a closed conversation takes its observers with it; the top frame keeps a fixed few', async ({ context, extensionId, serviceWorker, simulator }) => {
+  await writeSettings(serviceWorker, simulatorSettings(simulator.origin));
+  const desktop = await openRealisticDesktop(context, simulator.origin);
+  const panel = await signedInOn(context, extensionId, desktop, serviceWorker);
+  for (const conversation of [billing!, devices!, parcel!]) {
+    await selectInteraction(desktop, conversation);
+    await gadgetFrame(desktop, conversation.id);
+  }
+  const counts = () => contentScriptObservers(desktop);
+  const byFrame = async () => (await counts()).map(({ url, value }) => [url.includes('/messaging-gadget/') ? 'gadget' : 'top', value]);
+  // The top frame observes its document and the conversation area's shadow root; each gadget its document.
+  await expect.poll(byFrame).toEqual([['top', 2], ['gadget', 1], ['gadget', 1], ['gadget', 1]]);
+
+  // The agent closes the conversation on screen, and one in the background.
+  await desktop.evaluate((id) => (window as unknown as SimWindow).__simDesktop.closeConversation(id), parcel!.id);
+  await desktop.evaluate((id) => (window as unknown as SimWindow).__simDesktop.transfer(id), devices!.id);
+  await expect.poll(byFrame).toEqual([['top', 2], ['gadget', 1]]);
+  await expect(panel.getByTestId('panel')).toHaveAttribute('data-status', 'no-conversation');
+  await expect(panel.getByTestId('idle')).not.toHaveAttribute('data-reason', 'unidentified');
+
+  // The conversation area is re-rendered (a new shadow root, new iframes): the old root's observer goes.
+  for (let round = 0; round < 3; round++) await desktop.evaluate(() => (window as unknown as SimWindow).__simDesktop.rerenderConversationArea());
+  await gadgetFrame(desktop, billing!.id);
+  await expect.poll(byFrame).toEqual([['top', 2], ['gadget', 1]]);
+  // A gadget re-rendering its history reads the new container; no observer is added for it.
+  await desktop.evaluate((id) => (window as unknown as SimWindow).__simDesktop.rerenderTranscript(id), billing!.id);
+  await expect.poll(byFrame).toEqual([['top', 2], ['gadget', 1]]);
+
+  // The remaining conversation still reads, through the new shadow root and iframe.
+  await selectInteraction(desktop, billing!);
+  await expect.poll(() => sources(panel), { timeout: 15_000 }).toContain('kb-billing');
+});
+
+test('a profile selector that matches nothing shows one clear diagnostic in the options page', async ({ context, extensionId, serviceWorker, simulator }) => {
+  await writeSettings(serviceWorker, simulatorSettings(simulator.origin, { desktopProfile: { transcriptSelector: '.no-such-history' } }));
+  const desktop = await openRealisticDesktop(context, simulator.origin);
+  await selectInteraction(desktop, billing!);
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/src/options/index.html`);
+  const diagnostic = options.getByTestId('desktop-diagnostic');
+  await expect(diagnostic).toHaveCount(1, { timeout: 15_000 });
+  await expect(diagnostic).toContainText('Transcript not found on this page: selector .no-such-history');
+  await expect(diagnostic).toContainText('/messaging-gadget/messaging-gadget.html');
+  await expect(diagnostic).toContainText('simulator-genesys');
+
+  // Another conversation with the same broken selector is still one diagnostic.
+  await selectInteraction(desktop, devices!);
+  await gadgetFrame(desktop, devices!.id);
+  await options.waitForTimeout(4000);
+  await expect(diagnostic).toHaveCount(1);
+
+  // Fixed by the admin: the diagnostic goes away by itself.
+  await writeSettings(serviceWorker, simulatorSettings(simulator.origin));
+  await expect(options.getByTestId('desktop-diagnostics')).toHaveCount(0, { timeout: 15_000 });
+});
+
+test('with no id on the cards, Genesys mode finds the conversation by customer name and channel; without the API the panel says it cannot tell', async ({
+  context,
+  extensionId,
+  serviceWorker,
+  simulator,
+}) => {
+  await setCopilotConfig(simulator.origin, { suggestionDelayMs: 0 });
+  await writeSettings(serviceWorker, simulatorSettings(simulator.origin, { provider: 'conversation-suggestions', minRelevanceScore: 0 }));
+  const desktop = await openRealisticDesktop(context, simulator.origin, { ids: false });
+  expect(await desktop.locator('.interaction-group[data-conversation-id]').count()).toBe(0);
+  await selectInteraction(desktop, devices!);
+  const panel = await signedInOn(context, extensionId, desktop, serviceWorker);
+  const tabId = await tabIdOf(serviceWorker, desktop);
+  const shownConversation = () => panel.evaluate(async (id) => ((await chrome.storage.session.get(`view:${id}`))[`view:${id}`] as { conversationId: string | null } | undefined)?.conversationId ?? null, tabId);
+  const cardIds = () => panel.getByTestId('recommendation').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-id')).sort());
+  const copilotIds = async (id: string) => (await simSuggestions(simulator.origin, id)).filter((entry) => entry.type === 'KnowledgeSearch').map((entry) => entry.id).sort();
+
+  await expect.poll(shownConversation, { timeout: 15_000 }).toBe(devices!.id);
+  await expect(panel.getByTestId('channel')).toHaveText(/chat/i);
+  await expect.poll(cardIds, { timeout: 15_000 }).toEqual(await copilotIds(devices!.id));
+
+  await selectInteraction(desktop, billing!);
+  await expect.poll(shownConversation, { timeout: 15_000 }).toBe(billing!.id);
+  await expect.poll(cardIds, { timeout: 15_000 }).toEqual(await copilotIds(billing!.id));
+
+  // Without the API (the recommendations-query provider), nothing on the page says which
+  // conversation this is: the panel says so instead of guessing.
+  await writeSettings(serviceWorker, simulatorSettings(simulator.origin));
+  await expect(panel.getByTestId('panel')).toHaveAttribute('data-status', 'no-conversation', { timeout: 15_000 });
+  await expect(panel.getByTestId('idle')).toHaveAttribute('data-reason', 'unidentified');
+  await expect(panel.getByTestId('idle')).toContainText('not which one it is');
+  expect(await workerErrors(serviceWorker)).toEqual([]);
+});
