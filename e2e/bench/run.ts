@@ -9,12 +9,14 @@ import type { Figure, FigureRunner } from './figure';
 import { measurePipelineLatency } from './p1-p2-pipeline-latency';
 import { measureColdStart } from './p6-cold-start';
 import { measureBundleSizes } from './p8-bundle-sizes';
+import { measureContentScriptCost } from './p4-p5-content-script-cost';
 
 /** Each runner produces the figures whose ids it lists; `npm run bench -- P1` runs the ones that do P1. */
 const RUNNERS: { ids: string[]; run: FigureRunner }[] = [
   { ids: ['P1', 'P2'], run: measurePipelineLatency },
   { ids: ['P6'], run: measureColdStart },
   { ids: ['P8'], run: measureBundleSizes },
+  { ids: ['P4', 'P5'], run: measureContentScriptCost },
 ];
 
 const RESULTS = resolve(import.meta.dirname, 'results');

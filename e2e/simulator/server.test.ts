@@ -379,6 +379,21 @@ describe('simulator over HTTP', () => {
     expect(data.conversations.map((conversation) => conversation.channel)).toEqual(['message', 'chat', 'voice', 'email']);
   });
 
+  it('serves the realistic desktop: the top frame, the messaging gadget (no query string needed) and their assets', async () => {
+    const top = await call('/directory/');
+    expect(await top.text()).toContain('<app-view-stack name="conversation">');
+    expect(top.headers.get('content-type')).toContain('text/html');
+    expect((await call('/directory')).headers.get('location')).toBe('/directory/');
+    const gadget = await call('/messaging-gadget/messaging-gadget.html');
+    expect(await gadget.text()).toContain('data-automation-id="editor-content"');
+    for (const asset of ['/directory/directory.js', '/messaging-gadget/messaging-gadget.js', '/messaging-gadget/prose-editor.js']) {
+      expect((await call(asset)).headers.get('content-type')).toContain('javascript');
+    }
+    expect((await call('/messaging-gadget/../server.ts')).status).toBe(404);
+    expect((await call('/messaging-gadget/other.html')).status).toBe(404);
+    expect((await call('/directory/', { method: 'POST' })).status).toBe(405);
+  });
+
   it('puts a unique ININ-Correlation-Id on every response it sent in these tests', () => {
     expect(seen.length).toBeGreaterThan(50);
     const ids = seen.map((response) => response.headers.get('ININ-Correlation-Id'));

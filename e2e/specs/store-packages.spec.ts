@@ -53,7 +53,7 @@ for (const browser of ['chrome', 'firefox'] as const) {
       .map(([, bytes]) => strFromU8(bytes))
       .join('\n');
     // The simulator's desktop profile and loopback permissions exist only in simulator builds.
-    for (const marker of ['^http://127', '__simDesktop', 'SIMULATOR_DESKTOP', '(simulator)']) {
+    for (const marker of ['^http://127', '__simDesktop', 'SIMULATOR_DESKTOP', '(simulator)', 'simulator-genesys', '__agentAssistDebug']) {
       expect(code.includes(marker), `store code contains ${marker}`).toBe(false);
     }
     expect(JSON.stringify(manifest)).not.toContain('127.0.0.1');

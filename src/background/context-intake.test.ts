@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DesktopFrameReport } from '../shared/messages';
 import { joinFrames, MAX_STORED_TURNS, pageOf, recordFrame, sameContext, type FrameEntry } from './context-intake';
+import { DEFAULT_TRANSCRIPT_LIMITS } from './pipeline/transcript';
 
 const TOP = 'a'.repeat(32);
 const GADGET_A = 'b'.repeat(32);
@@ -106,6 +107,10 @@ describe('recordFrame', () => {
     const frames = recordFrame([frame(5, 1, { transcript: turns('one') })], frame(5, 2, { transcript: turns('one', 'two') }));
     expect(frames).toHaveLength(1);
     expect(frames[0]?.report.transcript).toEqual(turns('one', 'two'));
+  });
+
+  it('keeps at least as many turns as the pipeline sends', () => {
+    expect(MAX_STORED_TURNS).toBeGreaterThanOrEqual(DEFAULT_TRANSCRIPT_LIMITS.maxTurns);
   });
 
   it('keeps only the recent turns of a long transcript', () => {

@@ -1,3 +1,4 @@
+import { REPORTED_TURNS } from '../shared/conversation-limits';
 import type { DesktopDiagnostic } from '../shared/desktop-diagnostics';
 import type { DesktopContext, DesktopFrameReport } from '../shared/messages';
 
@@ -33,8 +34,8 @@ export interface JoinedContext {
 
 /** Frames kept per tab: the desktop keeps one iframe per open conversation, and gone ones linger. */
 export const MAX_FRAMES_PER_TAB = 12;
-/** Turns kept per frame: the pipeline sends the last 20, and storage.session is shared and bounded. */
-export const MAX_STORED_TURNS = 40;
+/** Turns kept per frame (what the content script reports): storage.session is shared and bounded. */
+export const MAX_STORED_TURNS = REPORTED_TURNS;
 
 export function showsSelection(report: DesktopFrameReport): boolean {
   return report.conversationId !== null || report.channel !== null || report.participantName !== undefined || report.transcriptFrameToken !== undefined;

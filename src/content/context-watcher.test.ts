@@ -5,15 +5,18 @@ import { watchDesktop } from './context-watcher';
 import { liveObservers } from './observers';
 import type { DesktopReader } from './read-desktop';
 
-function fakeReader(): DesktopReader & { current: DesktopFrameReport; reads: number; shadowRoots: ShadowRoot[]; recheckInMs: number | null } {
+function fakeReader(): DesktopReader & { current: DesktopFrameReport; reads: number; scopes: string[]; shadowRoots: ShadowRoot[]; recheckInMs: number | null; container: Element | null } {
   const reader = {
     current: { conversationId: 'a', channel: 'chat', transcript: [], profileId: 'test' } as DesktopFrameReport,
     reads: 0,
+    scopes: [] as string[],
     shadowRoots: [] as ShadowRoot[],
     recheckInMs: null as number | null,
-    read() {
+    container: null as Element | null,
+    read(scope: 'all' | 'transcript-only' = 'all') {
       reader.reads++;
-      return { report: reader.current, shadowRoots: reader.shadowRoots, recheckInMs: reader.recheckInMs };
+      reader.scopes.push(scope);
+      return { report: reader.current, shadowRoots: reader.shadowRoots, recheckInMs: reader.recheckInMs, transcriptContainer: reader.container };
     },
   };
   return reader;
@@ -115,6 +118,25 @@ describe('watchDesktop', () => {
 
     controller.abort();
     expect(liveObservers()).toBe(before);
+  });
+
+  it('reads only the transcript when only the transcript changed, and everything otherwise', async () => {
+    const reader = fakeReader();
+    const report = vi.fn(async () => undefined);
+    const transcript = document.body.appendChild(document.createElement('div'));
+    reader.container = transcript;
+    watchDesktop({ reader, root: document.body, win: window, report, signal: controller.signal, debounceMs: 50 });
+    await vi.advanceTimersByTimeAsync(0);
+    transcript.append(document.createElement('p'));
+    await vi.advanceTimersByTimeAsync(100);
+    transcript.firstElementChild?.append('more text');
+    await vi.advanceTimersByTimeAsync(100);
+    document.body.append(document.createElement('aside'));
+    await vi.advanceTimersByTimeAsync(100);
+    // A re-rendered transcript: its old container is gone, so everything is read again.
+    transcript.remove();
+    await vi.advanceTimersByTimeAsync(100);
+    expect(reader.scopes).toEqual(['all', 'transcript-only', 'transcript-only', 'all', 'all']);
   });
 
   it('reads again when the reader asks to, without any mutation', async () => {

@@ -1,6 +1,8 @@
 import type { DesktopFrameReport } from '../shared/messages';
+import { metered } from './main-thread-meter';
 import { observeMutations } from './observers';
 import type { DesktopReader } from './read-desktop';
+import { sameFrameReport } from './same-report';
 
 /**
  * Watches one frame of the desktop and reports what it shows when that changes. One
@@ -38,10 +40,13 @@ export function watchDesktop(options: WatcherOptions): void {
     ...(options.attributeFilter && options.attributeFilter.length > 0 && { attributes: true, attributeFilter: options.attributeFilter }),
   };
   const shadowRoots = new Map<ShadowRoot, AbortController>();
+  // Whether anything but the transcript changed since the last read (then everything is read again).
+  let readAll = true;
+  let container: Element | null = null;
   let timer: number | undefined;
   let recheckTimer: number | undefined;
   let firstPendingAt: number | null = null;
-  let lastSent: string | null = null;
+  let lastSent: DesktopFrameReport | null = null;
   let sending = false;
   let again = false;
 
@@ -57,11 +62,11 @@ export function watchDesktop(options: WatcherOptions): void {
       const controller = new AbortController();
       signal.addEventListener('abort', () => controller.abort(), { once: true, signal: controller.signal });
       shadowRoots.set(shadow, controller);
-      observeMutations(shadow, init, schedule, controller.signal);
+      observeMutations(shadow, init, scheduleAll, controller.signal);
     }
   }
 
-  const flush = async () => {
+  const flush = metered('read-and-report', async () => {
     timer = undefined;
     firstPendingAt = null;
     if (signal.aborted) return;
@@ -69,16 +74,18 @@ export function watchDesktop(options: WatcherOptions): void {
       again = true;
       return;
     }
-    const { report: current, shadowRoots: reached, recheckInMs } = reader.read();
+    const scope = readAll ? 'all' : 'transcript-only';
+    readAll = false;
+    const { report: current, shadowRoots: reached, recheckInMs, transcriptContainer } = reader.read(scope);
+    container = transcriptContainer;
     observeShadowRoots(reached);
     if (recheckTimer !== undefined) win.clearTimeout(recheckTimer);
-    recheckTimer = recheckInMs === null ? undefined : win.setTimeout(runIdle, recheckInMs);
-    const key = JSON.stringify(current);
-    if (key === lastSent) return;
+    recheckTimer = recheckInMs === null ? undefined : win.setTimeout(recheck, recheckInMs);
+    if (lastSent && sameFrameReport(current, lastSent)) return;
     sending = true;
     try {
       await report(current);
-      lastSent = key;
+      lastSent = current;
     } catch {
       // The worker refused or is gone; the next change tries again with the full report.
     } finally {
@@ -88,26 +95,43 @@ export function watchDesktop(options: WatcherOptions): void {
       again = false;
       schedule();
     }
-  };
+  });
 
-  function runIdle(): void {
+  const runIdle = metered('timer', (): void => {
     if (signal.aborted) return;
     if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(() => void flush(), { timeout: 200 });
     else void flush();
+  });
+
+  function recheck(): void {
+    readAll = true;
+    runIdle();
   }
 
-  function schedule(): void {
+  // The document observer's callback: notes whether the change was confined to the transcript,
+  // and (re)sets a timer. Nothing is read here.
+  const onDocumentMutation = metered('mutation', (records: MutationRecord[]): void => {
+    if (!container?.isConnected || !records.every((record) => container?.contains(record.target))) readAll = true;
+    schedule();
+  });
+
+  function scheduleAll(): void {
+    readAll = true;
+    schedule();
+  }
+
+  const schedule = metered('mutation', (): void => {
     if (signal.aborted) return;
     const now = win.performance.now();
     firstPendingAt ??= now;
     if (timer !== undefined) win.clearTimeout(timer);
     const wait = now - firstPendingAt >= maxWaitMs ? 0 : debounceMs;
     timer = win.setTimeout(runIdle, wait);
-  }
+  });
 
-  observeMutations(root, init, schedule, signal);
-  win.addEventListener('hashchange', schedule, { signal });
-  win.addEventListener('popstate', schedule, { signal });
+  observeMutations(root, init, onDocumentMutation, signal);
+  win.addEventListener('hashchange', scheduleAll, { signal });
+  win.addEventListener('popstate', scheduleAll, { signal });
   signal.addEventListener('abort', () => {
     if (timer !== undefined) win.clearTimeout(timer);
     if (recheckTimer !== undefined) win.clearTimeout(recheckTimer);

@@ -30,18 +30,19 @@ export function safeQuery(root: ParentNode, selector: string): Element | null {
   }
 }
 
-export function safeQueryAll(root: ParentNode, selector: string): Element[] {
+/** A static list, indexed in place: no array copy of a thousand-message transcript. */
+export function safeQueryAll(root: ParentNode, selector: string): ArrayLike<Element> {
   try {
-    return Array.from(root.querySelectorAll(selector));
+    return root.querySelectorAll(selector);
   } catch {
     return [];
   }
 }
 
-/** The element matches, or sits inside an element that does (a message inside a `.remote` group). */
-export function safeMatches(element: Element, selector: string): boolean {
+/** The element matches, or (unless `ancestors` is false) sits inside one that does (a message inside a `.remote` group). */
+export function safeMatches(element: Element, selector: string, ancestors = true): boolean {
   try {
-    return element.matches(selector) || element.closest(selector) !== null;
+    return element.matches(selector) || (ancestors && element.closest(selector) !== null);
   } catch {
     return false;
   }

@@ -9,6 +9,7 @@ import { SIMULATOR_BUILD } from '../shared/build-flags';
 import { resolveDesktopProfile, type DesktopProfile, type DesktopProfileOverrides } from '../shared/desktop-profile';
 import { watchDesktop } from './context-watcher';
 import { createFrameToken, stampFrameToken } from './frame-token';
+import { mainThreadUse } from './main-thread-meter';
 import { liveObservers } from './observers';
 import { createDesktopReader } from './read-desktop';
 import { askWorker, WorkerUnavailableError } from './worker-channel';
@@ -62,6 +63,7 @@ if (resolveDesktopProfile(location.href, undefined)) {
   chrome.storage.onChanged.addListener((changes, area) => {
     if ((area === 'local' && 'settings' in changes) || area === 'managed') void loadOverrides().then(start);
   });
-  // Tests count live observers in this frame's isolated world (simulator builds only).
-  if (SIMULATOR_BUILD) Object.assign(globalThis, { __agentAssistDebug: { observers: liveObservers, frameToken: () => frameToken } });
+  // Tests count live observers, and benchmarks read our main-thread time, in this frame's
+  // isolated world (simulator builds only).
+  if (SIMULATOR_BUILD) Object.assign(globalThis, { __agentAssistDebug: { observers: liveObservers, mainThread: mainThreadUse, frameToken: () => frameToken } });
 }

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
+import { REPORTED_TURNS } from '../shared/conversation-limits';
 import { GENESYS_DESKTOP_PROFILE, SIMULATOR_DESKTOP_PROFILE } from '../shared/desktop-profile';
 import { createDesktopReader, FRAME_RECHECK_MS, FRAME_SLOW_RECHECK_MS, PROBLEM_GRACE_MS } from './read-desktop';
 
@@ -75,6 +76,14 @@ describe('createDesktopReader (simulator profile)', () => {
     const late = document.querySelectorAll('.message-text')[1];
     if (late) late.textContent = 'arrived';
     expect(reader.read().report.transcript.map((turn) => turn.text)).toEqual(['first', 'arrived']);
+  });
+
+  it('reports only the most recent turns of a long conversation', () => {
+    simulatorPage(Array.from({ length: 100 }, (_, index) => (index % 2 ? agent(`line ${index}`) : customer(`line ${index}`))).join('') + system('Alex left'));
+    const turns = createDesktopReader(SIMULATOR_DESKTOP_PROFILE, document, () => 'http://127.0.0.1/desktop/').read().report.transcript;
+    expect(turns).toHaveLength(REPORTED_TURNS);
+    expect(turns[0]).toEqual({ role: 'customer', text: `line ${100 - REPORTED_TURNS}` });
+    expect(turns.at(-1)).toEqual({ role: 'agent', text: 'line 99' });
   });
 
   it('survives an invalid selector from an admin override', () => {
@@ -213,6 +222,21 @@ describe('createDesktopReader (Genesys profile, messaging gadget frame)', () => 
         { role: 'agent', text: 'Let me check' },
       ],
     });
+  });
+
+  it('re-reads just the transcript when asked to, from the same container', () => {
+    gadget(`<div class="message-group remote">${body('first')}</div>`);
+    const reader = createDesktopReader(GENESYS_DESKTOP_PROFILE, document, () => 'https://apps.mypurecloud.com/messaging-gadget/messaging-gadget.html');
+    const full = reader.read();
+    const history = document.querySelector('[data-automation-id="message-history"]')!;
+    expect(full.transcriptContainer).toBe(history);
+    history.insertAdjacentHTML('beforeend', `<div class="message-group local">${body('second')}</div>`);
+    const quick = reader.read('transcript-only');
+    expect(quick.report.transcript.map((turn) => turn.text)).toEqual(['first', 'second']);
+    expect(quick.report.transcript.at(-1)?.role).toBe('agent');
+    // Once the container is gone, a transcript-only read reads everything.
+    gadget(body('fresh'));
+    expect(reader.read('transcript-only').report.transcript.map((turn) => turn.text)).toEqual(['fresh']);
   });
 
   it('reports a transcript selector that matches nothing, once it stayed so past the grace period', () => {

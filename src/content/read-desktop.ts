@@ -1,5 +1,5 @@
 import type { Channel, Turn } from '../shared/conversation';
-import { MAX_TURN_CHARS, MAX_TURNS } from '../shared/conversation-limits';
+import { MAX_TURN_CHARS, REPORTED_TURNS } from '../shared/conversation-limits';
 import type { DesktopProblem } from '../shared/desktop-diagnostics';
 import type { DesktopProfile } from '../shared/desktop-profile';
 import type { DesktopFrameReport } from '../shared/messages';
@@ -35,10 +35,17 @@ export interface FrameRead {
   shadowRoots: ShadowRoot[];
   /** Read again after this long even if nothing changes (a grace period or a frame still loading). */
   recheckInMs: number | null;
+  /** The transcript container read, so a watcher can tell changes inside it from the rest. */
+  transcriptContainer: Element | null;
 }
 
 export interface DesktopReader {
-  read(): FrameRead;
+  /**
+   * Reads the frame. `transcript-only`, when only the transcript container changed since the
+   * last read, re-reads just the new end of the transcript: on a busy desktop the other
+   * selectors would scan the whole document for every message (TARGETS.md P4).
+   */
+  read(scope?: 'all' | 'transcript-only'): FrameRead;
 }
 
 export interface ReaderOptions {
@@ -98,13 +105,20 @@ export function createDesktopReader(profile: DesktopProfile, doc: Document, loca
     return turn;
   }
 
+  /**
+   * The last REPORTED_TURNS turns, read from the end, one child of the container at a time (a
+   * message, or a group of them): a long conversation costs no more than a short one.
+   */
   function transcript(container: Element): Turn[] {
     const turns: Turn[] = [];
-    for (const message of safeQueryAll(container, profile.messageSelector)) {
-      const turn = readTurn(message);
-      if (turn) turns.push(turn);
+    for (let child = container.lastElementChild; child && turns.length < REPORTED_TURNS; child = child.previousElementSibling) {
+      const messages = safeMatches(child, profile.messageSelector, false) ? [child] : safeQueryAll(child, profile.messageSelector);
+      for (let index = messages.length - 1; index >= 0 && turns.length < REPORTED_TURNS; index--) {
+        const turn = readTurn(messages[index]!);
+        if (turn) turns.push(turn);
+      }
     }
-    return turns.slice(-MAX_TURNS);
+    return turns.reverse();
   }
 
   /** Tracks how long a selector has matched nothing; a problem only once past the grace period. */
@@ -119,44 +133,56 @@ export function createDesktopReader(profile: DesktopProfile, doc: Document, loca
     return waited >= PROBLEM_GRACE_MS ? { problem: true, waitMs: null } : { problem: false, waitMs: PROBLEM_GRACE_MS - waited };
   }
 
+  let last: FrameRead | null = null;
+
   return {
-    read() {
-      const entered = new Set<ShadowRoot>();
-      const at = now();
-      const id = conversationId(entered);
-      const shownChannel = channel(entered);
-      const name = participantName(entered);
-      const started = startedAt(entered);
-      const frame = profile.conversationFrameSelector ? deepQuery(doc, profile.conversationFrameSelector, entered) : null;
-      const container = deepQuery(doc, profile.transcriptSelector, entered);
-      const frameToken = frame ? tokenOf(frame) : undefined;
-
-      const problems: DesktopProblem[] = [];
-      const waits: number[] = [];
-      // The transcript is expected here unless this frame points at the frame that holds it.
-      const transcriptCheck = missing('transcriptSelector', !container && !frame, at);
-      if (transcriptCheck.problem) problems.push({ key: 'transcriptSelector', selector: profile.transcriptSelector.slice(0, MAX_SELECTOR_CHARS) });
-      if (transcriptCheck.waitMs !== null) waits.push(transcriptCheck.waitMs);
-      // A conversation iframe whose reader never announces itself: our script does not run there.
-      const frameCheck = missing('conversationFrameSelector', frame !== null && frameToken === null, at);
-      if (frameCheck.problem && profile.conversationFrameSelector) problems.push({ key: 'conversationFrameSelector', selector: profile.conversationFrameSelector.slice(0, MAX_SELECTOR_CHARS) });
-      // Keep looking (less often once reported): a slow gadget may still announce itself.
-      if (frame !== null && frameToken === null) waits.push(frameCheck.problem ? FRAME_SLOW_RECHECK_MS : FRAME_RECHECK_MS);
-
-      const report: DesktopFrameReport = {
-        conversationId: id,
-        channel: shownChannel,
-        transcript: container ? transcript(container) : [],
-        profileId: profile.id.slice(0, 64),
-        ...(name !== undefined && { participantName: name }),
-        ...(started !== undefined && { startedAt: started }),
-        ...(options.frameToken !== undefined && { frameToken: options.frameToken }),
-        ...(frameToken !== undefined && { transcriptFrameToken: frameToken }),
-        ...(problems.length > 0 && { problems }),
-      };
-      return { report, shadowRoots: [...entered], recheckInMs: waits.length > 0 ? Math.min(...waits) : null };
+    read(scope = 'all') {
+      const container = last?.transcriptContainer;
+      if (scope === 'transcript-only' && last && container?.isConnected) {
+        last = { ...last, report: { ...last.report, transcript: transcript(container) } };
+        return last;
+      }
+      last = readAll();
+      return last;
     },
   };
+
+  function readAll(): FrameRead {
+    const entered = new Set<ShadowRoot>();
+    const at = now();
+    const id = conversationId(entered);
+    const shownChannel = channel(entered);
+    const name = participantName(entered);
+    const started = startedAt(entered);
+    const frame = profile.conversationFrameSelector ? deepQuery(doc, profile.conversationFrameSelector, entered) : null;
+    const container = deepQuery(doc, profile.transcriptSelector, entered);
+    const frameToken = frame ? tokenOf(frame) : undefined;
+
+    const problems: DesktopProblem[] = [];
+    const waits: number[] = [];
+    // The transcript is expected here unless this frame points at the frame that holds it.
+    const transcriptCheck = missing('transcriptSelector', !container && !frame, at);
+    if (transcriptCheck.problem) problems.push({ key: 'transcriptSelector', selector: profile.transcriptSelector.slice(0, MAX_SELECTOR_CHARS) });
+    if (transcriptCheck.waitMs !== null) waits.push(transcriptCheck.waitMs);
+    // A conversation iframe whose reader never announces itself: our script does not run there.
+    const frameCheck = missing('conversationFrameSelector', frame !== null && frameToken === null, at);
+    if (frameCheck.problem && profile.conversationFrameSelector) problems.push({ key: 'conversationFrameSelector', selector: profile.conversationFrameSelector.slice(0, MAX_SELECTOR_CHARS) });
+    // Keep looking (less often once reported): a slow gadget may still announce itself.
+    if (frame !== null && frameToken === null) waits.push(frameCheck.problem ? FRAME_SLOW_RECHECK_MS : FRAME_RECHECK_MS);
+
+    const report: DesktopFrameReport = {
+      conversationId: id,
+      channel: shownChannel,
+      transcript: container ? transcript(container) : [],
+      profileId: profile.id.slice(0, 64),
+      ...(name !== undefined && { participantName: name }),
+      ...(started !== undefined && { startedAt: started }),
+      ...(options.frameToken !== undefined && { frameToken: options.frameToken }),
+      ...(frameToken !== undefined && { transcriptFrameToken: frameToken }),
+      ...(problems.length > 0 && { problems }),
+    };
+    return { report, shadowRoots: [...entered], recheckInMs: waits.length > 0 ? Math.min(...waits) : null, transcriptContainer: container };
+  }
 }
 
 function safeRegExp(pattern: string): RegExp | null {

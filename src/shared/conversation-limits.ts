@@ -4,3 +4,9 @@
  */
 export const MAX_TURN_CHARS = 4000;
 export const MAX_TURNS = 200;
+/**
+ * Turns a desktop frame reports and the worker keeps per frame: the pipeline sends the last 20
+ * (DEFAULT_TRANSCRIPT_LIMITS), so reading, serialising and storing more on every change would be
+ * cost on the agent's desktop for nothing (TARGETS.md P4).
+ */
+export const REPORTED_TURNS = 20;

@@ -1,0 +1,164 @@
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { openPanel, simulatorSettings, tabIdOf, writeSettings } from '../support/agent-desktop';
+import { findChromium } from '../support/find-chromium';
+import { launchExtension } from '../support/launch-extension';
+import { gadgetFrame, openRealisticDesktop, type SimWindow } from '../support/realistic-desktop';
+import { seedConversations } from '../simulator/conversations';
+import { startSimulator } from '../simulator/server';
+import { figure, percentile, round, type Figure } from './figure';
+import { contentScriptUse, countLongTasks, totalUse, useBetween, type MainThreadUseByEntry } from './content-script-meter';
+
+/**
+ * P4 and P5 on the realistic simulated desktop (the Genesys structure: top frame + messaging gadget
+ * iframe in a shadow root), where the content script runs in both frames.
+ *
+ * Workload: 1,000 transcript messages appended to the selected conversation's gadget, one every
+ * BURST_CADENCE_MS, through the desktop's own code (the top frame posts each line to the gadget,
+ * which renders it, and reports it to the platform).
+ * - P4: the content script's main-thread time (timed by its own entry points in the simulator
+ *   build, content-script-meter.ts) ÷ 1,000, and the page's long tasks (> 50 ms) meanwhile; the
+ *   ScriptDuration difference with and without the extension is printed as a cross-check.
+ *   Messages that arrive faster
+ *   than the content script's debounce share a read, so P4.live measures the other end: messages
+ *   one every LIVE_CADENCE_MS on the 1,000-message transcript, each read and reported on its own.
+ * - P5: the page's own scripting time (CDP Performance.getMetrics ScriptDuration, all frames of
+ *   the page, content scripts included) for the same workload with the extension ÷ without, in
+ *   alternating fresh browsers, median of REPETITIONS ratios.
+ */
+const MESSAGES = 1000;
+const BURST_CADENCE_MS = 25;
+const LIVE_MESSAGES = 30;
+const LIVE_CADENCE_MS = 600;
+const REPETITIONS = 5;
+const BROWSER_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+const [conversation] = seedConversations;
+
+interface Desk {
+  context: BrowserContext;
+  page: Page;
+  extensionOrigin: string | null;
+}
+
+async function openDesk(origin: string, withExtension: boolean): Promise<Desk> {
+  if (!withExtension) {
+    const context = await chromium.launchPersistentContext('', { executablePath: findChromium(), headless: true, args: BROWSER_ARGS, viewport: { width: 1280, height: 800 } });
+    const page = await openRealisticDesktop(context, origin, { conversationId: conversation!.id });
+    await gadgetFrame(page, conversation!.id);
+    await page.waitForTimeout(2500);
+    return { context, page, extensionOrigin: null };
+  }
+  const { context, serviceWorker, extensionId } = await launchExtension({ headless: true });
+  await writeSettings(serviceWorker, simulatorSettings(origin));
+  const page = await openRealisticDesktop(context, origin, { conversationId: conversation!.id });
+  await gadgetFrame(page, conversation!.id);
+  // The agent's side panel, as in use. (Headless Chromium also holds storage.managed.get() until
+  // an extension page opens, which would keep the content script waiting for its settings.)
+  const tabId = await tabIdOf(serviceWorker, page);
+  await openPanel(context, extensionId, tabId);
+  // Measured once both frames read and the worker holds the joined context.
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const stored = await serviceWorker.evaluate(async (id) => ((await chrome.storage.session.get(`context:${id}`))[`context:${id}`] as { context?: { transcript?: unknown[] } } | undefined)?.context?.transcript?.length ?? 0, tabId);
+    if (stored > 0) break;
+    if (Date.now() > deadline) throw new Error('the content script did not report the conversation');
+    await page.waitForTimeout(200);
+  }
+  await page.waitForTimeout(1500);
+  return { context, page, extensionOrigin: `chrome-extension://${extensionId}/` };
+}
+
+async function appendMessages(page: Page, count: number, cadenceMs: number, from: number): Promise<void> {
+  await page.evaluate(
+    async ([id, total, cadence, start]) => {
+      const sim = (window as unknown as SimWindow).__simDesktop;
+      for (let index = start; index < start + total; index++) {
+        const author = index % 3 === 2 ? 'agent' : 'customer';
+        sim.addMessage(id, author, `Message ${index}: my parcel was marked delivered on Tuesday but it never arrived, can you check the tracking for order ${4000 + index}?`);
+        await new Promise((resolve) => setTimeout(resolve, cadence));
+      }
+    },
+    [conversation!.id, count, cadenceMs, from] as const,
+  );
+  // The last debounced read and report, and the gadget's last render.
+  await page.waitForTimeout(2000);
+}
+
+/** The page's CPU time in JavaScript (all its frames and worlds) over the work, ms. */
+async function scriptMs(page: Page, work: () => Promise<void>): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  const read = async () => (await cdp.send('Performance.getMetrics')).metrics.find((metric) => metric.name === 'ScriptDuration')?.value ?? NaN;
+  const before = await read();
+  await work();
+  const after = await read();
+  await cdp.detach();
+  return (after - before) * 1000;
+}
+
+export async function measureContentScriptCost(): Promise<Figure[]> {
+  const simulator = await startSimulator({ port: 0, latencyMs: 20 });
+  try {
+    // P5: the same workload with and without the extension, alternating, fresh browsers each time.
+    const ratios: number[] = [];
+    const differences: number[] = [];
+    const samples: string[] = [];
+    for (let repetition = 0; repetition < REPETITIONS; repetition++) {
+      const measured = { with: NaN, without: NaN };
+      for (const mode of ['with', 'without'] as const) {
+        const desk = await openDesk(simulator.origin, mode === 'with');
+        try {
+          measured[mode] = await scriptMs(desk.page, () => appendMessages(desk.page, MESSAGES, BURST_CADENCE_MS, 0));
+        } finally {
+          await desk.context.close();
+        }
+      }
+      ratios.push(measured.with / measured.without);
+      differences.push(measured.with - measured.without);
+      samples.push(`${round(measured.with)}/${round(measured.without)} ms`);
+    }
+
+    // P4: a run with the extension, read from the content script's own meter.
+    const desk = await openDesk(simulator.origin, true);
+    try {
+      const longTasks = await countLongTasks(desk.page);
+      const during = async (work: () => Promise<void>): Promise<MainThreadUseByEntry> => {
+        const before = await contentScriptUse(desk.page);
+        await work();
+        return useBetween(before, await contentScriptUse(desk.page));
+      };
+      const burstByEntry = await during(() => appendMessages(desk.page, MESSAGES, BURST_CADENCE_MS, 0));
+      const liveByEntry = await during(() => appendMessages(desk.page, LIVE_MESSAGES, LIVE_CADENCE_MS, MESSAGES));
+      const burst = totalUse(burstByEntry);
+      const live = totalUse(liveByEntry);
+      const entries = (use: MainThreadUseByEntry) =>
+        Object.entries(use)
+          .map(([entry, reading]) => `${entry} ${reading.calls}× ${round(reading.spentMs / Math.max(1, reading.calls))} ms`)
+          .join(', ');
+      const tasks = await longTasks();
+      const difference = percentile(differences, 50) / MESSAGES;
+      return [
+        figure('P4', 'content script main-thread time per appended message (1,000 messages)', burst.spentMs / MESSAGES, 'ms', 0.3, {
+          runs: MESSAGES,
+          detail: `realistic desktop (top frame + gadget iframe), one message every ${BURST_CADENCE_MS} ms: ${round(burst.spentMs)} ms (${entries(burstByEntry)}); cross-check, CPU ScriptDuration with − without ÷ 1,000, median: ${round(difference)} ms`,
+        }),
+        figure('P4.live', 'same, one read and report per message on a 1,000-message transcript', live.spentMs / LIVE_MESSAGES, 'ms', 0.3, {
+          runs: LIVE_MESSAGES,
+          detail: `one message every ${LIVE_CADENCE_MS} ms after the first 1,000: ${round(live.spentMs)} ms (${entries(liveByEntry)})`,
+        }),
+        figure('P4.longTasks', 'long tasks (> 50 ms) on the page during both workloads, with the extension', tasks.length, 'tasks', 0, {
+          runs: MESSAGES + LIVE_MESSAGES,
+          detail: tasks.length > 0 ? `durations ${tasks.map(round).join(', ')} ms; the content script's longest call ${round(Math.max(burst.longestMs, live.longestMs))} ms` : `none; the content script's longest call ${round(Math.max(burst.longestMs, live.longestMs))} ms`,
+        }),
+        figure('P5', 'host page scripting time with the extension ÷ without (median)', percentile(ratios, 50), '×', 1.1, {
+          runs: REPETITIONS,
+          detail: `CPU ScriptDuration with/without per run: ${samples.join(', ')}; ratios ${ratios.map(round).join(', ')}`,
+        }),
+      ];
+    } finally {
+      await desk.context.close();
+    }
+  } finally {
+    await simulator.close();
+  }
+}

@@ -1,0 +1,39 @@
+import { SIMULATOR_BUILD } from '../shared/build-flags';
+
+/**
+ * How much main-thread time the content script takes from the page, measured from inside (the
+ * benchmarks' P4): DevTools' profiler and timeline leave extension code out, so the entry points
+ * (observer callbacks, timers, idle callbacks, listeners) time themselves, per entry point.
+ * Simulator builds only: in store builds `metered` returns the function itself and the rest is
+ * dead code. Wall-clock time: on a busy machine it includes time the thread was descheduled.
+ */
+export interface MeterReading {
+  spentMs: number;
+  calls: number;
+  longestMs: number;
+}
+
+const readings = new Map<string, MeterReading>();
+let depth = 0;
+
+export function metered<A extends unknown[], R>(entry: string, run: (...args: A) => R): (...args: A) => R {
+  if (!SIMULATOR_BUILD) return run;
+  return (...args: A): R => {
+    // Only the outermost entry counts: an entry point calling another is one stretch of time.
+    if (depth > 0) return run(...args);
+    depth++;
+    const start = performance.now();
+    try {
+      return run(...args);
+    } finally {
+      depth--;
+      const spent = performance.now() - start;
+      const reading = readings.get(entry) ?? { spentMs: 0, calls: 0, longestMs: 0 };
+      readings.set(entry, { spentMs: reading.spentMs + spent, calls: reading.calls + 1, longestMs: Math.max(reading.longestMs, spent) });
+    }
+  };
+}
+
+export function mainThreadUse(): Record<string, MeterReading> {
+  return Object.fromEntries(readings);
+}
