@@ -12,33 +12,47 @@ export interface MainThreadUse {
   spentMs: number;
   calls: number;
   longestMs: number;
+  /** The most recent calls' durations. */
+  recentMs: number[];
 }
 
-/** Per entry point ('mutation', 'timer', 'read-and-report'), summed over the frames it runs in. */
+/** Per entry point ('mutation', 'timer', 'read-and-report'). */
 export type MainThreadUseByEntry = Record<string, MainThreadUse>;
 
-export async function contentScriptUse(page: Page): Promise<MainThreadUseByEntry> {
+/** The meter of each frame our content script runs in, by frame URL. */
+export type FrameMeters = Map<string, MainThreadUseByEntry>;
+
+export async function contentScriptMeters(page: Page): Promise<FrameMeters> {
   const frames = await evaluateInContentScriptFrames<MainThreadUseByEntry | null>(page, 'globalThis.__agentAssistDebug ? globalThis.__agentAssistDebug.mainThread() : null');
-  const uses = frames.map((frame) => frame.value).filter((use): use is MainThreadUseByEntry => use !== null);
-  if (uses.length === 0) throw new Error('no content script with a main-thread meter (is dist-sim/ built?)');
+  const meters: FrameMeters = new Map();
+  for (const frame of frames) if (frame.value) meters.set(frame.url, frame.value);
+  if (meters.size === 0) throw new Error('no content script with a main-thread meter (is dist-sim/ built?)');
+  return meters;
+}
+
+const EMPTY: MainThreadUse = { spentMs: 0, calls: 0, longestMs: 0, recentMs: [] };
+
+/**
+ * What the content script did between two readings, summed over its frames. The longest call is
+ * over each frame's whole life; the durations are the calls made in between (the meter keeps the
+ * last 2,000 per frame and entry point).
+ */
+export function useBetween(before: FrameMeters, after: FrameMeters): MainThreadUseByEntry {
   const total: MainThreadUseByEntry = {};
-  for (const use of uses) {
-    for (const [entry, reading] of Object.entries(use)) {
-      const sum = total[entry] ?? { spentMs: 0, calls: 0, longestMs: 0 };
-      total[entry] = { spentMs: sum.spentMs + reading.spentMs, calls: sum.calls + reading.calls, longestMs: Math.max(sum.longestMs, reading.longestMs) };
+  for (const [url, entries] of after) {
+    for (const [entry, reading] of Object.entries(entries)) {
+      const earlier = before.get(url)?.[entry] ?? EMPTY;
+      const calls = reading.calls - earlier.calls;
+      const sum = total[entry] ?? EMPTY;
+      total[entry] = {
+        spentMs: sum.spentMs + reading.spentMs - earlier.spentMs,
+        calls: sum.calls + calls,
+        longestMs: Math.max(sum.longestMs, reading.longestMs),
+        recentMs: [...sum.recentMs, ...(calls > 0 ? reading.recentMs.slice(-calls) : [])],
+      };
     }
   }
   return total;
-}
-
-/** What happened between two readings (the longest call is the later reading's, over the whole life). */
-export function useBetween(before: MainThreadUseByEntry, after: MainThreadUseByEntry): MainThreadUseByEntry {
-  return Object.fromEntries(
-    Object.entries(after).map(([entry, reading]) => {
-      const earlier = before[entry] ?? { spentMs: 0, calls: 0, longestMs: 0 };
-      return [entry, { spentMs: reading.spentMs - earlier.spentMs, calls: reading.calls - earlier.calls, longestMs: reading.longestMs }];
-    }),
-  );
 }
 
 export function totalUse(use: MainThreadUseByEntry): MainThreadUse {
@@ -47,6 +61,7 @@ export function totalUse(use: MainThreadUseByEntry): MainThreadUse {
     spentMs: readings.reduce((sum, reading) => sum + reading.spentMs, 0),
     calls: readings.reduce((sum, reading) => sum + reading.calls, 0),
     longestMs: Math.max(0, ...readings.map((reading) => reading.longestMs)),
+    recentMs: readings.flatMap((reading) => reading.recentMs),
   };
 }
 

@@ -161,5 +161,12 @@ test('with no id on the cards, Genesys mode finds the conversation by customer n
   await expect(panel.getByTestId('panel')).toHaveAttribute('data-status', 'no-conversation', { timeout: 15_000 });
   await expect(panel.getByTestId('idle')).toHaveAttribute('data-reason', 'unidentified');
   await expect(panel.getByTestId('idle')).toContainText('not which one it is');
+
+  // A detail view carries the id in its URL: then the page says which conversation it is.
+  await desktop.evaluate((id) => {
+    location.hash = `#/engage/admin/interactions/${id}`;
+  }, devices!.id);
+  await expect.poll(shownConversation, { timeout: 15_000 }).toBe(devices!.id);
+  await expect.poll(() => sources(panel), { timeout: 15_000 }).toContain('kb-devices');
   expect(await workerErrors(serviceWorker)).toEqual([]);
 });

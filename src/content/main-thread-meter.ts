@@ -11,8 +11,11 @@ export interface MeterReading {
   spentMs: number;
   calls: number;
   longestMs: number;
+  /** The most recent calls' durations, for medians (a shared machine adds rare long outliers). */
+  recentMs: number[];
 }
 
+const RECENT = 2000;
 const readings = new Map<string, MeterReading>();
 let depth = 0;
 
@@ -28,8 +31,13 @@ export function metered<A extends unknown[], R>(entry: string, run: (...args: A)
     } finally {
       depth--;
       const spent = performance.now() - start;
-      const reading = readings.get(entry) ?? { spentMs: 0, calls: 0, longestMs: 0 };
-      readings.set(entry, { spentMs: reading.spentMs + spent, calls: reading.calls + 1, longestMs: Math.max(reading.longestMs, spent) });
+      const reading = readings.get(entry) ?? { spentMs: 0, calls: 0, longestMs: 0, recentMs: [] };
+      reading.spentMs += spent;
+      reading.calls++;
+      reading.longestMs = Math.max(reading.longestMs, spent);
+      reading.recentMs.push(spent);
+      if (reading.recentMs.length > RECENT) reading.recentMs.shift();
+      readings.set(entry, reading);
     }
   };
 }
