@@ -56,6 +56,8 @@ describe('desktop intake', () => {
     await Promise.all([h.intake.intake(a.sender, a.report), h.intake.intake(b.sender, b.report)]);
     expect(h.frames.get(TAB)?.map((frame) => frame.frameId).sort()).toEqual([0, 7]);
     expect(h.contexts.get(TAB)?.context).toMatchObject({ conversationId: 'conv-1', transcript: [{ role: 'customer', text: 'my parcel is lost' }] });
+    // The worker knows which frame holds the transcript (and the composer) of the conversation shown.
+    expect(h.contexts.get(TAB)).toMatchObject({ frameId: 0, transcriptFrameId: 7 });
     expect(h.deps.firstReport).toHaveBeenCalledTimes(1);
   });
 

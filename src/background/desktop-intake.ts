@@ -40,10 +40,11 @@ export function createDesktopIntake(deps: DesktopIntakeDeps) {
     const joined = joinFrames(next);
     if (!joined) return { accepted: true };
     if (!previous) await deps.firstReport(sender.tabId);
-    if (!previous || previous.frameId !== joined.frameId || !sameContext(previous.context, joined.context)) {
-      await deps.writeContext({ tabId: sender.tabId, frameId: joined.frameId, receivedAt: at, context: joined.context });
-      deps.changed(sender.tabId);
-    }
+    const contextChanged = !previous || previous.frameId !== joined.frameId || !sameContext(previous.context, joined.context);
+    // The same conversation in a new gadget frame (an iframe reloaded) needs no new recommendations.
+    const holderChanged = (previous?.transcriptFrameId ?? null) !== joined.transcriptFrameId;
+    if (contextChanged || holderChanged) await deps.writeContext({ tabId: sender.tabId, frameId: joined.frameId, transcriptFrameId: joined.transcriptFrameId, receivedAt: at, context: joined.context });
+    if (contextChanged) deps.changed(sender.tabId);
     await updateDiagnostics(sender.tabId, joined.problems, at);
     return { accepted: true };
   }

@@ -14,7 +14,10 @@ const FRAMES_PREFIX = 'frames:';
 
 export const StoredContext = z.object({
   tabId: z.number(),
+  /** The frame that shows the selected conversation. */
   frameId: z.number(),
+  /** The frame that holds its transcript and composer (the messaging gadget), when known. */
+  transcriptFrameId: z.optional(z.nullable(z.number())),
   receivedAt: z.number(),
   context: DesktopContext,
 });
