@@ -3,11 +3,17 @@ import type { Handlers } from './messaging/router';
 import { decideIntake } from './context-intake';
 import type { Services } from './services';
 import { enableSidePanelForTab } from './side-panel';
-import { listDesktopTabs, readContext, writeContext } from './tab-state';
+import { listDesktopTabs, readContext, readView, setOverlayCollapsed, writeContext } from './tab-state';
 import { emitWorkerEvent } from './worker-events';
+import { tellContent } from './desktop/content-channel';
+import { insertRecommendation, type InsertDeps } from './desktop/insert-recommendation';
+import { currentOverlayState } from './desktop/overlay-relay';
+import { takePanelOpening } from './desktop/panel-opener';
+import { createImpressionDedupe } from './impression-dedupe';
 
 /** What each message does. The router has already checked the sender and the request. */
 export function createHandlers(services: Services, now: () => number = Date.now): Handlers {
+  const recordEvent = createImpressionDedupe(services.recordEvent);
   return {
     async 'desktop/context-changed'(context, sender) {
       const previous = await readContext(sender.tabId);
@@ -23,10 +29,10 @@ export function createHandlers(services: Services, now: () => number = Date.now)
       return { overrides: (await services.settings()).desktopProfile ?? null };
     },
     async 'page/record-event'(input) {
-      return { eventId: (await services.recordEvent(input)).eventId };
+      return { eventId: (await recordEvent(input)).eventId };
     },
     async 'desktop/record-event'(input) {
-      return { eventId: (await services.recordEvent(input)).eventId };
+      return { eventId: (await recordEvent(input)).eventId };
     },
     async 'page/sign-in'() {
       const state = await services.auth.signIn();
@@ -49,7 +55,28 @@ export function createHandlers(services: Services, now: () => number = Date.now)
       void services.pipeline.refresh(tabId).catch(logFailure);
       return { queued: true };
     },
+    async 'page/insert-into-reply'({ tabId, recommendationId }) {
+      return insertRecommendation(insertDeps(services), tabId, recommendationId);
+    },
+    async 'desktop/open-panel'(_request, sender) {
+      return { opened: await takePanelOpening(sender.tabId) };
+    },
+    async 'desktop/get-overlay-state'(_request, sender) {
+      const stored = await readContext(sender.tabId);
+      // Only the frame showing the conversation shows the overlay.
+      if (stored?.frameId !== sender.frameId) return { state: null };
+      return { state: await currentOverlayState(sender.tabId) };
+    },
+    async 'desktop/set-overlay-collapsed'({ conversationId, collapsed }, sender) {
+      await setOverlayCollapsed(sender.tabId, conversationId, collapsed);
+      return { conversationId, collapsed };
+    },
   };
+}
+
+/** What inserting needs from the worker; also used by the insert-top-suggestion command. */
+export function insertDeps(services: Services): InsertDeps {
+  return { readView, readContext, tellContent, recordEvent: services.recordEvent };
 }
 
 /** Every desktop tab's view depends on sign-in and settings: recompute them all. */

@@ -19,3 +19,10 @@ export async function configureSidePanel(): Promise<void> {
 export async function enableSidePanelForTab(tabId: number): Promise<void> {
   await sidePanelApi()?.setOptions({ tabId, path: SIDE_PANEL_PATH, enabled: true });
 }
+
+/** Opens the panel on a tab. Must run inside a user gesture (see desktop/panel-opener.ts). */
+export async function openSidePanel(tabId: number): Promise<void> {
+  const api = sidePanelApi();
+  if (!api) throw new Error('This browser has no side panel');
+  await api.open({ tabId });
+}

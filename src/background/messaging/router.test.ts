@@ -22,6 +22,10 @@ function handlers(): Handlers {
     'page/sign-in': vi.fn(async () => ({ signedIn: true, user: { id: 'u', name: 'Alex' } })),
     'page/sign-out': vi.fn(async () => ({ signedIn: false, user: null })),
     'page/refresh': vi.fn(async () => ({ queued: true })),
+    'page/insert-into-reply': vi.fn(async () => ({ outcome: 'inserted' as const, eventId: 'e3' })),
+    'desktop/open-panel': vi.fn(async () => ({ opened: true })),
+    'desktop/get-overlay-state': vi.fn(async () => ({ state: null })),
+    'desktop/set-overlay-collapsed': vi.fn(async () => ({ conversationId: 'c', collapsed: true })),
   };
 }
 
