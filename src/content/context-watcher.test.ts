@@ -13,6 +13,7 @@ function fakeReader(): DesktopReader & { current: DesktopContext; reads: number 
       return reader.current;
     },
     transcriptContainer: () => null,
+    conversationId: () => reader.current.conversationId,
   };
   return reader;
 }

@@ -15,6 +15,8 @@ const CONVERSATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 export interface DesktopReader {
   read(): DesktopContext;
+  /** The conversation on screen, without reading the transcript. */
+  conversationId(): string | null;
   /** The element to watch for new messages, when one is on screen. */
   transcriptContainer(): Element | null;
 }
@@ -73,6 +75,7 @@ export function createDesktopReader(profile: DesktopProfile, doc: Document, loca
       const id = conversationId();
       return { conversationId: id, channel: id ? channel() : null, transcript: id ? transcript() : [], profileId: profile.id.slice(0, 64) };
     },
+    conversationId,
     transcriptContainer,
   };
 }

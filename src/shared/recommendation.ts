@@ -1,5 +1,13 @@
 import * as z from 'zod/mini';
 
+/**
+ * Kinds of content a provider may suggest (Agent Copilot's suggestion types, folded): shown as a
+ * badge; absent means an article.
+ */
+export const RECOMMENDATION_TYPES = ['article', 'faq', 'answer', 'canned-response', 'script'] as const;
+export const RecommendationType = z.enum(RECOMMENDATION_TYPES);
+export type RecommendationType = z.infer<typeof RecommendationType>;
+
 /** Our model of one recommendation, whatever provider produced it. */
 export const Recommendation = z.object({
   id: z.string().check(z.minLength(1), z.maxLength(256)),
@@ -12,6 +20,7 @@ export const Recommendation = z.object({
   sourceId: z.string(),
   sourceName: z.optional(z.string()),
   url: z.optional(z.string()),
+  type: z.optional(RecommendationType),
 });
 export type Recommendation = z.infer<typeof Recommendation>;
 
