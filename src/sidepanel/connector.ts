@@ -1,3 +1,5 @@
+import type { InsertOutcome } from '../shared/messages';
+import type { RecommendationEventInput } from '../shared/recommendation-event';
 import type { Settings } from '../shared/settings';
 import type { SignedInUser, ViewState } from '../shared/view-state';
 
@@ -27,6 +29,20 @@ export type ActionResult = { ok: true } | ({ ok: false } & ActionFailure);
 
 export type PanelAction = 'sign-in' | 'sign-out' | 'refresh' | 'open-settings';
 
+/** The worker recorded the event (`page/record-event`) under this id, or refused it. */
+export type EventResult = { ok: true; eventId: string } | ({ ok: false } & ActionFailure);
+
+/** How an insert into the desktop's reply box ended (`page/insert-into-reply`). */
+export type InsertResult = { ok: true; outcome: InsertOutcome } | ({ ok: false } & ActionFailure);
+
+/** What the agent did to each card of a conversation, kept while the browser runs. */
+export interface CardMark {
+  rating?: 'helpful' | 'not_helpful';
+  dismissed?: boolean;
+}
+/** conversationId → recommendationId → mark. */
+export type CardMarks = Record<string, Record<string, CardMark>>;
+
 export interface PanelConnector {
   /**
    * Calls `onSnapshot` with the whole state once it is known, then on every change, until `signal`
@@ -39,4 +55,13 @@ export interface PanelConnector {
   /** Runs the pipeline again for the tab (`page/refresh`). */
   refresh(tabId: number): Promise<ActionResult>;
   openSettings(): Promise<ActionResult>;
+  /** Reports an agent's action on a recommendation (`page/record-event`). */
+  recordEvent(input: RecommendationEventInput): Promise<EventResult>;
+  /** Inserts a recommendation of the tab's view into its reply box, through the worker. */
+  insertIntoReply(tabId: number, recommendationId: string): Promise<InsertResult>;
+  /** Puts text on the clipboard. */
+  copyText(text: string): Promise<ActionResult>;
+  /** Ratings and dismissals made earlier (storage.session), so a reopened panel keeps them. */
+  readCardMarks(): Promise<CardMarks>;
+  writeCardMarks(marks: CardMarks): Promise<void>;
 }

@@ -1,4 +1,5 @@
-import type { ActionResult, PanelAction, PanelConnector, PanelSnapshot } from './connector';
+import type { RecommendationEventInput } from '../shared/recommendation-event';
+import type { ActionResult, CardMarks, EventResult, InsertResult, PanelAction, PanelConnector, PanelSnapshot } from './connector';
 import { snapshotFixture } from './fixtures';
 
 export interface RecordedCall {
@@ -9,11 +10,19 @@ export interface RecordedCall {
 /**
  * The connector's twin for unit tests and screenshots: serves a snapshot from fixtures, records
  * every action, and answers with `results[action]` (default: success). A pending promise there
- * keeps the action busy until the test resolves it.
+ * keeps the action busy until the test resolves it. Events, inserts and copies are recorded in
+ * their own lists and answered from `eventResult`, `insertResult` and `copyResult`.
  */
 export class FakePanelConnector implements PanelConnector {
   readonly calls: RecordedCall[] = [];
+  readonly events: RecommendationEventInput[] = [];
+  readonly inserts: { tabId: number; recommendationId: string }[] = [];
+  readonly copies: string[] = [];
   results: Partial<Record<PanelAction, ActionResult | Promise<ActionResult>>> = {};
+  eventResult: (input: RecommendationEventInput) => EventResult | Promise<EventResult> = () => ({ ok: true, eventId: `event-${this.events.length}` });
+  insertResult: InsertResult | Promise<InsertResult> = { ok: true, outcome: 'inserted' };
+  copyResult: ActionResult | Promise<ActionResult> = { ok: true };
+  marks: CardMarks = {};
   private readonly listeners = new Set<(snapshot: PanelSnapshot) => void>();
 
   constructor(public snapshot: PanelSnapshot = snapshotFixture()) {}
@@ -53,5 +62,29 @@ export class FakePanelConnector implements PanelConnector {
 
   openSettings(): Promise<ActionResult> {
     return this.answer({ action: 'open-settings' });
+  }
+
+  recordEvent(input: RecommendationEventInput): Promise<EventResult> {
+    this.events.push(input);
+    return Promise.resolve(this.eventResult(input));
+  }
+
+  insertIntoReply(tabId: number, recommendationId: string): Promise<InsertResult> {
+    this.inserts.push({ tabId, recommendationId });
+    return Promise.resolve(this.insertResult);
+  }
+
+  copyText(text: string): Promise<ActionResult> {
+    this.copies.push(text);
+    return Promise.resolve(this.copyResult);
+  }
+
+  readCardMarks(): Promise<CardMarks> {
+    return Promise.resolve(structuredClone(this.marks));
+  }
+
+  writeCardMarks(marks: CardMarks): Promise<void> {
+    this.marks = structuredClone(marks);
+    return Promise.resolve();
   }
 }
