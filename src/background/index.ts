@@ -45,13 +45,16 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
 onWorkerEvent(relayOverlayState);
 if (SIMULATOR_BUILD) onWorkerEvent(rememberRecentEvent);
 
-browser.commands.onCommand.addListener((command, tab) => {
-  void runCommand(
-    { activeTabId, insertTop: (tabId) => insertRecommendation(insertDeps(services), tabId, { top: true }) },
-    command,
-    tab?.id,
-  ).catch((error: unknown) => console.warn('[agent-assist] command failed', command, error));
-});
+const onCommand = (command: string, tab?: { id?: number }) =>
+  runCommand({ activeTabId, insertTop: (tabId) => insertRecommendation(insertDeps(services), tabId, { top: true }) }, command, tab?.id).catch(
+    (error: unknown) => {
+      console.warn('[agent-assist] command failed', command, error);
+      return null;
+    },
+  );
+browser.commands.onCommand.addListener((command, tab) => void onCommand(command, tab));
+// Headless Chromium delivers no keyboard shortcuts to extensions: the e2e tests call this listener.
+if (SIMULATOR_BUILD) Object.assign(globalThis, { __agentAssistCommand: onCommand });
 
 browser.runtime.onInstalled.addListener(() => {
   void configureSidePanel();

@@ -29,6 +29,7 @@ export function App({ connector, now = Date.now }: Props) {
   const [failure, setFailure] = useState<string | null>(null);
   const [marks, setMarks] = useState<CardMarks>({});
   const [announcement, setAnnouncement] = useState('');
+  const [shortcuts, setShortcuts] = useState<Record<string, string>>({});
   // Impressions already reported by this panel (conversation + recommendation); the worker dedupes too.
   const seen = useRef(new Set<string>());
 
@@ -37,6 +38,10 @@ export function App({ connector, now = Date.now }: Props) {
     connector.subscribe(setSnapshot, controller.signal);
     void connector.readCardMarks().then(
       (stored) => !controller.signal.aborted && setMarks((current) => ({ ...stored, ...current })),
+      () => undefined,
+    );
+    void connector.readCommandShortcuts().then(
+      (found) => !controller.signal.aborted && setShortcuts(found),
       () => undefined,
     );
     return () => controller.abort();
@@ -140,7 +145,7 @@ export function App({ connector, now = Date.now }: Props) {
       <p class="visually-hidden" role="status" data-testid="announcement">
         {announcement}
       </p>
-      {status !== 'starting' && <KeyboardHelp />}
+      {status !== 'starting' && <KeyboardHelp shortcuts={shortcuts} />}
     </main>
   );
 }

@@ -1,7 +1,11 @@
+import { INSERT_TOP_COMMAND, OPEN_PANEL_COMMAND } from '../shared/commands';
 import { t } from '../shared/i18n';
 
-/** The panel's keyboard shortcuts (card-keys.ts) and the browser commands (manifest `commands`). */
-export function KeyboardHelp() {
+/**
+ * The panel's keyboard shortcuts (card-keys.ts) and the browser commands with the keys the agent
+ * has for them now (they can change them at chrome://extensions/shortcuts).
+ */
+export function KeyboardHelp({ shortcuts }: { shortcuts: Readonly<Record<string, string>> }) {
   const rows: [string, string][] = [
     [t('keysMove'), t('keysMoveHelp')],
     [t('keysToggle'), t('keysToggleHelp')],
@@ -11,8 +15,8 @@ export function KeyboardHelp() {
     ['H', t('keysHelpfulHelp')],
     ['N', t('keysNotHelpfulHelp')],
     [t('keysDismiss'), t('keysDismissHelp')],
-    ['Alt+Shift+A', t('keysOpenPanelHelp')],
-    ['Alt+Shift+I', t('keysInsertTopHelp')],
+    [shortcuts[OPEN_PANEL_COMMAND] || t('keysNotSet'), t('keysOpenPanelHelp')],
+    [shortcuts[INSERT_TOP_COMMAND] || t('keysNotSet'), t('keysInsertTopHelp')],
   ];
   return (
     <details class="keyboard-help" data-testid="keyboard-help">

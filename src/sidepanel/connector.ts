@@ -64,4 +64,6 @@ export interface PanelConnector {
   /** Ratings and dismissals made earlier (storage.session), so a reopened panel keeps them. */
   readCardMarks(): Promise<CardMarks>;
   writeCardMarks(marks: CardMarks): Promise<void>;
+  /** The keyboard shortcuts the agent has for the extension's commands (name → "Alt+Shift+K"; "" when unset). */
+  readCommandShortcuts(): Promise<Record<string, string>>;
 }

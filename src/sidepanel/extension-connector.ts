@@ -175,5 +175,9 @@ export function createExtensionConnector(search: string): PanelConnector {
     async writeCardMarks(marks) {
       await browser.storage.session.set({ [CARD_MARKS_KEY]: marks });
     },
+    async readCommandShortcuts() {
+      const commands = await browser.commands.getAll().catch(() => []);
+      return Object.fromEntries(commands.filter((command) => command.name).map((command) => [command.name!, command.shortcut ?? '']));
+    },
   };
 }

@@ -23,6 +23,7 @@ export class FakePanelConnector implements PanelConnector {
   insertResult: InsertResult | Promise<InsertResult> = { ok: true, outcome: 'inserted' };
   copyResult: ActionResult | Promise<ActionResult> = { ok: true };
   marks: CardMarks = {};
+  shortcuts: Record<string, string> = { _execute_action: 'Alt+Shift+K', 'insert-top-suggestion': 'Alt+Shift+Y' };
   private readonly listeners = new Set<(snapshot: PanelSnapshot) => void>();
 
   constructor(public snapshot: PanelSnapshot = snapshotFixture()) {}
@@ -86,5 +87,9 @@ export class FakePanelConnector implements PanelConnector {
   writeCardMarks(marks: CardMarks): Promise<void> {
     this.marks = structuredClone(marks);
     return Promise.resolve();
+  }
+
+  readCommandShortcuts(): Promise<Record<string, string>> {
+    return Promise.resolve({ ...this.shortcuts });
   }
 }

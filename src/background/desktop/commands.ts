@@ -1,3 +1,4 @@
+import { INSERT_TOP_COMMAND } from '../../shared/commands';
 import type { InsertIntoReplyResult } from '../../shared/messages';
 
 /**
@@ -5,8 +6,6 @@ import type { InsertIntoReplyResult } from '../../shared/messages';
  * (openPanelOnActionClick); `insert-top-suggestion` puts the best recommendation into the reply
  * of the tab the agent is on, and the inline overlay says how that went.
  */
-export const INSERT_TOP_COMMAND = 'insert-top-suggestion';
-
 export interface CommandDeps {
   activeTabId(): Promise<number | null>;
   insertTop(tabId: number): Promise<InsertIntoReplyResult>;
