@@ -53,7 +53,7 @@ test('hostile article content executes nothing in the side panel or the inline o
       const view = (await chrome.storage.session.get(key))[key] as { recommendations: { id: string; title: string; sourceId: string; content: string }[] };
       const top = view.recommendations.find((item) => item.id === 'hostile-script-tag')!;
       const state = { conversationId, count: view.recommendations.length, top: { id: top.id, title: top.title, sourceId: top.sourceId, content: top.content }, collapsed: false };
-      return chrome.tabs.sendMessage(tab, { type: 'worker/overlay-state', data: { state } }, { frameId: 0 });
+      return (await chrome.tabs.sendMessage(tab, { type: 'worker/overlay-state', data: { state } }, { frameId: 0 })) as unknown;
     },
     { tab: tabId, key: `view:${tabId}`, conversationId: billing!.id },
   );
