@@ -19,4 +19,9 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },
+  projects: [
+    { name: 'extension', testIgnore: /managed-policy/ },
+    // A managed-policy file applies to every Chromium started while it exists: run it last, alone.
+    { name: 'managed-policy', testMatch: /managed-policy/, dependencies: ['extension'], fullyParallel: false },
+  ],
 });

@@ -308,6 +308,17 @@ describe('simulator over HTTP', () => {
     expect(await (await control('webhook', 'GET')).json()).toMatchObject({ events: [{ eventId: 'w1' }], duplicates: 0, received: 1 });
   });
 
+  it('takes the webhook down (connections cut) until the rule is cleared, storing nothing meanwhile', async () => {
+    await control('faults', 'POST', { rules: [{ route: 'webhook', kind: 'reset' }] });
+    const body = JSON.stringify({ eventId: 'd1', recommendationId: 'r', conversationId: 'c', agentId: 'a', action: 'open', timestamp: 1 });
+    const post = () => call('/webhook/feedback', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+    for (let i = 0; i < 3; i++) await expect(post()).rejects.toThrow();
+    expect(await (await control('webhook', 'GET')).json()).toMatchObject({ events: [], received: 0 });
+    await control('faults', 'DELETE');
+    expect((await post()).status).toBe(202);
+    expect(await (await control('webhook', 'GET')).json()).toMatchObject({ events: [{ eventId: 'd1' }], received: 1 });
+  });
+
   it('serves hostile articles only when asked, pointed at this simulator, and records beacon hits', async () => {
     const body = queryBody(formatTimeline(billingConversation.timeline));
     const normal = ((await (await api(QUERY_PATH, { method: 'POST', json: body })).json()) as { items: Item[] }).items;

@@ -1,10 +1,22 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { test as base, type BrowserContext, type Worker } from '@playwright/test';
 import { startSimulator } from '../simulator/server';
-import { launchExtension } from './launch-extension';
+import { extensionIdFromManifest, launchExtension } from './launch-extension';
 
 type Simulator = Awaited<ReturnType<typeof startSimulator>>;
 
+/** Where Chromium on Linux reads managed (enterprise) policy at start-up. */
+export const SIMULATOR_ORIGIN = '$SIMULATOR_ORIGIN';
+
+export const MANAGED_POLICY_FILE = '/etc/chromium/policies/managed/agent-assist-e2e.json';
+
 export interface ExtensionFixtures {
+  /**
+   * Settings an admin pushes through managed policy, written before Chromium starts; null for none.
+   * String values equal to SIMULATOR_ORIGIN are replaced by this test's simulator origin.
+   */
+  managedPolicy: Record<string, unknown> | null;
   simulator: Simulator;
   context: BrowserContext;
   extensionId: string;
@@ -22,10 +34,20 @@ export const test = base.extend<ExtensionFixtures & { launched: Awaited<ReturnTy
     await use(simulator);
     await simulator.close();
   },
-  launched: async ({}, use) => {
-    const launched = await launchExtension({ headless: true });
-    await use(launched);
-    await launched.context.close();
+  managedPolicy: [null, { option: true }],
+  launched: async ({ managedPolicy, simulator }, use) => {
+    if (managedPolicy) {
+      const values = Object.fromEntries(Object.entries(managedPolicy).map(([key, value]) => [key, value === SIMULATOR_ORIGIN ? simulator.origin : value]));
+      mkdirSync(dirname(MANAGED_POLICY_FILE), { recursive: true });
+      writeFileSync(MANAGED_POLICY_FILE, JSON.stringify({ '3rdparty': { extensions: { [extensionIdFromManifest()]: values } } }));
+    }
+    try {
+      const launched = await launchExtension({ headless: true });
+      await use(launched);
+      await launched.context.close();
+    } finally {
+      if (managedPolicy) rmSync(MANAGED_POLICY_FILE, { force: true });
+    }
   },
   context: async ({ launched }, use) => use(launched.context),
   extensionId: async ({ launched }, use) => use(launched.extensionId),

@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from '@playwright/test';
 import { findChromium } from './find-chromium';
@@ -42,4 +43,16 @@ export async function extensionWorker(context: BrowserContext): Promise<Worker> 
   const running = context.serviceWorkers().find((worker) => worker.url().startsWith('chrome-extension://'));
   if (running) return running;
   return context.waitForEvent('serviceworker', { predicate: (worker) => worker.url().startsWith('chrome-extension://'), timeout: 15_000 });
+}
+
+/**
+ * The id Chromium gives an extension whose manifest carries a `key`: the first 32 hex digits of
+ * SHA-256 of the public key, written with the letters a–p. The simulator build has one, so
+ * policies can name it before it is loaded.
+ */
+export function extensionIdFromManifest(extensionDir: string = SIMULATOR_BUILD_DIR): string {
+  const manifest = JSON.parse(readFileSync(resolve(extensionDir, 'manifest.json'), 'utf8')) as { key?: string };
+  if (!manifest.key) throw new Error(`${extensionDir}/manifest.json has no key`);
+  const hex = createHash('sha256').update(Buffer.from(manifest.key, 'base64')).digest('hex').slice(0, 32);
+  return [...hex].map((digit) => String.fromCharCode(97 + parseInt(digit, 16))).join('');
 }

@@ -4,14 +4,15 @@
  */
 import { browser, type Runtime } from '../shared/browser';
 import { SETTINGS_STORAGE_KEY } from '../shared/settings';
-import { restrictSessionStorage } from './auth/token-store';
-import { watchWorkerErrors } from './diagnostics';
+import { recordWorkerStart, watchWorkerErrors } from './diagnostics';
 import { createHandlers, insertDeps, refreshAllTabs } from './message-handlers';
 import { isAgentDesktopUrl } from './messaging/desktop-url';
 import { createRouter } from './messaging/router';
 import { tabForAlarm } from './retry-alarms';
 import { changedSettingKeys } from './settings-changes';
 import { emitWorkerEvent, onWorkerEvent } from './worker-events';
+import { outboxListener } from './outbox/feedback-outbox';
+import { OUTBOX_ALARM } from './outbox/drain-schedule';
 import { SIMULATOR_BUILD } from '../shared/build-flags';
 import { activeTabId } from './active-tab';
 import { runCommand } from './desktop/commands';
@@ -20,10 +21,13 @@ import { relayOverlayState } from './desktop/overlay-relay';
 import { beginOpenPanel } from './desktop/panel-opener';
 import { rememberRecentEvent } from './recent-events';
 import { createServices, extensionOrigin } from './services';
-import { configureSidePanel } from './side-panel';
+import { configurePanel, registerPanelOpener, restrictSessionStorage } from './platform';
 import { forgetTab, listDesktopTabs, readView } from './tab-state';
 
 watchWorkerErrors(globalThis);
+void recordWorkerStart().catch(() => undefined);
+
+registerPanelOpener();
 
 const services = createServices();
 
@@ -57,10 +61,15 @@ browser.commands.onCommand.addListener((command, tab) => void onCommand(command,
 if (SIMULATOR_BUILD) Object.assign(globalThis, { __agentAssistCommand: onCommand });
 
 browser.runtime.onInstalled.addListener(() => {
-  void configureSidePanel();
+  void configurePanel();
 });
 
 browser.storage.onChanged.addListener((changes, area) => {
+  if (area === 'managed') {
+    void emitWorkerEvent({ type: 'settings-changed', keys: Object.keys(changes).map((key) => `policy:${key}`) });
+    void refreshAllTabs(services);
+    return;
+  }
   if (area !== 'local' || !(SETTINGS_STORAGE_KEY in changes)) return;
   const change = changes[SETTINGS_STORAGE_KEY];
   void emitWorkerEvent({ type: 'settings-changed', keys: changedSettingKeys(change?.oldValue, change?.newValue) });
@@ -83,3 +92,15 @@ void ready.then(async () => {
     if (view?.status === 'loading') void services.pipeline.refresh(tabId);
   }
 });
+
+// Feedback: written to the outbox before the agent's action is acknowledged; metrics from every event.
+onWorkerEvent(outboxListener(services.outbox), { critical: true });
+onWorkerEvent((event) => services.metrics.record(event));
+// The outbox drains at every worker start and browser start, and when its alarm fires.
+browser.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === OUTBOX_ALARM) void services.outbox.drain();
+});
+browser.runtime.onStartup.addListener(() => {
+  void services.outbox.drain();
+});
+void ready.then(() => services.outbox.drain());

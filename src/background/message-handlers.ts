@@ -2,7 +2,7 @@ import { SIMULATOR_BUILD } from '../shared/build-flags';
 import type { Handlers } from './messaging/router';
 import { decideIntake } from './context-intake';
 import type { Services } from './services';
-import { enableSidePanelForTab } from './side-panel';
+import { enablePanelForTab } from './platform';
 import { listDesktopTabs, readContext, readView, setOverlayCollapsed, writeContext } from './tab-state';
 import { emitWorkerEvent } from './worker-events';
 import { tellContent } from './desktop/content-channel';
@@ -19,7 +19,7 @@ export function createHandlers(services: Services, now: () => number = Date.now)
       const previous = await readContext(sender.tabId);
       const decision = decideIntake(previous, { tabId: sender.tabId, frameId: sender.frameId, receivedAt: now(), context });
       if (decision.kind === 'ignore') return { accepted: false };
-      if (!previous) await enableSidePanelForTab(sender.tabId);
+      if (!previous) await enablePanelForTab(sender.tabId);
       await writeContext(decision.context);
       // The reply does not wait for the provider: the panel hears about results through storage.
       if (decision.changed) void services.pipeline.refresh(sender.tabId).catch(logFailure);
@@ -54,6 +54,12 @@ export function createHandlers(services: Services, now: () => number = Date.now)
       if (!context) return { queued: false };
       void services.pipeline.refresh(tabId).catch(logFailure);
       return { queued: true };
+    },
+    async 'page/get-metrics'(query) {
+      return services.metrics.report(query);
+    },
+    async 'page/get-outbox-status'() {
+      return services.outbox.status();
     },
     async 'page/insert-into-reply'({ tabId, recommendationId }) {
       return insertRecommendation(insertDeps(services), tabId, recommendationId);

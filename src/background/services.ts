@@ -14,6 +14,10 @@ import { selectProvider } from './providers/select-provider';
 import { createInFlight } from './cache/in-flight';
 import { createRecommendationCache, type RecommendationCache } from './cache/recommendation-cache';
 import { createEventRecorder } from './recommendation-events';
+import { createMetricsRecorder, type MetricsRecorder } from './metrics/metrics-recorder';
+import { createMetricsStore } from './metrics/metrics-store';
+import { createFeedbackOutbox } from './outbox/feedback-outbox';
+import type { Outbox } from './outbox/outbox';
 import { cancelRetry, retryTimeFor, scheduleRetry } from './retry-alarms';
 import { emitWorkerEvent } from './worker-events';
 import { readContext, readView, writeView } from './tab-state';
@@ -29,6 +33,8 @@ export interface Services {
   cache: RecommendationCache;
   settings(): Promise<Settings>;
   recordEvent: ReturnType<typeof createEventRecorder>;
+  outbox: Outbox;
+  metrics: MetricsRecorder;
 }
 
 async function currentSettings(): Promise<Settings> {
@@ -68,13 +74,15 @@ export function createServices(): Services {
     return loaded;
   }
 
-  async function publish(view: ViewState): Promise<void> {
+  async function publish(published: ViewState): Promise<void> {
+    const retryAt = retryTimeFor(published, Date.now());
+    // The agent is told when the next automatic attempt is, so an error is never a dead end.
+    const view = retryAt !== null && published.error ? { ...published, error: { ...published.error, retryAt } } : published;
     await writeView(view);
     if (view.status !== 'loading') {
       const [settings, stored] = await Promise.all([currentSettings(), readAgent()]);
       await emitWorkerEvent({ type: 'view-published', view, provider: settings.provider, agentId: stored?.id ?? null });
     }
-    const retryAt = retryTimeFor(view, Date.now());
     if (retryAt !== null) await scheduleRetry(view.tabId, retryAt);
     else if (view.status !== 'loading') await cancelRetry(view.tabId);
   }
@@ -96,7 +104,10 @@ export function createServices(): Services {
 
   const recordEvent = createEventRecorder({ agentId: async () => (await readAgent())?.id ?? null });
 
-  return { auth, api, pipeline, cache, settings: currentSettings, recordEvent };
+  const outbox = createFeedbackOutbox({ api, settings: currentSettings });
+  const metrics = createMetricsRecorder(createMetricsStore());
+
+  return { auth, api, pipeline, cache, settings: currentSettings, recordEvent, outbox, metrics };
 }
 
 /** The extension's own origin, for telling its pages from content scripts. */

@@ -18,22 +18,37 @@ export type WorkerEvent =
 
 type Listener = (event: WorkerEvent) => void | Promise<void>;
 
-const listeners = new Set<Listener>();
+export interface ListenerOptions {
+  /**
+   * The emitter must not report success when this listener failed (the feedback outbox: an event
+   * it could not store must not be acknowledged as safe). Other listeners still all run.
+   */
+  critical?: boolean;
+}
 
-export function onWorkerEvent(listener: Listener): () => void {
-  listeners.add(listener);
+const listeners = new Map<Listener, ListenerOptions>();
+
+export function onWorkerEvent(listener: Listener, options: ListenerOptions = {}): () => void {
+  listeners.set(listener, options);
   return () => listeners.delete(listener);
 }
 
-/** Calls every listener; resolves when all have finished (or failed, which is logged). */
+/**
+ * Calls every listener; resolves when all have finished. A failure is logged; when a critical
+ * listener failed, the returned promise rejects with its error after all listeners are done.
+ */
 export async function emitWorkerEvent(event: WorkerEvent): Promise<void> {
-  await Promise.all(
-    [...listeners].map(async (listener) => {
+  const failures = await Promise.all(
+    [...listeners].map(async ([listener, options]) => {
       try {
         await listener(event);
       } catch (error) {
         console.error(`[agent-assist] ${event.type} listener failed`, error);
+        if (options.critical) return error instanceof Error ? error : new Error(String(error));
       }
+      return null;
     }),
   );
+  const critical = failures.find((failure) => failure !== null);
+  if (critical) throw critical;
 }

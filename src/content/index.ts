@@ -109,7 +109,7 @@ async function loadOverrides(): Promise<DesktopProfileOverrides | null> {
 if (resolveDesktopProfile(location.href, undefined)) {
   void loadOverrides().then(start);
   chrome.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && 'settings' in changes) void loadOverrides().then(start);
+    if ((area === 'local' && 'settings' in changes) || area === 'managed') void loadOverrides().then(start);
   });
   listenToWorker(async (message) => {
     const session = current;

@@ -194,3 +194,19 @@ it('starts from the defaults before anything is stored', async () => {
   expect(field<HTMLSelectElement>('region').value).toBe(DEFAULT_SETTINGS.region);
   expect(field('cacheTtlSeconds').value).toBe('120');
 });
+
+describe('managed policy', () => {
+  it('shows policy values read-only and says why', async () => {
+    const connector = new FakeOptionsConnector({ clientId: 'local-client', minRelevanceScore: 0.7 });
+    connector.policy = { clientId: 'policy-client', region: 'mypurecloud.de' };
+    render(<OptionsApp connector={connector} parseOptions={{ allowLoopbackHttp: true }} />);
+    await waitFor(() => expect(screen.getByTestId('options').getAttribute('aria-busy')).toBe('false'));
+
+    expect(field('clientId').value).toBe('policy-client');
+    expect(field('clientId').disabled).toBe(true);
+    expect(field<HTMLSelectElement>('region').disabled).toBe(true);
+    expect(field('minRelevanceScore').disabled).toBe(false);
+    expect(screen.getByTestId('locked-clientId').textContent).toContain('policy');
+    expect(field('clientId').getAttribute('aria-describedby')).toContain('clientId-locked');
+  });
+});

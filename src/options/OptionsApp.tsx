@@ -1,8 +1,10 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { SIMULATOR_BUILD } from '../shared/build-flags';
 import { t } from '../shared/i18n';
+import { LockedFields } from './locked-fields';
 import { DEFAULT_SETTINGS, type ParsedSettings, type ParseOptions, type Settings, type SettingsIssue } from '../shared/settings';
 import type { OptionsConnector } from './connector';
+import { FeedbackSection } from './FeedbackSection';
 import { RedirectUri } from './RedirectUri';
 import { formValuesFrom, validateForm, type FieldErrors, type FormField, type FormValues } from './settings-form';
 import { SettingsForm } from './SettingsForm';
@@ -22,6 +24,7 @@ export function OptionsApp({ connector, parseOptions = { allowLoopbackHttp: SIMU
   const [values, setValues] = useState<FormValues>(() => formValuesFrom(DEFAULT_SETTINGS));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [storedIssues, setStoredIssues] = useState<SettingsIssue[]>([]);
+  const [locked, setLocked] = useState<ReadonlySet<string>>(new Set());
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
   const [changedElsewhere, setChangedElsewhere] = useState(false);
   const [focusField, setFocusField] = useState<{ field: FormField } | null>(null);
@@ -35,6 +38,7 @@ export function OptionsApp({ connector, parseOptions = { allowLoopbackHttp: SIMU
       stored.current = parsed.settings;
       setValues(formValuesFrom(parsed.settings));
       setStoredIssues(parsed.issues);
+      setLocked(new Set(parsed.locked ?? []));
       setErrors({});
       setChangedElsewhere(false);
       setLoaded(true);
@@ -92,33 +96,36 @@ export function OptionsApp({ connector, parseOptions = { allowLoopbackHttp: SIMU
   };
 
   return (
-    <main class="options" data-testid="options" aria-busy={!loaded}>
-      <h1>{t('optionsTitle')}</h1>
-      <SetupHelp />
-      <RedirectUri uri={connector.redirectUri()} />
-      <StoredIssues issues={storedIssues} />
-      {changedElsewhere && (
-        <p class="notice" data-testid="changed-elsewhere">
-          {t('settingsChangedElsewhere')}
-        </p>
-      )}
-      <SettingsForm
-        values={values}
-        errors={errors}
-        saving={save.kind === 'saving'}
-        onChange={onChange}
-        onSubmit={() => void onSubmit()}
-        footer={
-          <p class="save-status" role="status" data-testid="save-status">
-            {save.kind === 'saved' ? t('saved') : save.kind === 'saving' ? t('saving') : ''}
+    <LockedFields.Provider value={locked}>
+      <main class="options" data-testid="options" aria-busy={!loaded}>
+        <h1>{t('optionsTitle')}</h1>
+        <SetupHelp />
+        <RedirectUri uri={connector.redirectUri()} />
+        <StoredIssues issues={storedIssues} />
+        {changedElsewhere && (
+          <p class="notice" data-testid="changed-elsewhere">
+            {t('settingsChangedElsewhere')}
           </p>
-        }
-      />
-      {save.kind === 'failed' && (
-        <p class="notice notice--error" role="alert" data-testid="save-error">
-          {save.message}
-        </p>
-      )}
-    </main>
+        )}
+        <SettingsForm
+          values={values}
+          errors={errors}
+          saving={save.kind === 'saving'}
+          onChange={onChange}
+          onSubmit={() => void onSubmit()}
+          footer={
+            <p class="save-status" role="status" data-testid="save-status">
+              {save.kind === 'saved' ? t('saved') : save.kind === 'saving' ? t('saving') : ''}
+            </p>
+          }
+        />
+        {save.kind === 'failed' && (
+          <p class="notice notice--error" role="alert" data-testid="save-error">
+            {save.message}
+          </p>
+        )}
+        <FeedbackSection connector={connector} />
+      </main>
+    </LockedFields.Provider>
   );
 }

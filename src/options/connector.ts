@@ -1,3 +1,5 @@
+import type { MetricsReport } from '../shared/metrics/summarize-metrics';
+import type { OutboxStatus } from '../shared/outbox-status';
 import type { ParsedSettings, Settings } from '../shared/settings';
 
 /**
@@ -11,4 +13,8 @@ export interface OptionsConnector {
   watch(onChange: (parsed: ParsedSettings) => void, signal: AbortSignal): void;
   /** The redirect URI to register on the OAuth client. */
   redirectUri(): string;
+  /** What the feedback outbox holds (the worker's `page/get-outbox-status`). */
+  outboxStatus(): Promise<OutboxStatus>;
+  /** Every kept day of metrics (the worker's `page/get-metrics`). */
+  metricsReport(): Promise<MetricsReport>;
 }

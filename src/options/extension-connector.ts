@@ -1,16 +1,20 @@
 import { browser } from '../shared/browser';
+import { sendToWorker } from '../shared/send-to-worker';
 import { loadSettings, saveSettings, watchSettings } from '../shared/settings-store';
 import type { OptionsConnector } from './connector';
 
 export function createExtensionConnector(): OptionsConnector {
   return {
     load: loadSettings,
-    save: saveSettings,
+    // Keys the policy locks are never written locally (they would linger after the policy is lifted).
+    save: async (settings) => saveSettings(settings, (await loadSettings()).locked ?? []),
     watch(onChange, signal) {
       const stop = watchSettings(onChange);
       signal.addEventListener('abort', stop);
     },
     // chrome.identity.launchWebAuthFlow redirects here: https://<extension-id>.chromiumapp.org/
     redirectUri: () => browser.identity.getRedirectURL(),
+    outboxStatus: () => sendToWorker('page/get-outbox-status', {}),
+    metricsReport: () => sendToWorker('page/get-metrics', {}),
   };
 }

@@ -1,10 +1,17 @@
-import { parseSettings, type ParsedSettings, type Settings } from '../shared/settings';
+import type { MetricsReport } from '../shared/metrics/summarize-metrics';
+import type { OutboxStatus } from '../shared/outbox-status';
+import { parseSettingsWithPolicy, type ParsedSettings, type Settings } from '../shared/settings';
 import type { OptionsConnector } from './connector';
 
 /** In-memory settings storage for unit tests: records saves and can simulate a change elsewhere. */
 export class FakeOptionsConnector implements OptionsConnector {
   readonly saved: Settings[] = [];
   saveError: Error | null = null;
+  /** The administrator's managed policy, as storage.managed would return it. */
+  policy: Record<string, unknown> | undefined = undefined;
+  outbox: OutboxStatus = { events: 0, capacity: 10_000, warning: null, dropped: 0, destinations: [], parked: [] };
+  metrics: MetricsReport = { days: [], summary: { engagement: [], bySource: {}, byAgent: {}, latency: {}, rejected: {}, providerErrors: {} } };
+  workerError: Error | null = null;
   private readonly listeners = new Set<(parsed: ParsedSettings) => void>();
 
   constructor(
@@ -13,7 +20,7 @@ export class FakeOptionsConnector implements OptionsConnector {
   ) {}
 
   load(): Promise<ParsedSettings> {
-    return Promise.resolve(parseSettings(this.stored, { allowLoopbackHttp: true }));
+    return Promise.resolve(parseSettingsWithPolicy(this.stored, this.policy, { allowLoopbackHttp: true }));
   }
 
   async save(settings: Settings): Promise<void> {
@@ -30,11 +37,19 @@ export class FakeOptionsConnector implements OptionsConnector {
   /** As if another page (or an admin's policy) wrote `settings` to storage. */
   changeElsewhere(stored: unknown): void {
     this.stored = stored;
-    const parsed = parseSettings(stored, { allowLoopbackHttp: true });
+    const parsed = parseSettingsWithPolicy(stored, this.policy, { allowLoopbackHttp: true });
     for (const listener of this.listeners) listener(parsed);
   }
 
   redirectUri(): string {
     return this.uri;
+  }
+
+  outboxStatus(): Promise<OutboxStatus> {
+    return this.workerError ? Promise.reject(this.workerError) : Promise.resolve(structuredClone(this.outbox));
+  }
+
+  metricsReport(): Promise<MetricsReport> {
+    return this.workerError ? Promise.reject(this.workerError) : Promise.resolve(structuredClone(this.metrics));
   }
 }

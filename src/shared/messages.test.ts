@@ -24,6 +24,16 @@ describe('MESSAGES table', () => {
     expect(TabRef.safeParse({ tabId: 3, frameId: 0 }).success).toBe(false);
   });
 
+  it('takes a metrics day range only as UTC days, and an outbox status request with nothing', () => {
+    expect(MESSAGES['page/get-metrics'].request.safeParse({}).success).toBe(true);
+    expect(MESSAGES['page/get-metrics'].request.safeParse({ fromDay: '2026-11-01', toDay: '2026-11-30' }).success).toBe(true);
+    expect(MESSAGES['page/get-metrics'].request.safeParse({ fromDay: '1 Nov 2026' }).success).toBe(false);
+    expect(MESSAGES['page/get-metrics'].request.safeParse({ agentId: 'x' }).success).toBe(false);
+    expect(MESSAGES['page/get-outbox-status'].request.safeParse({}).success).toBe(true);
+    expect(MESSAGES['page/get-outbox-status'].request.safeParse({ all: true }).success).toBe(false);
+    expect(MESSAGES['page/get-outbox-status'].from).toBe('extension-page');
+  });
+
   it('validates a desktop context strictly', () => {
     const good = { conversationId: 'c-1', channel: 'chat', transcript: [{ role: 'customer', text: 'hi' }], profileId: 'genesys-cloud' };
     expect(DesktopContext.safeParse(good).success).toBe(true);

@@ -1,6 +1,8 @@
 import * as z from 'zod/mini';
 import { Channel, ConversationId, MAX_TURNS, Turn } from './conversation';
 import { DesktopProfileOverrides } from './desktop-profile-schema';
+import { MetricsQuery, MetricsReport } from './metrics/summarize-metrics';
+import { OutboxStatus } from './outbox-status';
 import { RecommendationEventInput } from './recommendation-event';
 import { SignedInUser } from './view-state';
 
@@ -91,6 +93,10 @@ export const MESSAGES = {
   'desktop/record-event': message('content-script', RecommendationEventInput, z.strictObject({ eventId: z.string() })),
   /** Extension page → worker: run the pipeline again for a tab now (the "Retry" button). */
   'page/refresh': message('extension-page', TabRef, z.strictObject({ queued: z.boolean() })),
+  /** Extension page → worker: CTR, latency percentiles, rejected items and provider errors for a day range. */
+  'page/get-metrics': message('extension-page', MetricsQuery, MetricsReport),
+  /** Extension page → worker: what the feedback outbox holds, parked events and its warning. */
+  'page/get-outbox-status': message('extension-page', Empty, OutboxStatus),
   /** Extension page → worker: insert one of the tab's current recommendations into its reply box (relayed to the content script). */
   'page/insert-into-reply': message('extension-page', InsertIntoReplyRequest, InsertIntoReplyResult),
   /** Content script (inline overlay) → worker: open the side panel; sent from a click so the browser sees a user gesture. */

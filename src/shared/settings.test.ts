@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { configurationProblem, DEFAULT_SETTINGS, parseSettings, resolveEndpoints, urlProblem, type Settings } from './settings';
+import { configurationProblem, DEFAULT_SETTINGS, parseSettings, parseSettingsWithPolicy, resolveEndpoints, SETTING_KEYS, urlProblem, type Settings } from './settings';
 
 const STORE = { allowLoopbackHttp: false };
 const SIM = { allowLoopbackHttp: true };
@@ -217,5 +218,43 @@ describe('configurationProblem', () => {
     expect(configurationProblem(DEFAULT_SETTINGS)).toBe('clientId');
     expect(configurationProblem({ ...DEFAULT_SETTINGS, clientId: 'c' })).toBeNull();
     expect(configurationProblem({ ...DEFAULT_SETTINGS, region: 'custom', loginBaseUrl: 'https://l.example', apiBaseUrl: 'https://a.example', clientId: 'c' })).toBeNull();
+  });
+});
+
+describe('parseSettingsWithPolicy', () => {
+  const options = { allowLoopbackHttp: false };
+
+  it('lets valid managed values win and lock their keys', () => {
+    const parsed = parseSettingsWithPolicy({ clientId: 'local', minRelevanceScore: 0.5 }, { clientId: 'from-policy', region: 'mypurecloud.ie' }, options);
+    expect(parsed.settings).toMatchObject({ clientId: 'from-policy', region: 'mypurecloud.ie', minRelevanceScore: 0.5 });
+    expect(parsed.locked).toEqual(['region', 'clientId']);
+    expect(parsed.issues).toEqual([]);
+  });
+
+  it('reports and ignores an invalid managed value, keeping the local one unlocked', () => {
+    const parsed = parseSettingsWithPolicy({ minRelevanceScore: 0.7 }, { minRelevanceScore: 7, feedbackWebhookUrl: 'http://example.com/hook' }, options);
+    expect(parsed.settings.minRelevanceScore).toBe(0.7);
+    expect(parsed.settings.feedbackWebhookUrl).toBeUndefined();
+    expect(parsed.locked).toEqual([]);
+    expect(parsed.issues.map((issue) => issue.key).sort()).toEqual(['feedbackWebhookUrl', 'minRelevanceScore']);
+    expect(parsed.issues.every((issue) => issue.message.startsWith('policy: '))).toBe(true);
+  });
+
+  it('keeps policy values when the local settings are garbage', () => {
+    const parsed = parseSettingsWithPolicy('garbage', { clientId: 'from-policy' }, options);
+    expect(parsed.settings.clientId).toBe('from-policy');
+    expect(parsed.issues).toEqual([{ key: 'settings', message: 'must be an object; all defaults used' }]);
+  });
+
+  it('treats a missing or non-object policy as none', () => {
+    expect(parseSettingsWithPolicy({ clientId: 'x' }, undefined, options)).toMatchObject({ settings: { clientId: 'x' }, locked: [] });
+    expect(parseSettingsWithPolicy({ clientId: 'x' }, ['nope'], options)).toMatchObject({ settings: { clientId: 'x' }, locked: [] });
+  });
+});
+
+describe('public/managed_schema.json', () => {
+  it('describes every setting and nothing else, so admins can set each through policy', () => {
+    const schema = JSON.parse(readFileSync(new URL('../../public/managed_schema.json', import.meta.url), 'utf8')) as { properties: Record<string, unknown> };
+    expect(Object.keys(schema.properties).sort()).toEqual([...SETTING_KEYS].sort());
   });
 });

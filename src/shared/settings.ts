@@ -55,6 +55,8 @@ export interface SettingsIssue {
 export interface ParsedSettings {
   settings: Settings;
   issues: SettingsIssue[];
+  /** Keys set by the administrator's managed policy: they override local values and are read-only. */
+  locked?: SettingKey[];
 }
 
 export interface ParseOptions {
@@ -156,4 +158,30 @@ export function configurationProblem(settings: Settings): string | null {
   if (!resolveEndpoints(settings)) return 'region';
   if (!settings.clientId) return 'clientId';
   return null;
+}
+
+/**
+ * Local settings with the administrator's managed policy (`storage.managed`) on top. A managed
+ * value that is valid wins and locks its key; an invalid one is reported and ignored, so a typo in
+ * a policy never switches the extension off.
+ */
+export function parseSettingsWithPolicy(localRaw: unknown, managedRaw: unknown, options: ParseOptions = { allowLoopbackHttp: SIMULATOR_BUILD }): ParsedSettings {
+  const managed = isPlainObject(managedRaw) ? managedRaw : {};
+  const policy = parseSettings(managed, options);
+  const rejected = new Set(policy.issues.map((issue) => issue.key));
+  const locked = SETTING_KEYS.filter((key) => Object.hasOwn(managed, key) && managed[key] !== undefined && !rejected.has(key));
+  const localIssues: SettingsIssue[] = [];
+  let local: Record<string, unknown> = {};
+  if (isPlainObject(localRaw)) local = localRaw;
+  else if (localRaw !== undefined && localRaw !== null) localIssues.push({ key: SETTINGS_STORAGE_KEY, message: 'must be an object; all defaults used' });
+  const parsed = parseSettings({ ...local, ...Object.fromEntries(locked.map((key) => [key, managed[key]])) }, options);
+  return {
+    settings: parsed.settings,
+    issues: [...policy.issues.map((issue) => ({ key: issue.key, message: `policy: ${issue.message}` })), ...localIssues, ...parsed.issues],
+    locked,
+  };
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

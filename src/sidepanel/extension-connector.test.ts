@@ -146,7 +146,8 @@ describe('changes', () => {
     fake.state.session.put('auth:user', { id: 'u2', name: 'Grace' });
     expect((await latest()).user?.name).toBe('Grace');
     fake.state.local.put('settings', { maxContentAgeDays: 30 });
-    expect((await latest()).settings.maxContentAgeDays).toBe(30);
+    // Settings are re-read with the managed policy on top, which takes a few turns of the loop.
+    await vi.waitFor(async () => expect((await latest()).settings.maxContentAgeDays).toBe(30));
   });
 
   it('stops listening when aborted', async () => {

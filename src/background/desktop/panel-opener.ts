@@ -1,6 +1,6 @@
 import { Envelope } from '../../shared/messages';
 import { verifySender, type SenderPolicy, type SenderRecord } from '../messaging/sender';
-import { openSidePanel } from '../side-panel';
+import { openPanelForTab } from '../platform';
 
 /**
  * "Open panel" from the inline overlay. `chrome.sidePanel.open()` only works while the browser
@@ -12,7 +12,7 @@ import { openSidePanel } from '../side-panel';
  */
 const openings = new Map<number, Promise<boolean>>();
 
-export function beginOpenPanel(message: unknown, record: SenderRecord, policy: SenderPolicy, open: (tabId: number) => Promise<void> = openSidePanel): void {
+export function beginOpenPanel(message: unknown, record: SenderRecord, policy: SenderPolicy, open: (tabId: number) => Promise<void> = openPanelForTab): void {
   const envelope = Envelope.safeParse(message);
   if (!envelope.success || envelope.data.type !== 'desktop/open-panel') return;
   const check = verifySender(record, policy);

@@ -299,6 +299,14 @@ describe('createApiClient: retries', () => {
     expect(h.sent).toHaveLength(1);
   });
 
+  it('uses a call\'s own retry bounds when it gives them (a caller that retries durably itself)', async () => {
+    const h = harness([json(503, {}), json(503, {}), json(200, { id: 'never', count: 0 })]);
+    const error = await failure(h.client.request({ method: 'GET', path: '/api/v2/things', schema: Thing, retry: { ...LIMITS, maxAttempts: 2, baseDelayMs: 100 } }));
+    expect(error.status).toBe(503);
+    expect(h.sent).toHaveLength(2);
+    expect(h.delays).toEqual([50]);
+  });
+
   it('retries a network failure and then succeeds', async () => {
     const h = harness([new TypeError('Failed to fetch'), json(200, { id: 'a', count: 1 })]);
     await expect(h.client.request({ method: 'GET', path: '/api/v2/things', schema: Thing })).resolves.toEqual({ id: 'a', count: 1 });

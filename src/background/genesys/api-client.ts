@@ -40,6 +40,8 @@ export interface ApiCall<S extends z.ZodMiniType | undefined> {
   /** Send the bearer token (default true). */
   authenticated?: boolean;
   headers?: Record<string, string>;
+  /** This call's retry bounds, when its caller retries durably on its own (the feedback outbox). */
+  retry?: RetryLimits;
 }
 
 export type ApiResult<S> = S extends z.ZodMiniType ? z.infer<S> : undefined;
@@ -88,7 +90,7 @@ export function createApiClient(deps: ApiClientDeps): ApiClient {
   const now = deps.now ?? Date.now;
   const random = deps.random ?? Math.random;
   const sleep = deps.sleep ?? abortableSleep;
-  const limits = deps.limits ?? DEFAULT_RETRY_LIMITS;
+  const clientLimits = deps.limits ?? DEFAULT_RETRY_LIMITS;
   const timeoutMs = deps.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
   async function attemptOnce(url: URL, call: ApiCall<z.ZodMiniType | undefined>, access: Access | null): Promise<Response> {
@@ -129,6 +131,7 @@ export function createApiClient(deps: ApiClientDeps): ApiClient {
   }
 
   async function request<S extends z.ZodMiniType | undefined>(call: ApiCall<S>): Promise<ApiResult<S>> {
+    const limits = call.retry ?? clientLimits;
     const started = now();
     const authenticated = call.authenticated ?? true;
     let reauthorized = false;

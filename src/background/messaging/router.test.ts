@@ -22,6 +22,8 @@ function handlers(): Handlers {
     'page/sign-in': vi.fn(async () => ({ signedIn: true, user: { id: 'u', name: 'Alex' } })),
     'page/sign-out': vi.fn(async () => ({ signedIn: false, user: null })),
     'page/refresh': vi.fn(async () => ({ queued: true })),
+    'page/get-metrics': vi.fn(async () => ({ days: [], summary: { engagement: [], bySource: {}, byAgent: {}, latency: {}, rejected: {}, providerErrors: {} } })),
+    'page/get-outbox-status': vi.fn(async () => ({ events: 0, capacity: 10_000, warning: null, dropped: 0, destinations: [], parked: [] })),
     'page/insert-into-reply': vi.fn(async () => ({ outcome: 'inserted' as const, eventId: 'e3' })),
     'desktop/open-panel': vi.fn(async () => ({ opened: true })),
     'desktop/get-overlay-state': vi.fn(async () => ({ state: null })),

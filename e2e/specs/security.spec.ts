@@ -1,0 +1,133 @@
+import fc from 'fast-check';
+import type { Page } from '@playwright/test';
+import { MESSAGES, isMessageType } from '../../src/shared/messages';
+import { openDesktop, openPanel, signInFromPanel, simulatorSettings, tabIdOf, writeSettings } from '../support/agent-desktop';
+import { evaluateInContentScript } from '../support/content-script-world';
+import { expect, test } from '../support/fixtures';
+import { recordedRequests } from '../support/simulator-control';
+import { workerErrors } from '../support/worker-control';
+import { seedConversations } from '../simulator/conversations';
+
+/**
+ * TARGETS.md R3 and the token-reachability half of R6. Fuzzed messages come from where an
+ * attacker could stand: our content script on a page that is not the desktop, our content script
+ * on the desktop sending what it must never send, and the web page itself.
+ */
+const [billing] = seedConversations;
+type Reply = { ok: boolean; error?: { code: string } };
+
+const CONTENT_TYPES = Object.keys(MESSAGES).filter((type) => isMessageType(type) && MESSAGES[type].from === 'content-script');
+const PAGE_TYPES = Object.keys(MESSAGES).filter((type) => isMessageType(type) && MESSAGES[type].from === 'extension-page');
+
+/** Anything at all: garbage, envelopes with unknown or known types, and near-valid contexts. */
+const anyMessage = fc.oneof(
+  fc.jsonValue(),
+  fc.record({ type: fc.string(), data: fc.jsonValue() }),
+  fc.record({ type: fc.constantFrom(...CONTENT_TYPES, ...PAGE_TYPES), data: fc.jsonValue() }),
+  fc.record({
+    type: fc.constant('desktop/context-changed'),
+    data: fc.record({
+      conversationId: fc.oneof(fc.uuid(), fc.string()),
+      channel: fc.oneof(fc.constantFrom('chat', 'voice', 'fax'), fc.string()),
+      transcript: fc.array(fc.record({ role: fc.constantFrom('customer', 'agent', 'system'), text: fc.string() }), { maxLength: 3 }),
+      profileId: fc.string(),
+    }),
+  }),
+);
+
+/** From the desktop's own content script only what it may never send: page messages, or invalid requests. */
+const forbiddenFromDesktop = anyMessage.filter((message) => {
+  if (typeof message !== 'object' || message === null || Array.isArray(message)) return true;
+  const { type, data } = message as { type?: unknown; data?: unknown };
+  if (typeof type !== 'string' || !isMessageType(type)) return true;
+  if (MESSAGES[type].from !== 'content-script') return true;
+  return !MESSAGES[type].request.safeParse(data).success;
+});
+
+async function sendAll(page: Page, messages: unknown[]): Promise<Reply[]> {
+  const replies: Reply[] = [];
+  for (let start = 0; start < messages.length; start += 500) {
+    const batch = JSON.stringify(messages.slice(start, start + 500));
+    replies.push(
+      ...(await evaluateInContentScript<Reply[]>(
+        page,
+        `Promise.all(${batch}.map((message) => chrome.runtime.sendMessage(message).then((reply) => reply ?? { ok: false, error: { code: 'no-reply' } }, (error) => ({ ok: false, error: { code: 'threw:' + error.message } }))))`,
+        30_000,
+      )),
+    );
+  }
+  return replies;
+}
+
+async function tabState(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const all = await chrome.storage.session.get(null);
+    return JSON.stringify(Object.entries(all).filter(([key]) => !key.startsWith('diagnostics:')).sort(([a], [b]) => a.localeCompare(b)));
+  });
+}
+
+test('R3: 10,000 fuzzed messages from content scripts and the page are all refused, with no crash and no state change', async ({ context, extensionId, serviceWorker, simulator }) => {
+  test.setTimeout(180_000);
+  await writeSettings(serviceWorker, simulatorSettings(simulator.origin));
+  const desktop = await openDesktop(context, simulator.origin, billing!.id);
+  const panel = await openPanel(context, extensionId, await tabIdOf(serviceWorker, desktop));
+  await signInFromPanel(context, panel);
+  await expect(panel.getByTestId('recommendation').first()).toBeVisible();
+  const before = await tabState(panel);
+  const queriesBefore = (await recordedRequests(simulator.origin, 'query')).length;
+
+  const elsewhere = await context.newPage();
+  await elsewhere.goto(`${simulator.origin}/oauth/authorize?client_id=not-a-client`);
+  const fromElsewhere = fc.sample(anyMessage, { numRuns: 4000, seed: 42 });
+  const fromDesktop = fc.sample(forbiddenFromDesktop, { numRuns: 4000, seed: 43 });
+  const replies = [...(await sendAll(elsewhere, fromElsewhere)), ...(await sendAll(desktop, fromDesktop))];
+  expect(replies).toHaveLength(8000);
+  expect(replies.filter((reply) => reply.ok)).toEqual([]);
+  // They reached the router and were refused by it (not merely lost on the way).
+  const refusedByRouter = replies.filter((reply) => ['bad-sender', 'bad-request', 'unknown-type'].includes(reply.error?.code ?? ''));
+  expect(refusedByRouter.length).toBeGreaterThan(7900);
+
+  // The page's own scripts: no extension API, and window messages are not listened to.
+  const fromPage: unknown[] = fc.sample(fc.jsonValue(), { numRuns: 2000, seed: 44 });
+  const pageReach = await desktop.evaluate((messages) => {
+    for (const message of messages) window.postMessage(message, '*');
+    return typeof (globalThis as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime?.sendMessage;
+  }, fromPage);
+  expect(pageReach).toBe('undefined');
+
+  await desktop.waitForTimeout(1000);
+  expect(await tabState(panel)).toBe(before);
+  expect((await recordedRequests(simulator.origin, 'query')).length).toBe(queriesBefore);
+  expect(await workerErrors(serviceWorker)).toEqual([]);
+  await expect(panel.getByTestId('recommendation').first()).toBeVisible();
+});
+
+test('no token, code verifier or authorization code is reachable from the content script, the page or storage.local', async ({ context, extensionId, serviceWorker, simulator }) => {
+  await writeSettings(serviceWorker, simulatorSettings(simulator.origin));
+  const desktop = await openDesktop(context, simulator.origin, billing!.id);
+  const panel = await openPanel(context, extensionId, await tabIdOf(serviceWorker, desktop));
+  await signInFromPanel(context, panel);
+  await expect(panel.getByTestId('recommendation').first()).toBeVisible();
+
+  const [exchange] = await recordedRequests(simulator.origin, 'token');
+  const { code, code_verifier: verifier } = exchange!.body as { code: string; code_verifier: string };
+  const token = await serviceWorker.evaluate(async () => ((await chrome.storage.session.get('auth:token'))['auth:token'] as { accessToken: string }).accessToken);
+  const secrets = { token, code, verifier };
+  for (const value of Object.values(secrets)) expect(value.length).toBeGreaterThan(20);
+
+  const fromContentScript = await evaluateInContentScript<string>(
+    desktop,
+    `Promise.all([
+      chrome.storage.local.get(null).then((all) => JSON.stringify(all)),
+      chrome.storage.session.get(null).then((all) => JSON.stringify(all), (error) => 'session refused: ' + error.message),
+    ]).then((parts) => parts.join('\\n') + document.documentElement.outerHTML)`,
+  );
+  expect(fromContentScript).toContain('session refused');
+  const fromPage = await desktop.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage, cookie: document.cookie, url: location.href }) + document.documentElement.outerHTML);
+  const storageLocal = await serviceWorker.evaluate(async () => JSON.stringify(await chrome.storage.local.get(null)));
+  for (const [name, value] of Object.entries(secrets)) {
+    expect(fromContentScript.includes(value), `${name} visible to the content script`).toBe(false);
+    expect(fromPage.includes(value), `${name} visible to the page`).toBe(false);
+    expect(storageLocal.includes(value), `${name} in storage.local`).toBe(false);
+  }
+});

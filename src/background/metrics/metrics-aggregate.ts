@@ -1,0 +1,61 @@
+import { dayOf, type DayMetrics } from '../../shared/metrics/day-metrics';
+import { countAction } from '../../shared/metrics/engagement';
+import { emptyHistogram, observeLatency } from '../../shared/metrics/latency-histogram';
+import type { RecommendationEvent } from '../../shared/recommendation-event';
+import type { ViewState } from '../../shared/view-state';
+
+/**
+ * How one agent action or one published view changes a day's aggregate. Pure: the store applies
+ * these inside one IndexedDB transaction per change.
+ */
+
+/** The day an event or a view counts for. */
+export function dayOfEvent(event: RecommendationEvent): string {
+  return dayOf(event.timestamp);
+}
+
+export function applyRecommendationEvent(day: DayMetrics, event: RecommendationEvent): DayMetrics {
+  return { ...day, engagement: countAction(day.engagement, event.sourceId, event.agentId, event.action) };
+}
+
+/** View errors that mean the provider failed (auth is the agent's sign-in, not the provider). */
+const PROVIDER_ERROR_KINDS = new Set(['rate-limited', 'offline', 'timeout', 'provider', 'invalid-response']);
+
+export interface ViewObservation {
+  view: ViewState;
+  /**
+   * Whether this is the first view published for its context: only that one measures
+   * "context received → published"; later ones (a settings change, a retry, a revalidation) reuse
+   * an old context and would count the time the agent spent reading as latency.
+   */
+  firstForContext: boolean;
+}
+
+function add(counts: Record<string, number>, key: string, amount: number): Record<string, number> {
+  return amount > 0 ? { ...counts, [key]: (counts[key] ?? 0) + amount } : counts;
+}
+
+export function applyPublishedView(day: DayMetrics, { view, firstForContext }: ViewObservation): DayMetrics {
+  let next = day;
+  if (firstForContext && view.contextReceivedAt !== undefined && (view.status === 'ready' || view.status === 'error')) {
+    const histogram = observeLatency(day.latency[view.status] ?? emptyHistogram(), view.updatedAt - view.contextReceivedAt);
+    next = { ...next, latency: { ...next.latency, [view.status]: histogram } };
+  }
+  // Rejections are counted per provider answer, not per re-render of a cached one.
+  if (view.status === 'ready' && view.source === 'provider') {
+    let rejected = next.rejected;
+    for (const hidden of view.hidden) rejected = add(rejected, hidden.reason, 1);
+    rejected = add(rejected, 'invalid', view.invalidCount);
+    next = { ...next, rejected };
+  }
+  if (view.status === 'error' && view.error && PROVIDER_ERROR_KINDS.has(view.error.kind)) {
+    next = { ...next, providerErrors: add(next.providerErrors, String(view.error.status ?? view.error.kind), 1) };
+  }
+  return next;
+}
+
+/** Whether a view would change any figure (so the store is not written for nothing). */
+export function viewCounts(observation: ViewObservation): boolean {
+  const empty: DayMetrics = { day: '1970-01-01', engagement: [], latency: {}, rejected: {}, providerErrors: {} };
+  return applyPublishedView(empty, observation) !== empty;
+}
