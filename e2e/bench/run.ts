@@ -9,12 +9,18 @@ import type { Figure, FigureRunner } from './figure';
 import { measurePipelineLatency } from './p1-p2-pipeline-latency';
 import { measureColdStart } from './p6-cold-start';
 import { measureBundleSizes } from './p8-bundle-sizes';
+import { measureMutationToCard } from './p3-mutation-to-card';
+import { measureContentScriptCost } from './p4-content-script-cost';
+import { measureHostScriptingRatio } from './p5-host-scripting-ratio';
 
 /** Each runner produces the figures whose ids it lists; `npm run bench -- P1` runs the ones that do P1. */
 const RUNNERS: { ids: string[]; run: FigureRunner }[] = [
   { ids: ['P1', 'P2'], run: measurePipelineLatency },
   { ids: ['P6'], run: measureColdStart },
   { ids: ['P8'], run: measureBundleSizes },
+  { ids: ['P3'], run: measureMutationToCard },
+  { ids: ['P4'], run: measureContentScriptCost },
+  { ids: ['P5'], run: measureHostScriptingRatio },
 ];
 
 const RESULTS = resolve(import.meta.dirname, 'results');

@@ -3,7 +3,7 @@ import type { DesktopReader } from './read-desktop';
 
 /**
  * Watches the desktop and reports the conversation context when it changes. One MutationObserver
- * whose callback only sets a timer; the reading happens once the page has been quiet for
+ * whose callback only notes the time; the reading happens once the page has been quiet for
  * `debounceMs` (or at least every `maxWaitMs` while it keeps changing), in an idle callback, so
  * typing, streaming messages and re-renders neither block the page nor multiply API calls.
  */
@@ -19,6 +19,8 @@ export interface WatcherOptions {
 
 export const DEFAULT_DEBOUNCE_MS = 400;
 export const DEFAULT_MAX_WAIT_MS = 1200;
+/** Longest wait for an idle period once the debounce is over. */
+export const IDLE_TIMEOUT_MS = 50;
 
 export function watchDesktop(options: WatcherOptions): void {
   const { reader, root, win, report, signal } = options;
@@ -26,13 +28,12 @@ export function watchDesktop(options: WatcherOptions): void {
   const maxWaitMs = options.maxWaitMs ?? DEFAULT_MAX_WAIT_MS;
   let timer: number | undefined;
   let firstPendingAt: number | null = null;
+  let lastChangeAt = 0;
   let lastSent: string | null = null;
   let sending = false;
   let again = false;
 
   const flush = async () => {
-    timer = undefined;
-    firstPendingAt = null;
     if (signal.aborted) return;
     if (sending) {
       again = true;
@@ -56,18 +57,34 @@ export function watchDesktop(options: WatcherOptions): void {
     }
   };
 
+  // The read is incremental and cheap, so the idle callback only has to wait briefly for a gap:
+  // a tab without idle periods (in the background, or busy) must not add much to P3's latency.
   const runIdle = () => {
-    if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(() => void flush(), { timeout: 200 });
+    if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(() => void flush(), { timeout: IDLE_TIMEOUT_MS });
     else void flush();
   };
 
+  // Called for every mutation, so it only notes the time: one timer per quiet period, not one
+  // clearTimeout + setTimeout per appended node (TARGETS.md P4).
   function schedule(): void {
     if (signal.aborted) return;
+    lastChangeAt = win.performance.now();
+    firstPendingAt ??= lastChangeAt;
+    timer ??= win.setTimeout(checkQuiet, debounceMs);
+  }
+
+  function checkQuiet(): void {
+    timer = undefined;
+    if (signal.aborted || firstPendingAt === null) return;
     const now = win.performance.now();
-    firstPendingAt ??= now;
-    if (timer !== undefined) win.clearTimeout(timer);
-    const wait = now - firstPendingAt >= maxWaitMs ? 0 : debounceMs;
-    timer = win.setTimeout(runIdle, wait);
+    const quietFor = now - lastChangeAt;
+    const pendingFor = now - firstPendingAt;
+    if (quietFor >= debounceMs || pendingFor >= maxWaitMs) {
+      firstPendingAt = null;
+      runIdle();
+      return;
+    }
+    timer = win.setTimeout(checkQuiet, Math.min(debounceMs - quietFor, maxWaitMs - pendingFor));
   }
 
   const observer = new MutationObserver(schedule);

@@ -33,6 +33,18 @@ function element<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, c
   return node;
 }
 
+function sameShown(a: OverlayState, b: OverlayState): boolean {
+  return (
+    a.conversationId === b.conversationId &&
+    a.count === b.count &&
+    a.collapsed === b.collapsed &&
+    a.top?.id === b.top?.id &&
+    a.top?.title === b.top?.title &&
+    a.top?.content === b.top?.content &&
+    a.top?.sourceId === b.top?.sourceId
+  );
+}
+
 export function createInlineOverlay(doc: Document, actions: OverlayActions): InlineOverlay {
   const host = doc.createElement(OVERLAY_HOST_TAG);
   host.hidden = true;
@@ -99,6 +111,7 @@ export function createInlineOverlay(doc: Document, actions: OverlayActions): Inl
   toggle.addEventListener('click', () => {
     if (!state) return;
     collapsed = !collapsed;
+    state = { ...state, collapsed };
     paint();
     actions.setCollapsed(state.conversationId, collapsed);
   });
@@ -114,6 +127,8 @@ export function createInlineOverlay(doc: Document, actions: OverlayActions): Inl
         host.hidden = true;
         return;
       }
+      // The worker pushes on every publish; most change nothing the overlay shows.
+      if (state && host.nextElementSibling === anchor && !host.hidden && sameShown(state, next)) return;
       if (next.conversationId !== state?.conversationId) status.textContent = '';
       const newTop = next.top?.id !== state?.top?.id || next.conversationId !== state?.conversationId;
       state = next;
