@@ -5,6 +5,7 @@
 import { browser, type Runtime } from '../shared/browser';
 import { SETTINGS_STORAGE_KEY } from '../shared/settings';
 import { restrictSessionStorage } from './auth/token-store';
+import { startAuditLog } from './audit/audit-log';
 import { watchWorkerErrors } from './diagnostics';
 import { createHandlers, refreshAllTabs } from './message-handlers';
 import { isAgentDesktopUrl } from './messaging/desktop-url';
@@ -19,6 +20,7 @@ import { forgetTab, listDesktopTabs, readView } from './tab-state';
 watchWorkerErrors(globalThis);
 
 const services = createServices();
+startAuditLog();
 
 const ready: Promise<void> = restrictSessionStorage().catch((error: unknown) => {
   console.error('[agent-assist] could not restrict session storage', error);

@@ -1,4 +1,5 @@
 import { SIMULATOR_BUILD } from '../shared/build-flags';
+import { checkSupervisorAccess } from './audit/supervisor-access';
 import type { Handlers } from './messaging/router';
 import { decideIntake } from './context-intake';
 import type { Services } from './services';
@@ -48,6 +49,9 @@ export function createHandlers(services: Services, now: () => number = Date.now)
       if (!context) return { queued: false };
       void services.pipeline.refresh(tabId).catch(logFailure);
       return { queued: true };
+    },
+    async 'page/supervisor-access'() {
+      return checkSupervisorAccess(await services.auth.state(), services.api);
     },
   };
 }

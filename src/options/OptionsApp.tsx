@@ -114,6 +114,11 @@ export function OptionsApp({ connector, parseOptions = { allowLoopbackHttp: SIMU
           </p>
         }
       />
+      <p class="supervisor-link">
+        <a href={connector.supervisorPageUrl()} data-testid="supervisor-link" target="_blank" rel="noopener">
+          {t('supervisorViewLink')}
+        </a>
+      </p>
       {save.kind === 'failed' && (
         <p class="notice notice--error" role="alert" data-testid="save-error">
           {save.message}

@@ -11,4 +11,6 @@ export interface OptionsConnector {
   watch(onChange: (parsed: ParsedSettings) => void, signal: AbortSignal): void;
   /** The redirect URI to register on the OAuth client. */
   redirectUri(): string;
+  /** The supervisor page (audit log, exports, CTR and latency). */
+  supervisorPageUrl(): string;
 }

@@ -12,5 +12,6 @@ export function createExtensionConnector(): OptionsConnector {
     },
     // chrome.identity.launchWebAuthFlow redirects here: https://<extension-id>.chromiumapp.org/
     redirectUri: () => browser.identity.getRedirectURL(),
+    supervisorPageUrl: () => browser.runtime.getURL('src/supervisor/index.html'),
   };
 }

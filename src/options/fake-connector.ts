@@ -37,4 +37,8 @@ export class FakeOptionsConnector implements OptionsConnector {
   redirectUri(): string {
     return this.uri;
   }
+
+  supervisorPageUrl(): string {
+    return 'chrome-extension://abcdefghijklmnop/src/supervisor/index.html';
+  }
 }

@@ -3,6 +3,7 @@ import { Channel, ConversationId, MAX_TURNS, Turn } from './conversation';
 import { DesktopProfileOverrides } from './desktop-profile-schema';
 import { RecommendationEventInput } from './recommendation-event';
 import { SignedInUser } from './view-state';
+import { SupervisorAccess } from './audit/supervisor-access';
 
 /**
  * Every message that crosses a context boundary, in one table: its name (which says where it comes
@@ -52,6 +53,8 @@ export const MESSAGES = {
   'desktop/record-event': message('content-script', RecommendationEventInput, z.strictObject({ eventId: z.string() })),
   /** Extension page → worker: run the pipeline again for a tab now (the "Retry" button). */
   'page/refresh': message('extension-page', TabRef, z.strictObject({ queued: z.boolean() })),
+  /** Supervisor page → worker: may the signed-in user export the audit log (permission check through the API)? */
+  'page/supervisor-access': message('extension-page', Empty, SupervisorAccess),
 };
 
 export type MessageTable = typeof MESSAGES;

@@ -22,6 +22,7 @@ describe('parseSettings: shape', () => {
       maxContentAgeDays: 7,
       cacheTtlSeconds: 120,
       auditRetentionDays: 30,
+      auditTranscriptExcerpts: false,
     });
   });
 
@@ -49,6 +50,7 @@ describe('parseSettings: shape', () => {
       feedbackWebhookUrl: 'https://hooks.example.com/feedback',
       auditRetentionDays: 365,
       desktopProfile: { messageSelector: '.msg' },
+      auditTranscriptExcerpts: true,
     };
     expect(parseSettings(full, STORE)).toEqual({ settings: full, issues: [] });
   });

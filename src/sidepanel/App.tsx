@@ -6,6 +6,7 @@ import { NotConfigured } from './NotConfigured';
 import { PanelHeader } from './PanelHeader';
 import { Results } from './Results';
 import { SignedOut } from './SignedOut';
+import { SupervisorLink } from './SupervisorLink';
 
 interface Props {
   connector: PanelConnector;
@@ -69,6 +70,7 @@ export function App({ connector, now = Date.now }: Props) {
           signingIn={pending === 'sign-in'}
         />
       )}
+      <SupervisorLink />
     </main>
   );
 }

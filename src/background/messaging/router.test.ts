@@ -22,6 +22,7 @@ function handlers(): Handlers {
     'page/sign-in': vi.fn(async () => ({ signedIn: true, user: { id: 'u', name: 'Alex' } })),
     'page/sign-out': vi.fn(async () => ({ signedIn: false, user: null })),
     'page/refresh': vi.fn(async () => ({ queued: true })),
+    'page/supervisor-access': vi.fn(async () => ({ signedIn: false, user: null, supervisor: false, permission: 'p', reason: 'signed-out' as const })),
   };
 }
 
