@@ -38,6 +38,8 @@ export default defineConfig(({ mode }) => ({
     emptyOutDir: true,
     sourcemap: mode === 'simulator',
     target: 'chrome116',
+    // Extension pages the manifest does not name must be listed as inputs (crxjs "Extra HTML pages").
+    rollupOptions: { input: { supervisor: 'src/supervisor/index.html' } },
   },
   server: { strictPort: true, port: 5173 },
   test: {
