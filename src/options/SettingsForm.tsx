@@ -117,7 +117,7 @@ export function SettingsForm({ values, errors, saving, onChange, onSubmit, foote
               type="checkbox"
               class="field__checkbox"
               checked={values.auditTranscriptExcerpts === 'true'}
-              onChange={(event) => onChange('auditTranscriptExcerpts', String((event.currentTarget as HTMLInputElement).checked))}
+              onChange={(event) => onChange('auditTranscriptExcerpts', String(event.currentTarget.checked))}
             />
           )}
         />

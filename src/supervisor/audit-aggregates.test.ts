@@ -10,7 +10,7 @@ let seq = 0;
 
 function entry(body: AuditBody): AuditEntry {
   seq += 1;
-  return { seq, ...body, prevHash: '0'.repeat(64), hash: '0'.repeat(64) } as AuditEntry;
+  return { seq, ...body, prevHash: '0'.repeat(64), hash: '0'.repeat(64) };
 }
 
 function delivery(time: number, latencyMs: number, shown: AuditItem[], hidden: (AuditItem & { reason: 'low-score' | 'too-old' })[] = []): AuditEntry {

@@ -30,7 +30,7 @@ describe('csvField and csvRecord (RFC 4180)', () => {
   it('round-trips through a real CSV parser, formula cells coming back neutralised', () => {
     const cells = ['comma, here', 'quote " here', 'line\r\nbreak', 'ünïcødé 😀 中文', '=HYPERLINK("http://x")', '-2+3', '@cmd', 'plain'];
     const text = csvRecord(cells) + csvRecord(['second', '', 'row', '', '', '', '', '']);
-    const rows = parse(text, { relax_column_count: false }) as string[][];
+    const rows: string[][] = parse(text, { relax_column_count: false });
     expect(rows).toHaveLength(2);
     expect(rows[0]).toEqual(cells.map((cell) => (/^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell)));
   });

@@ -54,7 +54,7 @@ describe('exportAudit', () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the UTF-8 BOM Excel needs
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
     expect(text.startsWith('\uFEFFseq,time,kind,')).toBe(true);
-    const rows = parse(text, { bom: true, columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(text, { bom: true, columns: true });
     expect(Object.keys(rows[0]!)).toEqual([...CSV_COLUMNS]);
     expect(rows.map((row) => row.kind)).toEqual(['sign-in', 'delivery', 'feedback', 'click']);
     expect(rows[1]).toMatchObject({ shown: '1', hidden: '1', hidden_low_score: '1', latency_ms: '420', served_from: 'provider', shown_titles: 'Double charge, "refund", steps\nline two' });

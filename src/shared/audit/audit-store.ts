@@ -70,7 +70,7 @@ function isHead(value: unknown): value is ChainHead {
 }
 
 export async function readHead(db: IDBDatabase): Promise<ChainHead | null> {
-  const value = await requestResult(db.transaction(META_STORE).objectStore(META_STORE).get(HEAD_KEY));
+  const value: unknown = await requestResult(db.transaction(META_STORE).objectStore(META_STORE).get(HEAD_KEY));
   return isHead(value) ? value : null;
 }
 
