@@ -20,10 +20,10 @@ export function simulatorSettings(origin: string, extra: Record<string, unknown>
 export async function tabIdOf(worker: Worker, page: Page): Promise<number> {
   const url = page.url();
   const id = await worker.evaluate(async (target) => {
-    const tabs = await chrome.tabs.query({});
-    return tabs.find((tab) => tab.url === target)?.id ?? null;
+    const matches = (await chrome.tabs.query({})).filter((tab) => tab.url === target);
+    return matches.length === 1 ? (matches[0]?.id ?? null) : -matches.length;
   }, url);
-  if (id === null) throw new Error(`No tab found for ${url}`);
+  if (id === null || id <= 0) throw new Error(id === 0 ? `No tab found for ${url}` : `Several tabs show ${url}; give each a unique URL`);
   return id;
 }
 
@@ -43,10 +43,13 @@ export async function signInFromPanel(context: BrowserContext, panel: Page): Pro
 }
 
 /** Opens the simulated desktop with the conversation selected; `timeline=off` lets the test drive messages. */
+let desktopTabs = 0;
+
 export async function openDesktop(context: BrowserContext, origin: string, conversationId?: string): Promise<Page> {
   const page = await context.newPage();
   const hash = conversationId ? `#/conversations/${conversationId}` : '';
-  await page.goto(`${origin}/desktop/?timeline=off${hash}`);
+  // A unique query per tab, so tests can tell two tabs on the same conversation apart.
+  await page.goto(`${origin}/desktop/?timeline=off&tab=${++desktopTabs}${hash}`);
   return page;
 }
 

@@ -37,6 +37,13 @@ function record(kind: WorkerErrorRecord['kind'], reason: unknown): void {
     .catch(() => undefined);
 }
 
+/** When this worker instance started: a restart is visible to support and to the cold-start benchmark. */
+export const WORKER_STARTED_KEY = 'diagnostics:worker-started-at';
+
+export function recordWorkerStart(now: number = Date.now()): Promise<void> {
+  return browser.storage.session.set({ [WORKER_STARTED_KEY]: now });
+}
+
 export function watchWorkerErrors(scope: Pick<typeof globalThis, 'addEventListener'>): void {
   scope.addEventListener('unhandledrejection', (event: PromiseRejectionEvent) => record('unhandledrejection', event.reason));
   scope.addEventListener('error', (event: ErrorEvent) => record('error', event.error ?? event.message));

@@ -4,9 +4,8 @@
  */
 import { browser, type Runtime } from '../shared/browser';
 import { SETTINGS_STORAGE_KEY } from '../shared/settings';
-import { restrictSessionStorage } from './auth/token-store';
 import { startAuditLog } from './audit/audit-log';
-import { watchWorkerErrors } from './diagnostics';
+import { recordWorkerStart, watchWorkerErrors } from './diagnostics';
 import { createHandlers, refreshAllTabs } from './message-handlers';
 import { isAgentDesktopUrl } from './messaging/desktop-url';
 import { createRouter } from './messaging/router';
@@ -14,10 +13,13 @@ import { tabForAlarm } from './retry-alarms';
 import { changedSettingKeys } from './settings-changes';
 import { emitWorkerEvent } from './worker-events';
 import { createServices, extensionOrigin } from './services';
-import { configureSidePanel } from './side-panel';
+import { configurePanel, registerPanelOpener, restrictSessionStorage } from './platform';
 import { forgetTab, listDesktopTabs, readView } from './tab-state';
 
 watchWorkerErrors(globalThis);
+void recordWorkerStart().catch(() => undefined);
+
+registerPanelOpener();
 
 const services = createServices();
 startAuditLog();
@@ -35,7 +37,7 @@ const route = createRouter(
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => ready.then(() => route(message, sender)));
 
 browser.runtime.onInstalled.addListener(() => {
-  void configureSidePanel();
+  void configurePanel();
 });
 
 browser.storage.onChanged.addListener((changes, area) => {

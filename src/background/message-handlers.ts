@@ -3,7 +3,7 @@ import { checkSupervisorAccess } from './audit/supervisor-access';
 import type { Handlers } from './messaging/router';
 import { decideIntake } from './context-intake';
 import type { Services } from './services';
-import { enableSidePanelForTab } from './side-panel';
+import { enablePanelForTab } from './platform';
 import { listDesktopTabs, readContext, writeContext } from './tab-state';
 import { emitWorkerEvent } from './worker-events';
 
@@ -14,7 +14,7 @@ export function createHandlers(services: Services, now: () => number = Date.now)
       const previous = await readContext(sender.tabId);
       const decision = decideIntake(previous, { tabId: sender.tabId, frameId: sender.frameId, receivedAt: now(), context });
       if (decision.kind === 'ignore') return { accepted: false };
-      if (!previous) await enableSidePanelForTab(sender.tabId);
+      if (!previous) await enablePanelForTab(sender.tabId);
       await writeContext(decision.context);
       // The reply does not wait for the provider: the panel hears about results through storage.
       if (decision.changed) void services.pipeline.refresh(sender.tabId).catch(logFailure);

@@ -68,13 +68,15 @@ export function createServices(): Services {
     return loaded;
   }
 
-  async function publish(view: ViewState): Promise<void> {
+  async function publish(published: ViewState): Promise<void> {
+    const retryAt = retryTimeFor(published, Date.now());
+    // The agent is told when the next automatic attempt is, so an error is never a dead end.
+    const view = retryAt !== null && published.error ? { ...published, error: { ...published.error, retryAt } } : published;
     await writeView(view);
     if (view.status !== 'loading') {
       const [settings, stored] = await Promise.all([currentSettings(), readAgent()]);
       await emitWorkerEvent({ type: 'view-published', view, provider: settings.provider, agentId: stored?.id ?? null });
     }
-    const retryAt = retryTimeFor(view, Date.now());
     if (retryAt !== null) await scheduleRetry(view.tabId, retryAt);
     else if (view.status !== 'loading') await cancelRetry(view.tabId);
   }

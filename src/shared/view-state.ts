@@ -10,6 +10,7 @@ export const VIEW_STATUSES = [
   'not-configured', // no region/client id yet: go to the options page
   'signed-out', // no token: sign in
   'no-conversation', // the desktop shows no conversation we can identify
+  'waiting-for-transcript', // a conversation, but nothing said yet to match articles against
   'loading', // a request is under way; previous results stay visible
   'ready',
   'error',

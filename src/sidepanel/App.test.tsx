@@ -96,7 +96,7 @@ describe('states', () => {
 
   it('notes cached results', () => {
     withView('ready', { recommendations: cards, stale: true });
-    expect(screen.getByTestId('stale').textContent).toBe('Showing cached results');
+    expect(screen.getByTestId('stale').textContent).toBe('Showing saved results; checking for newer ones.');
   });
 });
 

@@ -55,6 +55,7 @@ export function App({ connector, now = Date.now }: Props) {
         </p>
       )}
       {status === 'idle' || status === 'no-conversation' ? <IdleMessage /> : null}
+      {status === 'waiting-for-transcript' && <IdleMessage waitingForTranscript />}
       {status === 'not-configured' && (
         <NotConfigured opening={pending === 'open-settings'} onOpenSettings={() => void run('open-settings', () => connector.openSettings())} />
       )}

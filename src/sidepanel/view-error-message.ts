@@ -14,6 +14,13 @@ export function clockTime(epochMs: number): string {
 }
 
 function messageFor(error: ViewError): string {
+  const what = problemFor(error);
+  // Say what happens next: the worker retries by itself at retryAt (rate limits say it already).
+  if (error.retryAt === undefined || error.kind === 'rate-limited' || error.kind === 'auth') return what;
+  return `${what} ${t('errorRetryingAt', [clockTime(error.retryAt)])}`;
+}
+
+function problemFor(error: ViewError): string {
   switch (error.kind) {
     case 'auth':
       return t('errorAuth');

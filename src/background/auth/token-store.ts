@@ -5,8 +5,8 @@ import { Agent } from '../../shared/conversation';
 
 /**
  * The one owner of credentials. They live in storage.session, which Chrome keeps in memory, clears
- * when the browser closes, and (access level TRUSTED_CONTEXTS, set at start-up) never shows to
- * content scripts. Only the public name goes under a key the panel reads.
+ * when the browser closes, and (access level TRUSTED_CONTEXTS, set at start-up by platform.ts)
+ * never shows to content scripts. Only the public name goes under a key the panel reads.
  */
 const TOKEN_KEY = 'auth:token';
 const AGENT_KEY = 'auth:agent';
@@ -20,11 +20,6 @@ const StoredToken = z.object({
   clientId: z.string(),
 });
 export type StoredToken = z.infer<typeof StoredToken>;
-
-export async function restrictSessionStorage(): Promise<void> {
-  // Explicit even though it is Chrome's default, so no later change can widen it unnoticed.
-  await chrome.storage.session.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });
-}
 
 export async function readToken(): Promise<StoredToken | null> {
   const stored = await browser.storage.session.get(TOKEN_KEY);

@@ -75,6 +75,7 @@ interface HarnessOptions {
   contexts?: StoredContext[];
   views?: ViewState[];
   ensureSignedIn?: () => Promise<void>;
+  needsTranscript?: boolean;
 }
 
 function harness(options: HarnessOptions = {}) {
@@ -86,6 +87,7 @@ function harness(options: HarnessOptions = {}) {
   const fetches: FetchCall[] = [];
   const provider: RecommendationProvider = {
     id: 'recommendations-query',
+    needsTranscript: options.needsTranscript ?? true,
     fetch(query, signal) {
       const answer = deferred<ProviderResult>();
       fetches.push({ query, signal, answer });
@@ -168,6 +170,20 @@ describe('createPipeline: states before any request', () => {
     await h.pipeline.refresh(TAB);
     expect(statuses(h.published)).toEqual(['no-conversation']);
     expect(h.published[0]).toMatchObject({ conversationId: null, channel: 'voice' });
+  });
+
+  it('waits for a transcript instead of asking a transcript-matching provider about nothing', async () => {
+    const h = harness({ contexts: [stored({ transcript: [] })] });
+    await h.pipeline.refresh(TAB);
+    expect(statuses(h.published)).toEqual(['waiting-for-transcript']);
+    expect(h.published[0]).toMatchObject({ conversationId: 'conv-1' });
+    expect(h.fetches).toHaveLength(0);
+  });
+
+  it('asks a provider that works from the conversation id even before anything is said', async () => {
+    const h = harness({ contexts: [stored({ transcript: [] })], needsTranscript: false });
+    void h.pipeline.refresh(TAB);
+    await vi.waitFor(() => expect(h.fetches).toHaveLength(1));
   });
 });
 

@@ -68,6 +68,11 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     const sameConversation = previous?.conversationId === conversationId;
     const kept = sameConversation && previous ? { recommendations: previous.recommendations, hidden: previous.hidden, invalidCount: previous.invalidCount } : {};
 
+    // The desktop may show the conversation before its first message renders: a call on an empty
+    // transcript costs the organisation's rate limit and answers nothing.
+    const provider = deps.provider(settings);
+    if (provider.needsTranscript && context.transcript.length === 0) return publish({ ...base, status: 'waiting-for-transcript' });
+
     let shown: Partial<ViewState> = kept;
     let hadCachedResults = false;
     try {
@@ -100,7 +105,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
 
       const asked = now();
       const result = await deps.inFlight.run(key, signal, async (shared) => {
-        const fetched = await deps.provider(settings).fetch(
+        const fetched = await provider.fetch(
           { conversationId, channel: context.channel, transcript: context.transcript, agent, knowledgeBaseIds: settings.knowledgeBaseIds },
           shared,
         );

@@ -19,5 +19,7 @@ export interface ProviderResult {
 /** One interface, one adapter per API (DESIGN.md pipeline step 4). */
 export interface RecommendationProvider {
   readonly id: Provider;
+  /** Whether the provider matches on the transcript (so an empty one is not worth a call). */
+  readonly needsTranscript: boolean;
   fetch(query: ProviderQuery, signal: AbortSignal): Promise<ProviderResult>;
 }

@@ -33,6 +33,7 @@ export function mapQueryItems(items: readonly unknown[]): ProviderResult {
 export function createRecommendationsQueryProvider(api: ApiClient): RecommendationProvider {
   return {
     id: 'recommendations-query',
+    needsTranscript: true,
     async fetch(query: ProviderQuery, signal: AbortSignal): Promise<ProviderResult> {
       const body: RecommendationsQueryRequest = {
         interactionContext: {

@@ -12,6 +12,7 @@ export function selectProvider(settings: Settings, api: ApiClient): Recommendati
     case 'conversation-suggestions':
       return {
         id: 'conversation-suggestions',
+        needsTranscript: false,
         fetch: () => Promise.reject(new ApiError('http', 'The conversation-suggestions provider is not available in this version', { status: 501 })),
       };
   }

@@ -1,0 +1,54 @@
+/**
+ * `npm run bench [-- P1 P8 …]`: measures the figures in TARGETS.md in the real Chromium with the
+ * built extension and the simulator, prints one table and writes e2e/bench/results/latest.json.
+ * Benchmarks report; they do not fail the build on a slow machine.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Figure, FigureRunner } from './figure';
+import { measurePipelineLatency } from './p1-p2-pipeline-latency';
+import { measureColdStart } from './p6-cold-start';
+import { measureBundleSizes } from './p8-bundle-sizes';
+
+/** Each runner produces the figures whose ids it lists; `npm run bench -- P1` runs the ones that do P1. */
+const RUNNERS: { ids: string[]; run: FigureRunner }[] = [
+  { ids: ['P1', 'P2'], run: measurePipelineLatency },
+  { ids: ['P6'], run: measureColdStart },
+  { ids: ['P8'], run: measureBundleSizes },
+];
+
+const RESULTS = resolve(import.meta.dirname, 'results');
+
+async function main(): Promise<void> {
+  const wanted = process.argv.slice(2).map((arg) => arg.toUpperCase());
+  const selected = RUNNERS.filter((runner) => wanted.length === 0 || runner.ids.some((id) => wanted.includes(id)));
+  if (selected.length === 0) throw new Error(`No benchmark for ${wanted.join(', ')}. Known: ${RUNNERS.flatMap((runner) => runner.ids).join(', ')}`);
+  const figures: Figure[] = [];
+  for (const runner of selected) {
+    try {
+      figures.push(...(await runner.run()));
+    } catch (error) {
+      console.error(`${runner.ids.join('/')}: not measured (${error instanceof Error ? error.message : String(error)})`);
+    }
+  }
+  printTable(figures);
+  mkdirSync(RESULTS, { recursive: true });
+  const json = Object.fromEntries(figures.map(({ id, label: _label, detail: _detail, ...rest }) => [id, rest]));
+  writeFileSync(join(RESULTS, 'latest.json'), `${JSON.stringify(json, null, 2)}\n`);
+  console.log(`\nwritten ${join('e2e', 'bench', 'results', 'latest.json')}`);
+}
+
+function printTable(figures: Figure[]): void {
+  const rows = figures.map((f) => [f.id, f.label, `≤ ${f.target} ${f.unit}`, `${f.value} ${f.unit}`, f.pass ? 'pass' : 'FAIL', f.runs ? String(f.runs) : '']);
+  const header = ['id', 'figure', 'target', 'measured', '', 'runs'];
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
+  const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column]!)).join('  ');
+  console.log(`\n${line(header)}\n${widths.map((width) => '-'.repeat(width)).join('  ')}`);
+  for (const row of rows) console.log(line(row));
+  for (const f of figures) if (f.detail) console.log(`  ${f.id}: ${f.detail}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,100 @@
+import type { BrowserContext, Page, Worker } from '@playwright/test';
+import { openDesktop, openPanel, signInFromPanel, simulatorSettings, tabIdOf, writeSettings } from '../support/agent-desktop';
+import { expect, test } from '../support/fixtures';
+import { recordedRequests } from '../support/simulator-control';
+import { currentWorker, killServiceWorker, workerErrors } from '../support/worker-control';
+import { seedConversations } from '../simulator/conversations';
+
+/** TARGETS.md E1–E4: the organisation's API rate limits are not ours to waste. */
+const [billing] = seedConversations;
+
+type SimDesktop = { __simDesktop: { select(id: string): Promise<void>; addMessage(id: string, author: string, text: string): Promise<void> } };
+
+async function select(desktop: Page, id: string): Promise<void> {
+  await desktop.evaluate((conversationId) => (window as unknown as SimDesktop).__simDesktop.select(conversationId), id);
+}
+
+async function signIn(context: BrowserContext, extensionId: string, worker: Worker, origin: string, extra: Record<string, unknown> = {}) {
+  await writeSettings(worker, simulatorSettings(origin, extra));
+  const desktop = await openDesktop(context, origin);
+  const panel = await openPanel(context, extensionId, await tabIdOf(worker, desktop));
+  await signInFromPanel(context, panel);
+  await expect(panel.getByTestId('panel')).toHaveAttribute('data-status', 'no-conversation');
+  return { desktop, panel };
+}
+
+const queryCount = async (origin: string) => (await recordedRequests(origin, 'query')).length;
+
+test('E2: the same context asked again within the TTL, by another tab or a reopened panel, costs no call', async ({ context, extensionId, serviceWorker, simulator }) => {
+  const { desktop, panel } = await signIn(context, extensionId, serviceWorker, simulator.origin);
+  await select(desktop, billing!.id);
+  await expect(panel.getByTestId('recommendation').first()).toBeVisible();
+  expect(await queryCount(simulator.origin)).toBe(1);
+
+  const second = await openDesktop(context, simulator.origin, billing!.id);
+  const secondPanel = await openPanel(context, extensionId, await tabIdOf(serviceWorker, second));
+  await expect(secondPanel.getByTestId('recommendation').first()).toBeVisible();
+  await panel.reload();
+  await expect(panel.getByTestId('recommendation').first()).toBeVisible();
+  expect(await queryCount(simulator.origin)).toBe(1);
+});
+
+test('E4: two tabs asking the same question at once share one request', async ({ context, extensionId, serviceWorker, simulator }) => {
+  const { desktop, panel } = await signIn(context, extensionId, serviceWorker, simulator.origin);
+  const other = await openDesktop(context, simulator.origin);
+  const otherPanel = await openPanel(context, extensionId, await tabIdOf(serviceWorker, other));
+  await fetch(new URL('/__sim/config', simulator.origin), { method: 'POST', body: JSON.stringify({ latencyMs: 2000 }) });
+  await Promise.all([select(desktop, billing!.id), select(other, billing!.id)]);
+  await expect(panel.getByTestId('recommendation').first()).toBeVisible({ timeout: 15_000 });
+  await expect(otherPanel.getByTestId('recommendation').first()).toBeVisible({ timeout: 15_000 });
+  expect(await queryCount(simulator.origin)).toBe(1);
+});
+
+test('E1: a customer typing 40 messages costs a handful of calls, and the last one answers the whole conversation', async ({ context, extensionId, serviceWorker, simulator }) => {
+  const { desktop, panel } = await signIn(context, extensionId, serviceWorker, simulator.origin);
+  await select(desktop, billing!.id);
+  await expect(panel.getByTestId('recommendation').first()).toBeVisible();
+  const before = await queryCount(simulator.origin);
+  for (let i = 0; i < 40; i++) {
+    await desktop.evaluate(
+      ([id, text]) => (window as unknown as SimDesktop).__simDesktop.addMessage(id, 'customer', text),
+      [billing!.id, `Message ${i}: still waiting on the refund for the double charge`] as const,
+    );
+    await desktop.waitForTimeout(50);
+  }
+  await expect.poll(async () => JSON.stringify((await recordedRequests(simulator.origin, 'query')).at(-1)?.body), { timeout: 15_000 }).toContain('Message 39');
+  const calls = (await queryCount(simulator.origin)) - before;
+  // ~2 s of typing, debounced at 400 ms with a 1.2 s ceiling: a few contexts, nowhere near 40.
+  expect(calls).toBeGreaterThanOrEqual(1);
+  expect(calls).toBeLessThanOrEqual(5);
+});
+
+test('the cache survives the worker being killed: a cached context renders with no provider call', async ({ context, extensionId, serviceWorker, simulator }) => {
+  const { desktop, panel } = await signIn(context, extensionId, serviceWorker, simulator.origin);
+  await select(desktop, billing!.id);
+  await expect(panel.getByTestId('recommendation').first()).toBeVisible();
+  expect(await queryCount(simulator.origin)).toBe(1);
+
+  await killServiceWorker(context, desktop);
+  const second = await openDesktop(context, simulator.origin, billing!.id);
+  const worker = await currentWorker(context);
+  const secondPanel = await openPanel(context, extensionId, await tabIdOf(worker, second));
+  await expect(secondPanel.getByTestId('recommendation').first()).toBeVisible();
+  expect(await queryCount(simulator.origin)).toBe(1);
+  expect(await workerErrors(worker)).toEqual([]);
+});
+
+test('a stale cache entry shows at once, marked, and is refreshed in the background', async ({ context, extensionId, serviceWorker, simulator }) => {
+  const { desktop, panel } = await signIn(context, extensionId, serviceWorker, simulator.origin, { cacheTtlSeconds: 1 });
+  await select(desktop, billing!.id);
+  await expect(panel.getByTestId('recommendation').first()).toBeVisible();
+  await desktop.waitForTimeout(1500);
+  await fetch(new URL('/__sim/config', simulator.origin), { method: 'POST', body: JSON.stringify({ latencyMs: 3000 }) });
+
+  const second = await openDesktop(context, simulator.origin, billing!.id);
+  const secondPanel = await openPanel(context, extensionId, await tabIdOf(serviceWorker, second));
+  await expect(secondPanel.getByTestId('stale')).toBeVisible();
+  await expect(secondPanel.getByTestId('recommendation').first()).toBeVisible();
+  await expect(secondPanel.getByTestId('stale')).toBeHidden({ timeout: 10_000 });
+  expect(await queryCount(simulator.origin)).toBe(2);
+});

@@ -1,0 +1,154 @@
+import type { BrowserContext, Page, Worker } from '@playwright/test';
+import { openDesktop, openPanel, signInFromPanel, simulatorSettings, tabIdOf, writeSettings } from '../support/agent-desktop';
+import { expect, test } from '../support/fixtures';
+import { clearFaults, recordedRequests, setFaults } from '../support/simulator-control';
+import { workerErrors } from '../support/worker-control';
+import { seedConversations } from '../simulator/conversations';
+
+/**
+ * TARGETS.md R2: each injected fault shows a clear state in the panel, recovers when the fault
+ * clears, and leaves no unhandled rejection in the worker. Faults are injected after sign-in so
+ * they hit the recommendation query only.
+ */
+const [billing] = seedConversations;
+
+interface Session {
+  desktop: Page;
+  panel: Page;
+  tabId: number;
+}
+
+async function signedInSession(context: BrowserContext, extensionId: string, worker: Worker, origin: string): Promise<Session> {
+  await writeSettings(worker, simulatorSettings(origin));
+  const desktop = await openDesktop(context, origin);
+  const tabId = await tabIdOf(worker, desktop);
+  const panel = await openPanel(context, extensionId, tabId);
+  await signInFromPanel(context, panel);
+  await expect(panel.getByTestId('panel')).toHaveAttribute('data-status', 'no-conversation');
+  return { desktop, panel, tabId };
+}
+
+async function openConversation(desktop: Page, id: string): Promise<void> {
+  await desktop.evaluate((conversationId) => (window as unknown as { __simDesktop: { select(id: string): Promise<void> } }).__simDesktop.select(conversationId), id);
+}
+
+const queries = async (origin: string) => recordedRequests(origin, 'query');
+
+test.afterEach(async ({ serviceWorker }) => {
+  expect(await workerErrors(serviceWorker)).toEqual([]);
+});
+
+test('429 with Retry-After: nothing is sent before it elapses, then the cards come', async ({ context, extensionId, serviceWorker, simulator }) => {
+  const { desktop, panel } = await signedInSession(context, extensionId, serviceWorker, simulator.origin);
+  await setFaults(simulator.origin, [{ route: 'query', kind: 'status', status: 429, retryAfter: '2', times: 1 }]);
+  await openConversation(desktop, billing!.id);
+  await expect(panel.getByTestId('recommendation').first()).toBeVisible({ timeout: 15_000 });
+  const [limited, retried] = await queries(simulator.origin);
+  expect(limited?.status).toBe(429);
+  expect(retried?.status).toBe(200);
+  expect(retried!.at - limited!.at).toBeGreaterThanOrEqual(1990);
+});
+
+test('429 with a long Retry-After: the panel says when it will retry, and Retry does not jump the queue', async ({ context, extensionId, serviceWorker, simulator }) => {
+  const { desktop, panel, tabId } = await signedInSession(context, extensionId, serviceWorker, simulator.origin);
+  await setFaults(simulator.origin, [{ route: 'query', kind: 'status', status: 429, retryAfter: '120' }]);
+  await openConversation(desktop, billing!.id);
+  const error = panel.getByTestId('error');
+  await expect(error).toHaveAttribute('data-kind', 'rate-limited');
+  await expect(panel.getByTestId('error-message')).toContainText(/Retrying at \d{2}:\d{2}:\d{2}/);
+  expect(await queries(simulator.origin)).toHaveLength(1);
+
+  await panel.getByTestId('retry').click();
+  await expect(error).toHaveAttribute('data-kind', 'rate-limited');
+  await desktop.waitForTimeout(1000);
+  expect(await queries(simulator.origin)).toHaveLength(1); // TARGETS.md E3: nothing before Retry-After
+
+  const alarm = await serviceWorker.evaluate((id) => chrome.alarms.get(`refresh:${id}`), tabId);
+  expect(alarm?.scheduledTime).toBeGreaterThan(Date.now() + 100_000);
+});
+
+test('429 without Retry-After backs off and recovers on its own', async ({ context, extensionId, serviceWorker, simulator }) => {
+  const { desktop, panel } = await signedInSession(context, extensionId, serviceWorker, simulator.origin);
+  await setFaults(simulator.origin, [{ route: 'query', kind: 'status', status: 429, times: 2 }]);
+  await openConversation(desktop, billing!.id);
+  await expect(panel.getByTestId('recommendation').first()).toBeVisible({ timeout: 20_000 });
+  expect((await queries(simulator.origin)).map((request) => request.status)).toEqual([429, 429, 200]);
+});
+
+test('a 500 and a 503 burst are retried with backoff until the service answers', async ({ context, extensionId, serviceWorker, simulator }) => {
+  const { desktop, panel } = await signedInSession(context, extensionId, serviceWorker, simulator.origin);
+  await setFaults(simulator.origin, [
+    { route: 'query', kind: 'status', status: 500, times: 1 },
+    { route: 'query', kind: 'status', status: 503, times: 2 },
+  ]);
+  await openConversation(desktop, billing!.id);
+  await expect(panel.getByTestId('recommendation').first()).toBeVisible({ timeout: 20_000 });
+  expect((await queries(simulator.origin)).map((request) => request.status)).toEqual([500, 503, 503, 200]);
+});
+
+test('a request that never answers times out and is tried again', async ({ context, extensionId, serviceWorker, simulator }) => {
+  test.setTimeout(60_000);
+  const { desktop, panel } = await signedInSession(context, extensionId, serviceWorker, simulator.origin);
+  await setFaults(simulator.origin, [{ route: 'query', kind: 'hang', times: 1 }]);
+  await openConversation(desktop, billing!.id);
+  await expect(panel.getByTestId('loading')).toBeVisible();
+  await expect(panel.getByTestId('recommendation').first()).toBeVisible({ timeout: 30_000 });
+  const [hung, answered] = await queries(simulator.origin);
+  expect(hung?.status).toBeNull();
+  expect(answered!.at - hung!.at).toBeGreaterThanOrEqual(14_900); // the 15 s request timeout
+});
+
+test('a malformed body is an error state, not a crash; Retry recovers once the service is fixed', async ({ context, extensionId, serviceWorker, simulator }) => {
+  const { desktop, panel } = await signedInSession(context, extensionId, serviceWorker, simulator.origin);
+  await setFaults(simulator.origin, [{ route: 'query', kind: 'malformed-json' }]);
+  await openConversation(desktop, billing!.id);
+  await expect(panel.getByTestId('error')).toHaveAttribute('data-kind', 'invalid-response');
+  await expect(panel.getByTestId('error-details')).toContainText((await queries(simulator.origin)).at(-1)!.correlationId);
+  await clearFaults(simulator.origin);
+  await panel.getByTestId('retry').click();
+  await expect(panel.getByTestId('recommendation').first()).toBeVisible();
+});
+
+test('schema-invalid items are dropped and counted; the valid ones still show', async ({ context, extensionId, serviceWorker, simulator }) => {
+  const { desktop, panel } = await signedInSession(context, extensionId, serviceWorker, simulator.origin);
+  await setFaults(simulator.origin, [{ route: 'query', kind: 'invalid-items' }]);
+  await openConversation(desktop, billing!.id);
+  await expect(panel.getByTestId('recommendation').first()).toBeVisible();
+  await expect(panel.getByTestId('invalid-count')).toContainText(/\d+/);
+});
+
+test('an expired token is renewed silently, once, and the agent never notices', async ({ context, extensionId, serviceWorker, simulator }) => {
+  const { desktop, panel } = await signedInSession(context, extensionId, serviceWorker, simulator.origin);
+  await setFaults(simulator.origin, [{ route: 'query', kind: 'expired-token', times: 1 }]);
+  await openConversation(desktop, billing!.id);
+  await expect(panel.getByTestId('recommendation').first()).toBeVisible({ timeout: 15_000 });
+  expect((await queries(simulator.origin)).map((request) => request.status)).toEqual([401, 200]);
+  expect((await recordedRequests(simulator.origin, 'token')).filter((request) => request.status === 200)).toHaveLength(2);
+  await expect(panel.getByTestId('user-name')).toHaveText('Alex Agent');
+});
+
+test('when the session cannot be renewed silently the agent is asked to sign in again', async ({ context, extensionId, serviceWorker, simulator }) => {
+  const { desktop, panel } = await signedInSession(context, extensionId, serviceWorker, simulator.origin);
+  await fetch(new URL('/__sim/config', simulator.origin), { method: 'POST', body: JSON.stringify({ silentLogin: false }) });
+  await fetch(new URL('/__sim/expire-all-tokens', simulator.origin), { method: 'POST' });
+  await openConversation(desktop, billing!.id);
+  await expect(panel.getByTestId('panel')).toHaveAttribute('data-status', 'signed-out');
+  await expect(panel.getByRole('button', { name: 'Sign in', exact: true })).toBeVisible();
+  await signInFromPanel(context, panel);
+  await expect(panel.getByTestId('recommendation').first()).toBeVisible();
+});
+
+test('network down: an offline state with the next automatic attempt, and recovery', async ({ context, extensionId, serviceWorker, simulator }) => {
+  const { desktop, panel, tabId } = await signedInSession(context, extensionId, serviceWorker, simulator.origin);
+  await setFaults(simulator.origin, [{ route: 'query', kind: 'reset' }]);
+  await openConversation(desktop, billing!.id);
+  await expect(panel.getByTestId('error')).toHaveAttribute('data-kind', 'offline', { timeout: 20_000 });
+  await expect(panel.getByTestId('error-message')).toContainText(/Trying again automatically at \d{2}:\d{2}:\d{2}/);
+  const alarm = await serviceWorker.evaluate((id) => chrome.alarms.get(`refresh:${id}`), tabId);
+  expect(alarm).toBeTruthy();
+
+  await clearFaults(simulator.origin);
+  await panel.getByTestId('retry').click();
+  await expect(panel.getByTestId('recommendation').first()).toBeVisible();
+  await expect.poll(() => serviceWorker.evaluate((id) => chrome.alarms.get(`refresh:${id}`), tabId)).toBeFalsy();
+});
