@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext, Download, Page } from '@playwright/test';
 
 /**
  * The supervisor page and its data, for end-to-end tests. Reads and edits of the audit log's
@@ -97,11 +97,26 @@ export async function signInThroughLoginPage(context: BrowserContext, click: () 
   await login.locator('#sign-in').click();
 }
 
+/**
+ * Runs an export with the page's button and returns the saved file. The page starts the download
+ * itself; when the browser holds it back (no recent click: Chrome limits automatic downloads), the
+ * page's "Save" link is clicked instead, as a supervisor would.
+ */
+export async function exportDownload(page: Page, format: 'csv' | 'ndjson'): Promise<Download> {
+  const run = Number((await page.getByTestId('export-status').getAttribute('data-run')) ?? 0) + 1;
+  const automatic = page.waitForEvent('download', { timeout: 120_000 });
+  await page.getByTestId(`export-${format}`).click();
+  await page.locator(`[data-testid="export-status"][data-state="done"][data-run="${run}"]`).waitFor({ timeout: 120_000 });
+  const first = await automatic;
+  if ((await first.failure()) === null) return first;
+  const saved = page.waitForEvent('download');
+  await page.getByTestId('export-save').click();
+  return saved;
+}
+
 /** Clicks an export button and returns the downloaded file's name and text. */
 export async function exportFile(page: Page, format: 'csv' | 'ndjson'): Promise<{ name: string; text: string; bytes: Buffer }> {
-  const download = page.waitForEvent('download', { timeout: 60_000 });
-  await page.getByTestId(`export-${format}`).click();
-  const file = await download;
+  const file = await exportDownload(page, format);
   const stream = await file.createReadStream();
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(chunk as Buffer);

@@ -11,7 +11,7 @@ import { Charts } from './Charts';
 import type { SupervisorConnector } from './connector';
 import { EntryTable } from './EntryTable';
 import type { ExportFormat } from './export-audit';
-import { ExportPanel, type ExportState } from './ExportPanel';
+import { ExportPanel, type ExportRun } from './ExportPanel';
 import { EMPTY_VALUES, FilterForm, type FilterValues } from './FilterForm';
 import { IntegrityPanel, type VerifyState } from './IntegrityPanel';
 import { WhatIf } from './WhatIf';
@@ -47,9 +47,7 @@ export function SupervisorApp({ connector }: { connector: SupervisorConnector })
   const [pageSize, setPageSize] = useState<number>(PAGE_SIZES[0]);
   const [rows, setRows] = useState<AuditEntry[]>([]);
   const [selected, setSelected] = useState<AuditEntry | null>(null);
-  const [exportState, setExportState] = useState<ExportState>({ kind: 'idle' });
   const [verifyState, setVerifyState] = useState<VerifyState>({ kind: 'idle' });
-  const exportAbort = useRef<AbortController | null>(null);
   const queryAbort = useRef<AbortController | null>(null);
 
   const checkAccess = () =>
@@ -113,25 +111,11 @@ export function SupervisorApp({ connector }: { connector: SupervisorConnector })
     }
   };
 
-  const startExport = async (format: ExportFormat) => {
-    if (!result) return;
-    const controller = new AbortController();
-    exportAbort.current = controller;
-    const started = performance.now();
-    setExportState({ kind: 'running', format, progress: { scanned: 0, total: result.scanned, written: 0 } });
-    try {
-      const done = await connector.exportEntries(format, applied, {
-        signal: controller.signal,
-        onProgress: (progress) => setExportState({ kind: 'running', format, progress }),
-      });
-      const fileName = exportFileName(applied, { first: done.first, last: done.last }, format);
-      connector.download(done.blob, fileName);
-      setExportState({ kind: 'done', format, fileName, written: done.written, ms: performance.now() - started });
-    } catch (error) {
-      setExportState(controller.signal.aborted ? { kind: 'cancelled' } : { kind: 'failed', message: message(error) });
-    } finally {
-      exportAbort.current = null;
-    }
+  const runExport = async (format: ExportFormat, options: { signal: AbortSignal; onProgress: Parameters<SupervisorConnector['exportEntries']>[2]['onProgress'] }): Promise<ExportRun> => {
+    const done = await connector.exportEntries(format, applied, options);
+    const fileName = exportFileName(applied, { first: done.first, last: done.last }, format);
+    const url = connector.download(done.blob, fileName);
+    return { fileName, written: done.written, url };
   };
 
   const verify = async (what: 'stored' | 'file', file?: File) => {
@@ -207,7 +191,7 @@ export function SupervisorApp({ connector }: { connector: SupervisorConnector })
         )}
       </section>
 
-      {access?.supervisor && <ExportPanel state={exportState} matches={total} onExport={(format) => void startExport(format)} onCancel={() => exportAbort.current?.abort()} />}
+      {access?.supervisor && <ExportPanel matches={total} run={runExport} release={(url) => connector.release(url)} />}
 
       <section aria-labelledby="charts-title">
         <h2 id="charts-title">{t('auditChartsTitle')}</h2>

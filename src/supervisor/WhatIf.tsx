@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
 import { whatIfShown, type WhatIfData } from './audit-aggregates';
 
@@ -19,7 +19,10 @@ export function WhatIf({ data, current }: Props) {
   const [age, setAge] = useState(String(current.maxContentAgeDays));
   const minRelevanceScore = parse(score, 0, 1);
   const maxContentAgeDays = parse(age, 0.0001, 36_500);
-  const would = minRelevanceScore !== null && maxContentAgeDays !== null ? whatIfShown(data, { minRelevanceScore, maxContentAgeDays }) : null;
+  const would = useMemo(
+    () => (minRelevanceScore !== null && maxContentAgeDays !== null ? whatIfShown(data, { minRelevanceScore, maxContentAgeDays }) : null),
+    [data, minRelevanceScore, maxContentAgeDays],
+  );
   return (
     <section class="what-if" aria-labelledby="what-if-title">
       <h3 id="what-if-title">{t('auditWhatIfTitle')}</h3>

@@ -27,6 +27,10 @@ export interface SupervisorConnector {
   exportEntries(format: ExportFormat, filter: AuditFilter, options: { signal?: AbortSignal; onProgress?(progress: ExportProgress): void }): Promise<ExportResult>;
   verifyStored(options: { signal?: AbortSignal; onProgress?(checked: number): void }): Promise<StoredChainReport>;
   verifyFile(file: Blob, options: { signal?: AbortSignal; onProgress?(lines: number): void }): Promise<ChainReport & { lines: number }>;
-  /** Hands a finished export to the browser's downloads. */
-  download(blob: Blob, fileName: string): void;
+  /**
+   * Hands a finished export to the browser's downloads and returns the object URL behind it, for
+   * a "Save" link (a browser may hold back a download that no click started). `release` frees it.
+   */
+  download(blob: Blob, fileName: string): string;
+  release(url: string): void;
 }

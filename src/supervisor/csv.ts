@@ -21,7 +21,10 @@ export function csvField(value: CsvCell): string {
 }
 
 export function csvRecord(cells: readonly CsvCell[]): string {
-  return `${cells.map(csvField).join(',')}\r\n`;
+  // A loop, not map().join(): 100,000 records should not leave 100,000 arrays behind.
+  let record = '';
+  for (let i = 0; i < cells.length; i++) record += i === 0 ? csvField(cells[i]) : `,${csvField(cells[i])}`;
+  return `${record}\r\n`;
 }
 
 /** Excel reads a CSV as UTF-8 only when it starts with a byte-order mark. */

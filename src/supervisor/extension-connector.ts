@@ -64,8 +64,10 @@ export function createExtensionConnector(): SupervisorConnector {
       document.body.append(link);
       link.click();
       link.remove();
-      // The download has its own reference to the blob once started; free ours a little later.
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      return url;
+    },
+    release(url) {
+      URL.revokeObjectURL(url);
     },
   };
 }

@@ -131,15 +131,24 @@ function commit(db: IDBDatabase, expected: ChainHead | null, entries: readonly A
   });
 }
 
-/** Entries in seq order, `chunkSize` at a time (getAll is far faster than a cursor per entry). */
+function readChunk(db: IDBDatabase, lower: IDBKeyRange, chunkSize: number): Promise<AuditEntry[]> {
+  return requestResult(db.transaction(ENTRIES_STORE).objectStore(ENTRIES_STORE).getAll(lower, chunkSize)) as Promise<AuditEntry[]>;
+}
+
+/**
+ * Entries in seq order, `chunkSize` at a time (getAll is far faster than a cursor per entry).
+ * The next chunk is requested before this one is handed over, so the database reads it while the
+ * caller works on this one.
+ */
 export async function* readEntryChunks(db: IDBDatabase, chunkSize = 1000, fromSeq = 1): AsyncGenerator<AuditEntry[]> {
-  let lower = IDBKeyRange.lowerBound(fromSeq);
+  let pending = readChunk(db, IDBKeyRange.lowerBound(fromSeq), chunkSize);
   for (;;) {
-    const chunk = (await requestResult(db.transaction(ENTRIES_STORE).objectStore(ENTRIES_STORE).getAll(lower, chunkSize))) as AuditEntry[];
+    const chunk = await pending;
     if (chunk.length === 0) return;
+    const full = chunk.length === chunkSize;
+    if (full) pending = readChunk(db, IDBKeyRange.lowerBound(chunk.at(-1)!.seq, true), chunkSize);
     yield chunk;
-    if (chunk.length < chunkSize) return;
-    lower = IDBKeyRange.lowerBound(chunk.at(-1)!.seq, true);
+    if (!full) return;
   }
 }
 
