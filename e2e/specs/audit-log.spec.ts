@@ -1,6 +1,6 @@
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
-import { openDesktop, openPanel, playScript, signInFromPanel, simulatorSettings, tabIdOf, writeSettings } from '../support/agent-desktop';
+import { addCustomerMessage, openDesktop, openPanel, playScript, signInFromPanel, simulatorSettings, tabIdOf, writeSettings } from '../support/agent-desktop';
 import { sealChain, verifyNdjson } from '../support/audit-chain';
 import { expect, test } from '../support/fixtures';
 import { clearFaults, setFaults } from '../support/simulator-control';
@@ -21,6 +21,10 @@ const NASTY = '=HYPERLINK("http://evil.example","x"), "quoted", comma,\nnew line
 test.afterEach(async ({ context }) => {
   expect(await workerErrors(await currentWorker(context))).toEqual([]);
 });
+
+function excerptOf(entry: StoredEntry): string {
+  return typeof entry.data.transcriptExcerpt === 'string' ? entry.data.transcriptExcerpt : '';
+}
 
 async function kindsIn(page: Page): Promise<Set<string>> {
   return new Set((await storedEntries(page)).map((entry) => entry.kind));
@@ -250,4 +254,38 @@ test('a delivery published by a worker killed before writing it is recorded when
   await expect(supervisor.getByTestId('access')).not.toHaveAttribute('data-access', 'checking');
   expect((await storedEntries(supervisor)).filter((entry) => entry.kind === 'delivery' && entry.time === updatedAt)).toHaveLength(1);
   expect((await verifyStoredFromPage(supervisor)).ok).toBe('true');
+});
+
+test('with transcript excerpts turned on, deliveries carry a redacted excerpt', async ({ context, extensionId, serviceWorker, simulator }) => {
+  await writeSettings(serviceWorker, simulatorSettings(simulator.origin, { auditTranscriptExcerpts: true }));
+  const desktop = await openDesktop(context, simulator.origin, billing!.id);
+  const panel = await openPanel(context, extensionId, await tabIdOf(serviceWorker, desktop));
+  await signInFromPanel(context, panel);
+  await expect(panel.getByTestId('recommendation').first()).toBeVisible({ timeout: 15_000 });
+  await addCustomerMessage(desktop, billing!.id, 'The refund should go to card 4111 1111 1111 1111, mail me at jordan.lee@example.com or call +44 20 7946 0958.');
+  const supervisor = await openSupervisor(context, extensionId);
+  await expect
+    .poll(async () => (await storedEntries(supervisor)).some((entry) => excerptOf(entry).includes('[card]')), { timeout: 15_000 })
+    .toBe(true);
+  const excerpts = (await storedEntries(supervisor)).map((entry) => excerptOf(entry)).join('\n');
+  expect(excerpts).toContain('mail me at [email] or call [phone]');
+  expect(excerpts).not.toMatch(/4111|jordan\.lee@|7946/);
+});
+
+test('the options page and the side panel link to the supervisor page', async ({ context, extensionId, serviceWorker, simulator }) => {
+  await writeSettings(serviceWorker, simulatorSettings(simulator.origin));
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/src/options/index.html`);
+  const fromOptions = context.waitForEvent('page');
+  await options.getByTestId('supervisor-link').click();
+  const opened = await fromOptions;
+  await expect(opened.getByTestId('supervisor')).toBeVisible();
+  expect(opened.url()).toBe(`chrome-extension://${extensionId}/src/supervisor/index.html`);
+
+  const desktop = await openDesktop(context, simulator.origin, billing!.id);
+  const panel = await openPanel(context, extensionId, await tabIdOf(serviceWorker, desktop));
+  const fromPanel = context.waitForEvent('page');
+  await panel.getByTestId('supervisor-link').focus();
+  await panel.keyboard.press('Enter');
+  await expect((await fromPanel).getByTestId('supervisor')).toBeVisible();
 });

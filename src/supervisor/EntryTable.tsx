@@ -10,6 +10,8 @@ interface Props {
   total: number;
   selected: number | null;
   onSelect: (seq: number) => void;
+  /** agentId → name, from sign-in entries. */
+  agentNames: ReadonlyMap<string, string>;
 }
 
 export const ROW_HEIGHT = 34;
@@ -20,7 +22,7 @@ const OVERSCAN = 6;
  * The page of matching entries. Only the rows in view (plus a few) are in the DOM, so a page of
  * 1,000 rows scrolls as lightly as one of 50.
  */
-export function EntryTable({ rows, offset, total, selected, onSelect }: Props) {
+export function EntryTable({ rows, offset, total, selected, onSelect, agentNames }: Props) {
   const [scrollTop, setScrollTop] = useState(0);
   const start = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const end = Math.min(rows.length, Math.ceil(scrollTop / ROW_HEIGHT) + VIEWPORT_ROWS + OVERSCAN);
@@ -58,7 +60,7 @@ export function EntryTable({ rows, offset, total, selected, onSelect }: Props) {
                 <span role="cell">{time.format(entry.time)}</span>
                 <span role="cell">{KIND_LABELS[entry.kind]()}</span>
                 <span role="cell" title={entry.agentId ?? ''}>
-                  {entry.agentId ?? '—'}
+                  {entry.agentId ? (agentNames.get(entry.agentId) ?? entry.agentId) : '—'}
                 </span>
                 <span role="cell" title={entry.conversationId ?? ''}>
                   {entry.conversationId ?? '—'}

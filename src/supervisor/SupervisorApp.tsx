@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { AuditEntry } from '../shared/audit/audit-entry';
 import type { AuditHealth } from '../shared/audit/audit-health';
 import type { SupervisorAccess } from '../shared/audit/supervisor-access';
@@ -129,6 +129,7 @@ export function SupervisorApp({ connector }: { connector: SupervisorConnector })
     }
   };
 
+  const agentNames = useMemo(() => new Map((result?.agents ?? []).flatMap((agent) => (agent.name ? [[agent.id, agent.name] as const] : []))), [result]);
   const total = result?.seqs.length ?? 0;
   const pages = Math.max(1, Math.ceil(total / pageSize));
 
@@ -155,7 +156,7 @@ export function SupervisorApp({ connector }: { connector: SupervisorConnector })
         </p>
         {total > 0 && (
           <>
-            <EntryTable rows={rows} offset={page * pageSize} total={total} selected={selected?.seq ?? null} onSelect={(seq) => setSelected(rows.find((row) => row.seq === seq) ?? null)} />
+            <EntryTable rows={rows} agentNames={agentNames} offset={page * pageSize} total={total} selected={selected?.seq ?? null} onSelect={(seq) => setSelected(rows.find((row) => row.seq === seq) ?? null)} />
             <nav class="pager" aria-label={t('auditPager')}>
               <button type="button" class="button" disabled={page === 0} onClick={() => setPage(page - 1)} data-testid="page-previous">
                 {t('auditPagePrevious')}
