@@ -52,7 +52,7 @@ export function createExtensionConnector(): SupervisorConnector {
         }
         options.onProgress?.(checked);
       }
-      return { ...verifier.finish(head), head };
+      return { ...verifier.finish(head, true), head };
     },
     verifyFile: (file, options) => verifyExportFile(file.stream(), options),
     download(blob, fileName) {

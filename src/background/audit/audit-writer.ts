@@ -1,6 +1,6 @@
 import type { AuditBody, AuditEntry, ChainHead, RetentionData } from '../../shared/audit/audit-entry';
 import type { AuditHealth } from '../../shared/audit/audit-health';
-import { commitEntries, commitRetention, HeadMovedError, oldPrefix, readHead } from '../../shared/audit/audit-store';
+import { commitEntries, commitRetention, countOlderThan, HeadMovedError, oldPrefix, readHead } from '../../shared/audit/audit-store';
 import { sealEntries } from '../../shared/audit/hash-chain';
 
 /**
@@ -135,6 +135,8 @@ export function createAuditWriter(deps: AuditWriterDeps) {
       const db = await deps.db();
       const at = now();
       const cutoff = at - retentionDays * DAY_MS;
+      // The usual case, at every worker start: nothing is old. The time index says so cheaply.
+      if ((await countOlderThan(db, cutoff)) === 0) return { removed: 0, entry: null };
       for (let attempt = 1; ; attempt++) {
         const expected = await currentHead(db);
         const prefix = await oldPrefix(db, cutoff);

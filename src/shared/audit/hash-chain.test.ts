@@ -80,6 +80,13 @@ describe('createChainVerifier', () => {
     expect((await verify([], true, { seq: 5, hash: entries[4]!.hash })).firstBreak).toEqual({ seq: 1, reason: 'truncated-tail' });
   });
 
+  it('finds a stored log whose head record was removed', async () => {
+    const entries = await chain(3);
+    const verifier = createChainVerifier({ gapsAreBreaks: true });
+    for (const entry of entries) await verifier.push(entry);
+    expect(verifier.finish(null, true).firstBreak).toEqual({ seq: 3, reason: 'head-mismatch' });
+  });
+
   it('accepts a start anchored by a retention entry later in the chain', async () => {
     const entries = await chain(5);
     const [retention] = await sealEntries({ seq: 5, hash: entries[4]!.hash }, [

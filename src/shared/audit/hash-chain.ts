@@ -150,13 +150,17 @@ export function createChainVerifier(options: VerifierOptions) {
     last = { seq, hash: raw.hash };
   }
 
-  /** `head`: the stored log's recorded head, to catch entries cut from the end. */
-  function finish(head: ChainHead | null = null): ChainReport {
+  /**
+   * `head`: the stored log's recorded head, to catch entries cut from the end. `requireHead`: the
+   * stored log always has one once it has entries, so a missing head means it was removed.
+   */
+  function finish(head: ChainHead | null = null, requireHead = false): ChainReport {
     if (firstSeq !== null && firstSeq > 1 && !anchoredStart) {
       gapCount += 1;
       gaps.unshift({ from: 1, to: firstSeq - 1 });
       if (options.gapsAreBreaks) breakAt({ seq: 1, reason: 'missing-entries' });
     }
+    if (!head && requireHead && last !== null) breakAt({ seq: last.seq, reason: 'head-mismatch' });
     if (head) {
       if (last === null || last.seq < head.seq) breakAt({ seq: (last?.seq ?? 0) + 1, reason: 'truncated-tail' });
       else if (last.seq !== head.seq || last.hash !== head.hash) breakAt({ seq: Math.min(last.seq, head.seq), reason: 'head-mismatch' });
