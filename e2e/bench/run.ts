@@ -8,12 +8,14 @@ import { join, resolve } from 'node:path';
 import type { Figure, FigureRunner } from './figure';
 import { measurePipelineLatency } from './p1-p2-pipeline-latency';
 import { measureColdStart } from './p6-cold-start';
+import { measureAuditExport } from './p7-audit-export';
 import { measureBundleSizes } from './p8-bundle-sizes';
 
 /** Each runner produces the figures whose ids it lists; `npm run bench -- P1` runs the ones that do P1. */
 const RUNNERS: { ids: string[]; run: FigureRunner }[] = [
   { ids: ['P1', 'P2'], run: measurePipelineLatency },
   { ids: ['P6'], run: measureColdStart },
+  { ids: ['P7'], run: measureAuditExport },
   { ids: ['P8'], run: measureBundleSizes },
 ];
 

@@ -4,6 +4,7 @@
  */
 import { browser, type Runtime } from '../shared/browser';
 import { SETTINGS_STORAGE_KEY } from '../shared/settings';
+import { startAuditLog } from './audit/audit-log';
 import { recordWorkerStart, watchWorkerErrors } from './diagnostics';
 import { createHandlers, refreshAllTabs } from './message-handlers';
 import { isAgentDesktopUrl } from './messaging/desktop-url';
@@ -24,6 +25,7 @@ void recordWorkerStart().catch(() => undefined);
 registerPanelOpener();
 
 const services = createServices();
+startAuditLog();
 
 const ready: Promise<void> = restrictSessionStorage().catch((error: unknown) => {
   console.error('[agent-assist] could not restrict session storage', error);

@@ -1,4 +1,5 @@
 import { SIMULATOR_BUILD } from '../shared/build-flags';
+import { checkSupervisorAccess } from './audit/supervisor-access';
 import type { Handlers } from './messaging/router';
 import { decideIntake } from './context-intake';
 import type { Services } from './services';
@@ -57,6 +58,9 @@ export function createHandlers(services: Services, now: () => number = Date.now)
     },
     async 'page/get-outbox-status'() {
       return services.outbox.status();
+    },
+    async 'page/supervisor-access'() {
+      return checkSupervisorAccess(await services.auth.state(), services.api);
     },
   };
 }

@@ -6,6 +6,7 @@ import { OutboxStatus } from './outbox-status';
 import { Recommendation } from './recommendation';
 import { RecommendationEventInput } from './recommendation-event';
 import { SignedInUser } from './view-state';
+import { SupervisorAccess } from './audit/supervisor-access';
 
 /**
  * Every message that crosses a context boundary, in one table: its name (which says where it comes
@@ -72,6 +73,8 @@ export const MESSAGES = {
   'page/get-outbox-status': message('extension-page', Empty, OutboxStatus),
   /** Extension page → worker: the agent's own knowledge search for the tab's conversation (Genesys mode). */
   'page/knowledge-search': message('extension-page', KnowledgeSearchRequest, KnowledgeSearchResponse),
+  /** Supervisor page → worker: may the signed-in user export the audit log (permission check through the API)? */
+  'page/supervisor-access': message('extension-page', Empty, SupervisorAccess),
 };
 
 export type MessageTable = typeof MESSAGES;

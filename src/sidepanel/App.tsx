@@ -7,6 +7,7 @@ import { NotConfigured } from './NotConfigured';
 import { PanelHeader } from './PanelHeader';
 import { Results } from './Results';
 import { SignedOut } from './SignedOut';
+import { SupervisorLink } from './SupervisorLink';
 
 interface Props {
   connector: PanelConnector;
@@ -72,6 +73,7 @@ export function App({ connector, now = Date.now }: Props) {
         />
       )}
       {tabId !== null && snapshot?.settings.provider === 'conversation-suggestions' && ['no-conversation', 'loading', 'ready', 'error'].includes(status) && <KnowledgeSearch now={now()} onSearch={(query) => connector.searchKnowledge(tabId, query)} />}
+      <SupervisorLink />
     </main>
   );
 }
