@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import type { Figure, FigureRunner } from './figure';
 import { measurePipelineLatency } from './p1-p2-pipeline-latency';
 import { measureColdStart } from './p6-cold-start';
+import { measureAuditExport } from './p7-audit-export';
 import { measureBundleSizes } from './p8-bundle-sizes';
 import { measureMutationToCard } from './p3-mutation-to-card';
 import { measureContentScriptCost } from './p4-content-script-cost';
@@ -17,6 +18,7 @@ import { measureHostScriptingRatio } from './p5-host-scripting-ratio';
 const RUNNERS: { ids: string[]; run: FigureRunner }[] = [
   { ids: ['P1', 'P2'], run: measurePipelineLatency },
   { ids: ['P6'], run: measureColdStart },
+  { ids: ['P7'], run: measureAuditExport },
   { ids: ['P8'], run: measureBundleSizes },
   { ids: ['P3'], run: measureMutationToCard },
   { ids: ['P4'], run: measureContentScriptCost },

@@ -1,3 +1,5 @@
+import { handleCopilotApi } from './copilot-api';
+import { isCopilotRoute } from './copilot-routing';
 import { revokeToken } from './credentials';
 import { type Exchange, type ParsedBody, sendEmpty, sendGenesysError, sendJson } from './http-helpers';
 import { parseQueryRequest, queryItems, type QueryItem } from './recommendations';
@@ -22,7 +24,7 @@ function handleUsersMe(exchange: Exchange, context: ApiContext): void {
   const user = findUser(context.token.userId);
   if (!user) return sendGenesysError(exchange, 404, 'not.found', 'The user no longer exists');
   const expand = (exchange.url.searchParams.get('expand') ?? '').split(',').map((value) => value.trim());
-  sendJson(exchange, 200, userMeBody(user, expand.includes('skills')));
+  sendJson(exchange, 200, userMeBody(user, expand.includes('skills'), expand.includes('authorization')));
 }
 
 function handleTokensMe(exchange: Exchange, context: ApiContext): void {
@@ -65,6 +67,7 @@ export function handleApi(exchange: Exchange, route: RouteName, context: ApiCont
     case 'query':
       return handleQuery(exchange, context, body);
     default:
+      if (isCopilotRoute(route)) return handleCopilotApi(exchange, route, context, body);
       return sendGenesysError(exchange, 404, 'not.found', `The simulator does not implement ${exchange.url.pathname}`);
   }
 }

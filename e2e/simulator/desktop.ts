@@ -1,8 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { handleDesktopMessage, isDesktopMessagePath } from './copilot-desktop';
 import { INITIAL_LINES, seedConversations, TIMELINE_INTERVAL_MS } from './conversations';
 import { type Exchange, redirect, sendGenesysError, sendJson, sendText } from './http-helpers';
+import type { SimulatorState } from './state';
 import { AGENT } from './users';
 
 /**
@@ -32,8 +34,10 @@ export function desktopConversations(): unknown {
   };
 }
 
-export async function handleDesktop(exchange: Exchange): Promise<void> {
+export async function handleDesktop(exchange: Exchange, state: SimulatorState, origin: string): Promise<void> {
   const { pathname, search } = exchange.url;
+  // The page reports each line it shows (Copilot, the messaging API and the conversations topic use them).
+  if (isDesktopMessagePath(pathname)) return handleDesktopMessage(exchange, state, origin);
   if (exchange.req.method !== 'GET' && exchange.req.method !== 'HEAD') {
     return sendGenesysError(exchange, 405, 'method.not.allowed', 'The desktop is read-only', { Allow: 'GET' });
   }

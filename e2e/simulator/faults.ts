@@ -124,6 +124,10 @@ const TRUNCATED_BODIES: Readonly<Record<FaultableRoute, string>> = {
   'tokens-me': '{"organization":{"id":"b5c1f0e2',
   token: '{"access_token":"sim-at-',
   webhook: '{"status":"acc',
+  suggestions: '{"entities":[{"id":"5d0c',
+  notifications: '{"connectUri":"ws://',
+  engagement: '{"engagementT',
+  'knowledge-search': '{"results":[{"confid',
 };
 
 const STATUS_MESSAGES: Readonly<Record<number, string>> = {

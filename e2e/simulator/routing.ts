@@ -1,3 +1,5 @@
+import { classifyCopilot, isCopilotRoute, type CopilotRoute } from './copilot-routing';
+
 /**
  * Which route a request is for. The names appear in the request log (`GET /__sim/requests?route=`)
  * and, for the faultable ones, in fault rules.
@@ -11,10 +13,11 @@ export type RouteName =
   | 'users-me' // GET /api/v2/users/me
   | 'query' // POST /api/v2/agentassist/recommendations/query
   | 'api-other' // any other /api/v2 path (answered 404 after authentication)
-  | 'webhook'; // POST /webhook/feedback
+  | 'webhook' // POST /webhook/feedback
+  | CopilotRoute; // Agent Copilot, conversations, messaging, knowledge, notifications (copilot-routing.ts)
 
 /** Routes that fault rules can target ('any' in a rule means all of these). */
-export const FAULTABLE_ROUTES = ['query', 'users-me', 'token', 'webhook', 'tokens-me'] as const;
+export const FAULTABLE_ROUTES = ['query', 'users-me', 'token', 'webhook', 'tokens-me', 'suggestions', 'notifications', 'engagement', 'knowledge-search'] as const;
 export type FaultableRoute = (typeof FAULTABLE_ROUTES)[number];
 
 export type Area =
@@ -31,6 +34,8 @@ export function classify(pathname: string): Area {
   if (pathname === '/api/v2/tokens/me') return { area: 'recorded', route: 'tokens-me' };
   if (pathname === '/api/v2/users/me') return { area: 'recorded', route: 'users-me' };
   if (pathname === '/api/v2/agentassist/recommendations/query') return { area: 'recorded', route: 'query' };
+  const copilot = classifyCopilot(pathname);
+  if (copilot) return { area: 'recorded', route: copilot };
   if (pathname.startsWith('/api/v2/')) return { area: 'recorded', route: 'api-other' };
   if (pathname === '/__sim' || pathname.startsWith('/__sim/')) return { area: 'control' };
   if (pathname === '/' || pathname === '/desktop' || pathname.startsWith('/desktop/')) return { area: 'desktop' };
@@ -38,7 +43,7 @@ export function classify(pathname: string): Area {
 }
 
 export function isApiRoute(route: RouteName): boolean {
-  return route === 'tokens-me' || route === 'users-me' || route === 'query' || route === 'api-other';
+  return route === 'tokens-me' || route === 'users-me' || route === 'query' || route === 'api-other' || isCopilotRoute(route);
 }
 
 export function isFaultable(route: RouteName): route is FaultableRoute {

@@ -3,7 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { handleApi, itemsForBody } from './api';
 import { handleControl } from './control';
 import { checkBearer, expireToken } from './credentials';
+import { resetCopilot } from './copilot-state';
 import { handleDesktop } from './desktop';
+import { attachNotificationSockets } from './notifications';
 import { respondWithFault, takeFaults } from './faults';
 import {
   BodyTooLargeError,
@@ -117,7 +119,7 @@ async function handle(context: ServerContext, req: IncomingMessage, res: ServerR
   try {
     if (req.method === 'OPTIONS') return sendEmpty(exchange, 204, { 'Access-Control-Max-Age': '600' });
     const area = classify(exchange.url.pathname);
-    if (area.area === 'desktop') return await handleDesktop(exchange);
+    if (area.area === 'desktop') return await handleDesktop(exchange, context.state, context.origin);
     if (area.area === 'unknown') return sendGenesysError(exchange, 404, 'not.found', `Nothing at ${exchange.url.pathname}`);
     const text = await readBodyText(exchange.req);
     // The control API reads JSON whatever the Content-Type (curl -d sends a form type).
@@ -141,6 +143,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const server = createServer((req, res) => {
     void handle(context, req, res);
   });
+  const closeSockets = attachNotificationSockets(server, () => state);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     // Loopback only: the simulator hands out tokens to anyone who asks.
@@ -157,6 +160,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     state,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        closeSockets();
+        resetCopilot(state);
         server.close((error) => (error ? reject(error) : resolve()));
         // Hung requests and keep-alive sockets would otherwise hold close() open.
         server.closeAllConnections();

@@ -4,6 +4,7 @@
  */
 import { browser, type Runtime } from '../shared/browser';
 import { SETTINGS_STORAGE_KEY } from '../shared/settings';
+import { startAuditLog } from './audit/audit-log';
 import { recordWorkerStart, watchWorkerErrors } from './diagnostics';
 import { createHandlers, insertDeps, refreshAllTabs } from './message-handlers';
 import { isAgentDesktopUrl } from './messaging/desktop-url';
@@ -13,6 +14,7 @@ import { changedSettingKeys } from './settings-changes';
 import { emitWorkerEvent, onWorkerEvent } from './worker-events';
 import { outboxListener } from './outbox/feedback-outbox';
 import { OUTBOX_ALARM } from './outbox/drain-schedule';
+import { COPILOT_POLL_ALARM } from './copilot/live-service';
 import { SIMULATOR_BUILD } from '../shared/build-flags';
 import { activeTabId } from './active-tab';
 import { runCommand } from './desktop/commands';
@@ -30,6 +32,7 @@ void recordWorkerStart().catch(() => undefined);
 registerPanelOpener();
 
 const services = createServices();
+startAuditLog();
 
 const ready: Promise<void> = restrictSessionStorage().catch((error: unknown) => {
   console.error('[agent-assist] could not restrict session storage', error);
@@ -83,7 +86,14 @@ browser.tabs.onRemoved.addListener((tabId) => {
 browser.alarms.onAlarm.addListener((alarm) => {
   const tabId = tabForAlarm(alarm.name);
   if (tabId !== null) void services.pipeline.refresh(tabId);
+  if (alarm.name === COPILOT_POLL_ALARM) void services.copilot.poll();
 });
+
+// Genesys mode's live socket follows sign-in and the provider setting.
+onWorkerEvent((event) => (event.type === 'settings-changed' || event.type === 'signed-in' || event.type === 'signed-out' ? services.copilot.resume() : undefined));
+
+// A restarted worker lost its socket: follow the tabs' conversations again (and backfill).
+void ready.then(() => services.copilot.resume()).catch((error: unknown) => console.warn('[agent-assist] live suggestions did not resume', error));
 
 // A worker killed mid-request left its views "loading": finish what it started.
 void ready.then(async () => {

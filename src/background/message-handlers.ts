@@ -1,4 +1,5 @@
 import { SIMULATOR_BUILD } from '../shared/build-flags';
+import { checkSupervisorAccess } from './audit/supervisor-access';
 import type { Handlers } from './messaging/router';
 import { decideIntake } from './context-intake';
 import type { Services } from './services';
@@ -49,6 +50,9 @@ export function createHandlers(services: Services, now: () => number = Date.now)
       void refreshAllTabs(services);
       return state;
     },
+    async 'page/knowledge-search'({ tabId, query }) {
+      return services.searchKnowledge(tabId, query);
+    },
     async 'page/refresh'({ tabId }) {
       const context = await readContext(tabId);
       if (!context) return { queued: false };
@@ -60,6 +64,9 @@ export function createHandlers(services: Services, now: () => number = Date.now)
     },
     async 'page/get-outbox-status'() {
       return services.outbox.status();
+    },
+    async 'page/supervisor-access'() {
+      return checkSupervisorAccess(await services.auth.state(), services.api);
     },
     async 'page/insert-into-reply'({ tabId, recommendationId }) {
       return insertRecommendation(insertDeps(services), tabId, recommendationId);

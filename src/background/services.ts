@@ -1,4 +1,5 @@
 import { browser } from '../shared/browser';
+import { SIMULATOR_BUILD } from '../shared/build-flags';
 import type { Agent } from '../shared/conversation';
 import { loadSettings } from '../shared/settings-store';
 import type { Settings } from '../shared/settings';
@@ -20,7 +21,11 @@ import { createFeedbackOutbox } from './outbox/feedback-outbox';
 import type { Outbox } from './outbox/outbox';
 import { cancelRetry, retryTimeFor, scheduleRetry } from './retry-alarms';
 import { emitWorkerEvent } from './worker-events';
-import { readContext, readView, writeView } from './tab-state';
+import { listDesktopTabs, readContext, readView, writeView } from './tab-state';
+import { createApiContextResolver } from './copilot/api-context';
+import { searchKnowledge, type SearchOutcome } from './copilot/knowledge-search';
+import { createCopilotLive, type CopilotLive } from './copilot/live-service';
+import { createSuggestionStore } from './copilot/suggestion-store';
 
 /**
  * The composition root: builds the worker's services once per worker life. Everything they need
@@ -35,6 +40,10 @@ export interface Services {
   recordEvent: ReturnType<typeof createEventRecorder>;
   outbox: Outbox;
   metrics: MetricsRecorder;
+  /** Genesys mode's live suggestions (notification channel, polling fallback). */
+  copilot: CopilotLive;
+  /** The agent's own knowledge search for a tab's conversation (Genesys mode only). */
+  searchKnowledge(tabId: number, query: string): Promise<SearchOutcome>;
 }
 
 async function currentSettings(): Promise<Settings> {
@@ -88,14 +97,28 @@ export function createServices(): Services {
   }
 
   const cache = createRecommendationCache();
-  const pipeline = createPipeline({
+  const suggestionStore = createSuggestionStore();
+  const apiContext = createApiContextResolver({ api, agentId: async () => (await agent()).id });
+  const copilot = createCopilotLive({
+    api,
+    store: suggestionStore,
+    context: apiContext,
+    settings: currentSettings,
+    agentId: async () => (await readAgent())?.id ?? null,
+    apiBaseUrl: async () => (await auth.getAccess().catch(() => null))?.apiBaseUrl ?? null,
+    tabs: async () => Promise.all((await listDesktopTabs()).map(async (tabId) => ({ tabId, conversationId: (await readView(tabId))?.conversationId ?? null }))),
+    refresh: (tabId) => pipeline.refresh(tabId),
+    allowLoopback: SIMULATOR_BUILD,
+  });
+  const pipeline: Pipeline = createPipeline({
     settings: currentSettings,
     ensureSignedIn: async () => {
       await auth.getAccess();
     },
     agent,
-    provider: (settings) => selectProvider(settings, api),
+    provider: (settings) => selectProvider(settings, api, { store: suggestionStore, live: copilot }),
     readContext,
+    resolveContext: (settings, context, signal) => (settings.provider === 'conversation-suggestions' ? apiContext.resolve(context, signal) : Promise.resolve(context)),
     readView,
     publish,
     cache,
@@ -104,10 +127,29 @@ export function createServices(): Services {
 
   const recordEvent = createEventRecorder({ agentId: async () => (await readAgent())?.id ?? null });
 
+  async function searchForTab(tabId: number, query: string): Promise<SearchOutcome> {
+    const settings = await currentSettings();
+    if (settings.provider !== 'conversation-suggestions') throw new Error('Knowledge search needs the conversation-suggestions provider');
+    await auth.getAccess();
+    const view = await readView(tabId);
+    return searchKnowledge(api, { query, conversationId: view?.conversationId ?? null, knowledgeBaseIds: settings.knowledgeBaseIds });
+  }
+
   const outbox = createFeedbackOutbox({ api, settings: currentSettings });
   const metrics = createMetricsRecorder(createMetricsStore());
 
-  return { auth, api, pipeline, cache, settings: currentSettings, recordEvent, outbox, metrics };
+  return {
+    auth,
+    api,
+    pipeline,
+    cache,
+    settings: currentSettings,
+    recordEvent,
+    outbox,
+    metrics,
+    copilot,
+    searchKnowledge: searchForTab,
+  };
 }
 
 /** The extension's own origin, for telling its pages from content scripts. */

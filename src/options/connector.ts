@@ -17,4 +17,6 @@ export interface OptionsConnector {
   outboxStatus(): Promise<OutboxStatus>;
   /** Every kept day of metrics (the worker's `page/get-metrics`). */
   metricsReport(): Promise<MetricsReport>;
+  /** The supervisor page (audit log, exports, CTR and latency). */
+  supervisorPageUrl(): string;
 }

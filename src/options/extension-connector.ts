@@ -16,5 +16,6 @@ export function createExtensionConnector(): OptionsConnector {
     redirectUri: () => browser.identity.getRedirectURL(),
     outboxStatus: () => sendToWorker('page/get-outbox-status', {}),
     metricsReport: () => sendToWorker('page/get-metrics', {}),
+    supervisorPageUrl: () => browser.runtime.getURL('src/supervisor/index.html'),
   };
 }

@@ -52,4 +52,8 @@ export class FakeOptionsConnector implements OptionsConnector {
   metricsReport(): Promise<MetricsReport> {
     return this.workerError ? Promise.reject(this.workerError) : Promise.resolve(structuredClone(this.metrics));
   }
+
+  supervisorPageUrl(): string {
+    return 'chrome-extension://abcdefghijklmnop/src/supervisor/index.html';
+  }
 }

@@ -34,6 +34,14 @@ describe('MESSAGES table', () => {
     expect(MESSAGES['page/get-outbox-status'].from).toBe('extension-page');
   });
 
+  it('takes a non-blank, bounded query for the knowledge search', () => {
+    const search = MESSAGES['page/knowledge-search'].request;
+    expect(search.safeParse({ tabId: 3, query: '  refund  ' })).toMatchObject({ success: true, data: { query: 'refund' } });
+    expect(search.safeParse({ tabId: 3, query: '   ' }).success).toBe(false);
+    expect(search.safeParse({ tabId: 3, query: 'x'.repeat(501) }).success).toBe(false);
+    expect(search.safeParse({ tabId: 3, query: 'refund', knowledgeBaseId: 'kb' }).success).toBe(false);
+  });
+
   it('validates a desktop context strictly', () => {
     const good = { conversationId: 'c-1', channel: 'chat', transcript: [{ role: 'customer', text: 'hi' }], profileId: 'genesys-cloud' };
     expect(DesktopContext.safeParse(good).success).toBe(true);

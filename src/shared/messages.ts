@@ -3,8 +3,10 @@ import { Channel, ConversationId, MAX_TURNS, Turn } from './conversation';
 import { DesktopProfileOverrides } from './desktop-profile-schema';
 import { MetricsQuery, MetricsReport } from './metrics/summarize-metrics';
 import { OutboxStatus } from './outbox-status';
+import { Recommendation } from './recommendation';
 import { RecommendationEventInput } from './recommendation-event';
 import { SignedInUser } from './view-state';
+import { SupervisorAccess } from './audit/supervisor-access';
 
 /**
  * Every message that crosses a context boundary, in one table: its name (which says where it comes
@@ -35,6 +37,16 @@ export type AuthState = z.infer<typeof AuthState>;
 
 export const TabRef = z.strictObject({ tabId: z.int().check(z.gte(0)) });
 
+export const KnowledgeSearchRequest = z.strictObject({
+  tabId: z.int().check(z.gte(0)),
+  query: z.string().check(z.trim(), z.minLength(1), z.maxLength(500)),
+});
+export const KnowledgeSearchResponse = z.strictObject({
+  results: z.array(Recommendation),
+  invalidCount: z.number(),
+  searchedKnowledgeBases: z.number(),
+});
+export type KnowledgeSearchResponse = z.infer<typeof KnowledgeSearchResponse>;
 const RecommendationId = z.string().check(z.minLength(1), z.maxLength(256));
 
 export const InsertIntoReplyRequest = z.strictObject({ tabId: z.int().check(z.gte(0)), recommendationId: RecommendationId });
@@ -97,6 +109,10 @@ export const MESSAGES = {
   'page/get-metrics': message('extension-page', MetricsQuery, MetricsReport),
   /** Extension page → worker: what the feedback outbox holds, parked events and its warning. */
   'page/get-outbox-status': message('extension-page', Empty, OutboxStatus),
+  /** Extension page → worker: the agent's own knowledge search for the tab's conversation (Genesys mode). */
+  'page/knowledge-search': message('extension-page', KnowledgeSearchRequest, KnowledgeSearchResponse),
+  /** Supervisor page → worker: may the signed-in user export the audit log (permission check through the API)? */
+  'page/supervisor-access': message('extension-page', Empty, SupervisorAccess),
   /** Extension page → worker: insert one of the tab's current recommendations into its reply box (relayed to the content script). */
   'page/insert-into-reply': message('extension-page', InsertIntoReplyRequest, InsertIntoReplyResult),
   /** Content script (inline overlay) → worker: open the side panel; sent from a click so the browser sees a user gesture. */

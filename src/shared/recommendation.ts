@@ -1,13 +1,5 @@
 import * as z from 'zod/mini';
 
-/**
- * Kinds of content a provider may suggest (Agent Copilot's suggestion types, folded): shown as a
- * badge; absent means an article.
- */
-export const RECOMMENDATION_TYPES = ['article', 'faq', 'answer', 'canned-response', 'script'] as const;
-export const RecommendationType = z.enum(RECOMMENDATION_TYPES);
-export type RecommendationType = z.infer<typeof RecommendationType>;
-
 /** Our model of one recommendation, whatever provider produced it. */
 export const Recommendation = z.object({
   id: z.string().check(z.minLength(1), z.maxLength(256)),
@@ -20,7 +12,10 @@ export const Recommendation = z.object({
   sourceId: z.string(),
   sourceName: z.optional(z.string()),
   url: z.optional(z.string()),
-  type: z.optional(RecommendationType),
+  /** What kind of suggestion it is, when the provider says (Genesys `Suggestion.type`: KnowledgeSearch, Faq…). */
+  kind: z.optional(z.string().check(z.maxLength(64))),
+  /** Why it was suggested, when the provider says (Genesys `triggerType`: Intent, Fallback…). */
+  trigger: z.optional(z.string().check(z.maxLength(64))),
 });
 export type Recommendation = z.infer<typeof Recommendation>;
 
@@ -33,3 +28,19 @@ export const HiddenRecommendation = z.object({
   reason: HiddenReason,
 });
 export type HiddenRecommendation = z.infer<typeof HiddenRecommendation>;
+
+/**
+ * A suggestion that is not an article to read (a canned response, a script page, a third-party
+ * suggestion, or a type we do not know yet): shown in its own group rather than dropped silently.
+ */
+export const OtherSuggestion = z.object({
+  id: z.string().check(z.minLength(1), z.maxLength(256)),
+  /** The provider's type (Genesys `Suggestion.type`): CannedResponse, Script, ThirdPartySuggestion… */
+  kind: z.string().check(z.maxLength(64)),
+  title: z.string().check(z.maxLength(500)),
+  /** Plain text: what to say or do, or the references the provider gave. Never trusted as HTML. */
+  detail: z.string().check(z.maxLength(5000)),
+  trigger: z.optional(z.string().check(z.maxLength(64))),
+  url: z.optional(z.string()),
+});
+export type OtherSuggestion = z.infer<typeof OtherSuggestion>;

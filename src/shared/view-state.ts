@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { Channel, ConversationId } from './conversation';
-import { HiddenRecommendation, Recommendation } from './recommendation';
+import { HiddenRecommendation, OtherSuggestion, Recommendation } from './recommendation';
 
 /**
  * What the worker publishes for one desktop tab (storage.session `view:<tabId>`); the side panel
@@ -51,6 +51,8 @@ export const ViewState = z.object({
   contextReceivedAt: z.optional(z.number()),
   /** How long the provider took, when it was asked (ms). */
   providerMs: z.optional(z.number()),
+  /** Suggestions that are not articles (canned responses, scripts…), in their own group. */
+  otherSuggestions: z.optional(z.array(OtherSuggestion)),
 });
 export type ViewState = z.infer<typeof ViewState>;
 

@@ -7,10 +7,12 @@ import { markCard, restoreDismissed } from './card-marks';
 import type { ActionResult, CardMark, CardMarks, PanelAction, PanelConnector, PanelSnapshot } from './connector';
 import { IdleMessage } from './IdleMessage';
 import { KeyboardHelp } from './KeyboardHelp';
+import { KnowledgeSearch } from './KnowledgeSearch';
 import { NotConfigured } from './NotConfigured';
 import { PanelHeader } from './PanelHeader';
 import { Results } from './Results';
 import { SignedOut } from './SignedOut';
+import { SupervisorLink } from './SupervisorLink';
 
 interface Props {
   connector: PanelConnector;
@@ -143,6 +145,8 @@ export function App({ connector, now = Date.now }: Props) {
           onRestoreDismissed={() => conversationId !== null && updateMarks((current) => restoreDismissed(current, conversationId))}
         />
       )}
+      {tabId !== null && snapshot?.settings.provider === 'conversation-suggestions' && ['no-conversation', 'loading', 'ready', 'error'].includes(status) && <KnowledgeSearch now={now()} onSearch={(query) => connector.searchKnowledge(tabId, query)} />}
+      <SupervisorLink />
       <p class="visually-hidden" role="status" data-testid="announcement">
         {announcement}
       </p>

@@ -43,7 +43,7 @@ afterEach(() => {
 
 const cards = [
   recommendationFixture({ id: 'a', title: 'First article', content: '<p>Alpha <b>text</b></p>', sourceId: 'kb-a' }),
-  recommendationFixture({ id: 'b', title: 'Second article', content: 'Beta text', sourceId: 'kb-b', type: 'faq' }),
+  recommendationFixture({ id: 'b', title: 'Second article', content: 'Beta text', sourceId: 'kb-b', kind: 'Faq' }),
   recommendationFixture({ id: 'c', title: 'Third article', content: 'Gamma text', sourceId: 'kb-c' }),
 ];
 

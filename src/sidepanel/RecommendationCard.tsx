@@ -116,7 +116,7 @@ export function RecommendationCard({ recommendation, now, mark, canInsert, tabSt
         <h3 class="card__title" data-testid="title" id={titleId}>
           {recommendation.title}
         </h3>
-        <TypeBadge type={recommendation.type} />
+        <TypeBadge kind={recommendation.kind} />
       </div>
       <p class="card__meta">
         <ScoreBadge score={recommendation.relevanceScore} testId="score" />

@@ -7,6 +7,7 @@ import { ErrorNotice } from './ErrorNotice';
 import type { Thresholds } from './hidden-reason';
 import { HiddenList } from './HiddenList';
 import { LoadingIndicator } from './LoadingIndicator';
+import { OtherSuggestions } from './OtherSuggestions';
 import { RecommendationList } from './RecommendationList';
 import { EmptyResults, InvalidNote, StaleNote } from './ResultNotes';
 
@@ -53,6 +54,7 @@ export function Results({ view, thresholds, now, onRetry, retrying, onSignIn, si
           </button>
         </p>
       )}
+      <OtherSuggestions suggestions={view.otherSuggestions ?? []} />
       <HiddenList hidden={view.hidden} thresholds={thresholds} now={now} />
       {view.invalidCount > 0 && <InvalidNote count={view.invalidCount} />}
     </>

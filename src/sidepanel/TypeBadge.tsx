@@ -1,20 +1,29 @@
 import { t } from '../shared/i18n';
-import type { RecommendationType } from '../shared/recommendation';
 
-const TYPE_NAMES: Record<RecommendationType, () => string> = {
-  article: () => t('typeArticle'),
-  faq: () => t('typeFaq'),
-  answer: () => t('typeAnswer'),
-  'canned-response': () => t('typeCannedResponse'),
-  script: () => t('typeScript'),
-};
+/**
+ * What kind of content a card is, from the provider's own word for it (`Recommendation.kind`, the
+ * Genesys suggestion type); providers that do not say, and article-like kinds, read "Article".
+ */
+function kindName(kind: string | undefined): { id: string; name: string } {
+  switch (kind) {
+    case 'Faq':
+      return { id: 'faq', name: t('typeFaq') };
+    case 'SuggestedKnowledgeAnswer':
+      return { id: 'answer', name: t('typeAnswer') };
+    case 'CannedResponse':
+      return { id: 'canned-response', name: t('typeCannedResponse') };
+    case 'Script':
+      return { id: 'script', name: t('typeScript') };
+    default:
+      return { id: 'article', name: t('typeArticle') };
+  }
+}
 
-/** What kind of content a card is; providers that do not say give articles. */
-export function TypeBadge({ type }: { type: RecommendationType | undefined }) {
-  const kind = type ?? 'article';
+export function TypeBadge({ kind }: { kind: string | undefined }) {
+  const { id, name } = kindName(kind);
   return (
-    <span class="badge" data-testid="type" data-type={kind}>
-      {TYPE_NAMES[kind]()}
+    <span class="badge" data-testid="type" data-type={id}>
+      {name}
     </span>
   );
 }

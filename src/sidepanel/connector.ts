@@ -1,3 +1,4 @@
+import type { Recommendation } from '../shared/recommendation';
 import type { InsertOutcome } from '../shared/messages';
 import type { RecommendationEventInput } from '../shared/recommendation-event';
 import type { Settings } from '../shared/settings';
@@ -29,6 +30,8 @@ export type ActionResult = { ok: true } | ({ ok: false } & ActionFailure);
 
 export type PanelAction = 'sign-in' | 'sign-out' | 'refresh' | 'open-settings';
 
+/** The agent's knowledge search: results best first, or why it failed. */
+export type SearchResult = { ok: true; results: Recommendation[] } | ({ ok: false } & ActionFailure);
 /** The worker recorded the event (`page/record-event`) under this id, or refused it. */
 export type EventResult = { ok: true; eventId: string } | ({ ok: false } & ActionFailure);
 
@@ -55,6 +58,8 @@ export interface PanelConnector {
   /** Runs the pipeline again for the tab (`page/refresh`). */
   refresh(tabId: number): Promise<ActionResult>;
   openSettings(): Promise<ActionResult>;
+  /** The knowledge search for the tab's conversation (`page/knowledge-search`, Genesys mode). */
+  searchKnowledge(tabId: number, query: string): Promise<SearchResult>;
   /** Reports an agent's action on a recommendation (`page/record-event`). */
   recordEvent(input: RecommendationEventInput): Promise<EventResult>;
   /** Inserts a recommendation of the tab's view into its reply box, through the worker. */

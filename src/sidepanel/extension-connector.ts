@@ -5,7 +5,7 @@ import { loadSettings, watchSettings } from '../shared/settings-store';
 import { AUTH_USER_KEY, SignedInUser, ViewState, viewStateKey } from '../shared/view-state';
 import { CARD_MARKS_KEY, parseCardMarks } from './card-marks';
 import { copyToClipboard } from './clipboard';
-import type { ActionResult, ActionFailure, PanelConnector, PanelSnapshot } from './connector';
+import type { ActionResult, ActionFailure, PanelConnector, PanelSnapshot, SearchResult } from './connector';
 import { requestedTabId } from './requested-tab';
 
 function parseView(raw: unknown): ViewState | null {
@@ -154,6 +154,13 @@ export function createExtensionConnector(search: string): PanelConnector {
     signOut: () => attempt(() => sendToWorker('page/sign-out', {})),
     refresh: (tabId) => attempt(() => sendToWorker('page/refresh', { tabId })),
     openSettings: () => attempt(() => browser.runtime.openOptionsPage()),
+    async searchKnowledge(tabId, query): Promise<SearchResult> {
+      let results: SearchResult = { ok: false, code: 'failed', message: 'no answer' };
+      const outcome = await attempt(async () => {
+        results = { ok: true, results: (await sendToWorker('page/knowledge-search', { tabId, query })).results };
+      });
+      return outcome.ok ? results : outcome;
+    },
     async recordEvent(input) {
       try {
         return { ok: true, eventId: (await sendToWorker('page/record-event', input)).eventId };

@@ -1,5 +1,5 @@
 import type { RecommendationEventInput } from '../shared/recommendation-event';
-import type { ActionResult, CardMarks, EventResult, InsertResult, PanelAction, PanelConnector, PanelSnapshot } from './connector';
+import type { ActionResult, CardMarks, EventResult, InsertResult, PanelAction, PanelConnector, PanelSnapshot, SearchResult } from './connector';
 import { snapshotFixture } from './fixtures';
 
 export interface RecordedCall {
@@ -19,6 +19,9 @@ export class FakePanelConnector implements PanelConnector {
   readonly inserts: { tabId: number; recommendationId: string }[] = [];
   readonly copies: string[] = [];
   results: Partial<Record<PanelAction, ActionResult | Promise<ActionResult>>> = {};
+  /** What `searchKnowledge` answers (default: no results), and the searches it was asked. */
+  searchResult: SearchResult | Promise<SearchResult> = { ok: true, results: [] };
+  readonly searches: { tabId: number; query: string }[] = [];
   eventResult: (input: RecommendationEventInput) => EventResult | Promise<EventResult> = () => ({ ok: true, eventId: `event-${this.events.length}` });
   insertResult: InsertResult | Promise<InsertResult> = { ok: true, outcome: 'inserted' };
   copyResult: ActionResult | Promise<ActionResult> = { ok: true };
@@ -63,6 +66,11 @@ export class FakePanelConnector implements PanelConnector {
 
   openSettings(): Promise<ActionResult> {
     return this.answer({ action: 'open-settings' });
+  }
+
+  searchKnowledge(tabId: number, query: string): Promise<SearchResult> {
+    this.searches.push({ tabId, query });
+    return Promise.resolve(this.searchResult);
   }
 
   recordEvent(input: RecommendationEventInput): Promise<EventResult> {

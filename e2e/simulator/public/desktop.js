@@ -34,7 +34,19 @@
     return 'System';
   }
 
+  // Every customer and agent line is reported to the simulator, in order, as the platform would
+  // know it: Copilot suggests from it, and the messaging API and conversations topic carry it.
+  let reported = Promise.resolve();
+  function report(conversationId, author, text) {
+    if (author === 'system') return;
+    const body = JSON.stringify({ id: crypto.randomUUID(), author, text });
+    reported = reported
+      .then(() => fetch(`/desktop/api/conversations/${conversationId}/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body }))
+      .catch((error) => console.warn('[simulator desktop] could not report a line', error));
+  }
+
   function appendMessage(view, author, text) {
+    report(view.conversation.id, author, text);
     const message = element('div', 'message');
     message.dataset.author = author;
     message.append(element('span', 'message-author', authorName(view.conversation, author)), element('p', 'message-text', text));

@@ -2,6 +2,7 @@ import type { RecommendationEvent } from '../../shared/recommendation-event';
 import type { Settings } from '../../shared/settings';
 import type { ApiClient } from '../genesys/api-client';
 import type { RetryLimits } from '../genesys/retry-policy';
+import { copilotEngagementDestination } from './engagement-destination';
 import { webhookDestination } from './webhook-destination';
 
 /**
@@ -27,4 +28,4 @@ export interface Destination {
   deliver(event: RecommendationEvent, context: DeliveryContext): Promise<void>;
 }
 
-export const FEEDBACK_DESTINATIONS: readonly Destination[] = [webhookDestination];
+export const FEEDBACK_DESTINATIONS: readonly Destination[] = [webhookDestination, copilotEngagementDestination];

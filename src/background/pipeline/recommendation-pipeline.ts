@@ -6,6 +6,7 @@ import { contextKey } from '../cache/context-key';
 import type { InFlight } from '../cache/in-flight';
 import { ApiError } from '../genesys/api-error';
 import type { ProviderResult, RecommendationProvider } from '../providers/provider';
+import type { DesktopContext } from '../../shared/messages';
 import type { StoredContext } from '../tab-state';
 import { filterRecommendations } from './filter-recommendations';
 import { DEFAULT_TRANSCRIPT_LIMITS } from './transcript';
@@ -24,6 +25,11 @@ export interface PipelineDeps {
   agent(): Promise<Agent>;
   provider(settings: Settings): RecommendationProvider;
   readContext(tabId: number): Promise<StoredContext | null>;
+  /**
+   * What the API says about the page's context (conversation id, channel, transcript), when the
+   * provider has an API for it (Genesys mode); absent or failing, the page's context is used.
+   */
+  resolveContext?(settings: Settings, context: DesktopContext, signal: AbortSignal): Promise<DesktopContext>;
   readView(tabId: number): Promise<ViewState | null>;
   publish(view: ViewState): Promise<void>;
   cache: RecommendationCache;
@@ -42,8 +48,8 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
 
   async function run(tabId: number, signal: AbortSignal): Promise<void> {
     const [stored, settings, previous] = await Promise.all([deps.readContext(tabId), deps.settings(), deps.readView(tabId)]);
-    const context = stored?.context ?? null;
-    const base: ViewState = {
+    let context = stored?.context ?? null;
+    let base: ViewState = {
       ...emptyViewState(tabId, 'no-conversation'),
       conversationId: context?.conversationId ?? null,
       channel: context?.channel ?? null,
@@ -61,12 +67,28 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       if (error instanceof ApiError && error.kind === 'auth') return publish({ ...base, status: 'signed-out' });
       return publish({ ...base, status: 'error', error: viewErrorFrom(error) });
     }
+    if (context && deps.resolveContext) {
+      const pageContext = context;
+      context = await deps.resolveContext(settings, pageContext, signal).catch((error: unknown) => {
+        console.warn('[agent-assist] the API could not confirm the page context', error);
+        return pageContext;
+      });
+      base = { ...base, conversationId: context.conversationId, channel: context.channel };
+    }
     if (!context?.conversationId) return publish({ ...base, status: 'no-conversation' });
     const conversationId = context.conversationId;
 
     // Previous results for the same conversation stay visible while the new ones load.
     const sameConversation = previous?.conversationId === conversationId;
-    const kept = sameConversation && previous ? { recommendations: previous.recommendations, hidden: previous.hidden, invalidCount: previous.invalidCount } : {};
+    const kept =
+      sameConversation && previous
+        ? {
+            recommendations: previous.recommendations,
+            hidden: previous.hidden,
+            invalidCount: previous.invalidCount,
+            ...(previous.otherSuggestions !== undefined && { otherSuggestions: previous.otherSuggestions }),
+          }
+        : {};
 
     // The desktop may show the conversation before its first message renders: a call on an empty
     // transcript costs the organisation's rate limit and answers nothing.
@@ -87,11 +109,11 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
         knowledgeBaseIds: settings.knowledgeBaseIds,
         maxTurns: DEFAULT_TRANSCRIPT_LIMITS.maxTurns,
       });
-      const ttlMs = settings.cacheTtlSeconds * 1000;
+      const ttlMs = provider.cacheable === false ? 0 : settings.cacheTtlSeconds * 1000;
       const hit = ttlMs > 0 ? await deps.cache.lookup(key, ttlMs, now()).catch(() => null) : null;
       const render = (result: ProviderResult) => {
         const { accepted, hidden } = filterRecommendations(result.items, settings, now());
-        return { recommendations: accepted, hidden, invalidCount: result.invalidCount };
+        return { recommendations: accepted, hidden, invalidCount: result.invalidCount, ...(result.others !== undefined && { otherSuggestions: result.others }) };
       };
 
       if (hit) {

@@ -1,5 +1,5 @@
 import type { Agent, Channel, Turn } from '../../shared/conversation';
-import type { Recommendation } from '../../shared/recommendation';
+import type { OtherSuggestion, Recommendation } from '../../shared/recommendation';
 import type { Provider } from '../../shared/settings';
 
 export interface ProviderQuery {
@@ -14,6 +14,8 @@ export interface ProviderResult {
   items: Recommendation[];
   /** Items the provider sent that failed validation and were dropped. */
   invalidCount: number;
+  /** Suggestions that are not articles (canned responses, scripts…), shown in their own group. */
+  others?: OtherSuggestion[];
 }
 
 /** One interface, one adapter per API (DESIGN.md pipeline step 4). */
@@ -21,5 +23,7 @@ export interface RecommendationProvider {
   readonly id: Provider;
   /** Whether the provider matches on the transcript (so an empty one is not worth a call). */
   readonly needsTranscript: boolean;
+  /** False when the provider keeps its own, fresher cache (default true: the pipeline caches answers). */
+  readonly cacheable?: boolean;
   fetch(query: ProviderQuery, signal: AbortSignal): Promise<ProviderResult>;
 }

@@ -1,19 +1,18 @@
 import type { Settings } from '../../shared/settings';
 import type { ApiClient } from '../genesys/api-client';
-import { ApiError } from '../genesys/api-error';
+import { createConversationSuggestionsProvider, type ConversationSuggestionsDeps } from './conversation-suggestions';
 import type { RecommendationProvider } from './provider';
 import { createRecommendationsQueryProvider } from './recommendations-query';
 
-/** The adapter the settings name. An adapter we do not have is an error the agent sees, never a silent substitute. */
-export function selectProvider(settings: Settings, api: ApiClient): RecommendationProvider {
+/** What the Agent Copilot adapter needs beyond the API client: its suggestion store and live feed. */
+export type CopilotParts = Omit<ConversationSuggestionsDeps, 'api'>;
+
+/** The adapter the settings name; switching the setting switches the adapter on the next run. */
+export function selectProvider(settings: Settings, api: ApiClient, copilot: CopilotParts): RecommendationProvider {
   switch (settings.provider) {
     case 'recommendations-query':
       return createRecommendationsQueryProvider(api);
     case 'conversation-suggestions':
-      return {
-        id: 'conversation-suggestions',
-        needsTranscript: false,
-        fetch: () => Promise.reject(new ApiError('http', 'The conversation-suggestions provider is not available in this version', { status: 501 })),
-      };
+      return createConversationSuggestionsProvider({ api, ...copilot });
   }
 }
