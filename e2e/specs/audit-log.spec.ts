@@ -118,9 +118,13 @@ test('a supervisor exports CSV and NDJSON that real parsers read and a third par
   await expect(supervisor.getByTestId('access')).toContainText(SUPERVISOR.name);
 
   const desktop = await openDesktop(context, simulator.origin, billing!.id);
-  const panel = await openPanel(context, extensionId, await tabIdOf(serviceWorker, desktop));
+  const tabId = await tabIdOf(serviceWorker, desktop);
   await playScript(desktop, billing!);
-  await expect(panel.locator(`[data-testid="recommendation"][data-id="${billing!.expected.visible[0]}"]`)).toBeVisible({ timeout: 15_000 });
+  // The published view, not a side panel: the panel records an impression of every card it shows,
+  // and this test counts exactly one (the inline overlay's, of the top card, is the same one).
+  const shownIds = () =>
+    serviceWorker.evaluate(async (key) => ((await chrome.storage.session.get(key))[key] as { recommendations?: { id: string }[] } | undefined)?.recommendations?.map((item) => item.id) ?? [], `view:${tabId}`);
+  await expect.poll(shownIds, { timeout: 15_000 }).toContain(billing!.expected.visible[0]);
   await recordActions(supervisor, billing!.id, billing!.expected.visible[0]!);
 
   await supervisor.reload();
