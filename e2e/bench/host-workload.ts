@@ -2,6 +2,7 @@ import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { findChromium } from '../support/find-chromium';
 import { openDesktop } from '../support/agent-desktop';
 import { openBenchSession } from './bench-session';
+import { profileWhile, scriptStretches, type Stretches } from './script-stretches';
 import { appendMessages, selectConversation } from './transcript-workload';
 import { seedConversations } from '../simulator/conversations';
 
@@ -14,7 +15,8 @@ import { seedConversations } from '../simulator/conversations';
  *
  * Per run, Chrome's own accounting for the page's main thread (CDP Performance.getMetrics):
  * `ScriptDuration` (all script, content-script worlds included) and `TaskDuration` (all work:
- * script, style, layout, paint), and the long tasks (> 50 ms) a PerformanceObserver saw.
+ * script, style, layout, paint), and the long tasks (> 50 ms) a PerformanceObserver saw, whoever
+ * caused them. A last run under the sampling profiler says which were the content script's.
  */
 export const MESSAGES = 1000;
 export const INTERVAL_MS = 10;
@@ -30,6 +32,8 @@ export interface RunCost {
 export interface HostWorkload {
   withExtension: RunCost[];
   without: RunCost[];
+  /** One more run with the extension under the sampling profiler: the content script's own stretches. */
+  contentScript: Stretches;
 }
 
 async function watchLongTasks(page: Page): Promise<void> {
@@ -88,7 +92,7 @@ async function runRounds(): Promise<HostWorkload> {
   try {
     const extended = session.desktop;
     const bare = await openDesktop(plain, session.origin);
-    const result: HostWorkload = { withExtension: [], without: [] };
+    const result: Omit<HostWorkload, 'contentScript'> = { withExtension: [], without: [] };
     for (let round = 0; round < ROUNDS; round++) {
       const runWith = async () => {
         await freshDesktop(extended, session.origin, billing.id);
@@ -106,7 +110,13 @@ async function runRounds(): Promise<HostWorkload> {
         await runWith();
       }
     }
-    return result;
+    // Attribution, in a run of its own (the profiler slows what it watches).
+    await freshDesktop(extended, session.origin, billing.id);
+    const ours = `chrome-extension://${new URL(session.panel.url()).host}/`; // URL.origin is "null" for this scheme
+    const cdp = await session.context.newCDPSession(extended);
+    const profile = await profileWhile(cdp, () => appendMessages(extended, billing.id, MESSAGES, INTERVAL_MS, 'profiled'));
+    await cdp.detach();
+    return { ...result, contentScript: scriptStretches(profile, (url) => url.startsWith(ours)) };
   } finally {
     await plain.close();
     await session.close();
