@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { handleDesktopMessage, isDesktopMessagePath } from './copilot-desktop';
 import { INITIAL_LINES, seedConversations, TIMELINE_INTERVAL_MS } from './conversations';
 import { type Exchange, redirect, sendGenesysError, sendJson, sendText } from './http-helpers';
+import { handleRealisticDesktop, isRealisticDesktopPath } from './realistic-desktop';
 import type { SimulatorState } from './state';
 import { AGENT } from './users';
 
@@ -38,6 +39,7 @@ export async function handleDesktop(exchange: Exchange, state: SimulatorState, o
   const { pathname, search } = exchange.url;
   // The page reports each line it shows (Copilot, the messaging API and the conversations topic use them).
   if (isDesktopMessagePath(pathname)) return handleDesktopMessage(exchange, state, origin);
+  if (isRealisticDesktopPath(pathname)) return handleRealisticDesktop(exchange);
   if (exchange.req.method !== 'GET' && exchange.req.method !== 'HEAD') {
     return sendGenesysError(exchange, 405, 'method.not.allowed', 'The desktop is read-only', { Allow: 'GET' });
   }

@@ -23,7 +23,7 @@ export type FaultableRoute = (typeof FAULTABLE_ROUTES)[number];
 export type Area =
   | { area: 'recorded'; route: RouteName } // Genesys-like traffic: logged, faultable where listed
   | { area: 'control' } // /__sim/...
-  | { area: 'desktop' } // /desktop/... and /
+  | { area: 'desktop' } // /desktop/... and /, and the realistic desktop: /directory/..., /messaging-gadget/...
   | { area: 'unknown' };
 
 export function classify(pathname: string): Area {
@@ -39,6 +39,7 @@ export function classify(pathname: string): Area {
   if (pathname.startsWith('/api/v2/')) return { area: 'recorded', route: 'api-other' };
   if (pathname === '/__sim' || pathname.startsWith('/__sim/')) return { area: 'control' };
   if (pathname === '/' || pathname === '/desktop' || pathname.startsWith('/desktop/')) return { area: 'desktop' };
+  if (pathname === '/directory' || pathname.startsWith('/directory/') || pathname.startsWith('/messaging-gadget/')) return { area: 'desktop' };
   return { area: 'unknown' };
 }
 
