@@ -31,6 +31,13 @@ export default tseslint.config(
     files: ['src/background/**/*.ts'],
     rules: {
       'no-restricted-globals': ['error', { name: 'window', message: 'The service worker has no window.' }, { name: 'document', message: 'The service worker has no DOM.' }, { name: 'localStorage', message: 'Use chrome.storage; the worker has no localStorage.' }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'webextension-polyfill', message: 'Import `browser` from src/shared/browser.ts (the one seam to browser APIs).' }],
+          patterns: [{ group: ['**/shared/dom/**'], message: 'shared/dom/ needs a DOM; the service worker has none.' }],
+        },
+      ],
     },
   },
   {

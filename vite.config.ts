@@ -83,7 +83,8 @@ function storePackage(mode: Mode, outDir: string): Plugin {
 export default defineConfig(({ mode: rawMode }) => {
   const mode = modeOf(rawMode);
   const outDir = { production: 'dist', firefox: 'dist-firefox', simulator: 'dist-sim' }[mode];
-  const extraPages: Record<string, string> = mode === 'firefox' ? { sidebar: 'src/sidepanel/index.html' } : {};
+  // Pages no manifest key names (crxjs "Extra HTML pages"): the supervisor page, opened by link.
+  const extraPages: Record<string, string> = { supervisor: 'src/supervisor/index.html', ...(mode === 'firefox' ? { sidebar: 'src/sidepanel/index.html' } : {}) };
   return {
     plugins: [
       preact(),

@@ -74,7 +74,7 @@ async function main(): Promise<number> {
   await panel
     .getByTestId('recommendation')
     .nth(1)
-    .waitFor({ timeout: 15_000 })
+    .waitFor({ timeout: 30_000 })
     .catch(() => undefined);
   await desktop.waitForTimeout(500);
   mkdirSync(ARTIFACTS, { recursive: true });

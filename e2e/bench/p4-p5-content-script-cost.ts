@@ -97,7 +97,7 @@ async function scriptMs(page: Page, work: () => Promise<void>): Promise<number> 
   return (after - before) * 1000;
 }
 
-export async function measureContentScriptCost(): Promise<Figure[]> {
+export async function measureRealisticContentScriptCost(): Promise<Figure[]> {
   const simulator = await startSimulator({ port: 0, latencyMs: 20 });
   try {
     // P5: the same workload with and without the extension, alternating, fresh browsers each time.
@@ -143,19 +143,19 @@ export async function measureContentScriptCost(): Promise<Figure[]> {
       const tasks = await longTasks();
       const difference = percentile(differences, 50) / MESSAGES;
       return [
-        figure('P4', 'content script main-thread time per appended message (1,000 messages)', burst.spentMs / MESSAGES, 'ms', 0.3, {
+        figure('P4.realistic', 'realistic desktop: content script main-thread time per appended message (1,000 messages)', burst.spentMs / MESSAGES, 'ms', 0.3, {
           runs: MESSAGES,
           detail: `realistic desktop (top frame + gadget iframe), one message every ${BURST_CADENCE_MS} ms: ${round(burst.spentMs)} ms (${entries(burstByEntry)}); cross-check, CPU ScriptDuration with − without ÷ 1,000, median: ${round(difference)} ms`,
         }),
-        figure('P4.live', 'same, one read and report per message on a 1,000-message transcript', live.spentMs / LIVE_MESSAGES, 'ms', 0.3, {
+        figure('P4.realistic.live', 'realistic desktop: same, one read and report per message on a 1,000-message transcript', live.spentMs / LIVE_MESSAGES, 'ms', 0.3, {
           runs: LIVE_MESSAGES,
           detail: `one message every ${LIVE_CADENCE_MS} ms after the first 1,000: ${round(live.spentMs)} ms (${entries(liveByEntry)})`,
         }),
-        figure('P4.longTasks', 'long tasks (> 50 ms) on the page during both workloads, with the extension', tasks.length, 'tasks', 0, {
+        figure('P4.realistic.longtasks', 'realistic desktop: page long tasks (> 50 ms) during both workloads, with the extension', tasks.length, 'tasks', 0, {
           runs: MESSAGES + LIVE_MESSAGES,
           detail: `${tasks.length > 0 ? `durations ${tasks.map(round).join(', ')} ms` : 'none'}; the content script's longest call ${round(Math.max(burst.longestMs, live.longestMs))} ms; in the P5 runs (1,000 messages × ${REPETITIONS}) the page had ${pageLongTasks.with} long tasks with the extension, ${pageLongTasks.without} without`,
         }),
-        figure('P5', 'host page scripting time with the extension ÷ without (median)', percentile(ratios, 50), '×', 1.1, {
+        figure('P5.realistic', 'realistic desktop: host page scripting time with ÷ without the extension (median)', percentile(ratios, 50), '×', 1.1, {
           runs: REPETITIONS,
           detail: `CPU ScriptDuration with/without per run: ${samples.join(', ')}; ratios ${ratios.map(round).join(', ')}`,
         }),

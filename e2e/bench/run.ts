@@ -8,15 +8,24 @@ import { join, resolve } from 'node:path';
 import type { Figure, FigureRunner } from './figure';
 import { measurePipelineLatency } from './p1-p2-pipeline-latency';
 import { measureColdStart } from './p6-cold-start';
+import { measureAuditExport } from './p7-audit-export';
 import { measureBundleSizes } from './p8-bundle-sizes';
-import { measureContentScriptCost } from './p4-p5-content-script-cost';
+import { measureMutationToCard } from './p3-mutation-to-card';
+import { measureContentScriptCost } from './p4-content-script-cost';
+import { measureHostScriptingRatio } from './p5-host-scripting-ratio';
+import { measureRealisticContentScriptCost } from './p4-p5-content-script-cost';
 
 /** Each runner produces the figures whose ids it lists; `npm run bench -- P1` runs the ones that do P1. */
 const RUNNERS: { ids: string[]; run: FigureRunner }[] = [
   { ids: ['P1', 'P2'], run: measurePipelineLatency },
   { ids: ['P6'], run: measureColdStart },
+  { ids: ['P7'], run: measureAuditExport },
   { ids: ['P8'], run: measureBundleSizes },
-  { ids: ['P4', 'P5'], run: measureContentScriptCost },
+  { ids: ['P3'], run: measureMutationToCard },
+  { ids: ['P4'], run: measureContentScriptCost },
+  { ids: ['P5'], run: measureHostScriptingRatio },
+  // The same figures on the realistic desktop (frames, shadow roots): P4.realistic…, P5.realistic.
+  { ids: ['P4', 'P5'], run: measureRealisticContentScriptCost },
 ];
 
 const RESULTS = resolve(import.meta.dirname, 'results');

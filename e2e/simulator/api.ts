@@ -24,7 +24,7 @@ function handleUsersMe(exchange: Exchange, context: ApiContext): void {
   const user = findUser(context.token.userId);
   if (!user) return sendGenesysError(exchange, 404, 'not.found', 'The user no longer exists');
   const expand = (exchange.url.searchParams.get('expand') ?? '').split(',').map((value) => value.trim());
-  sendJson(exchange, 200, userMeBody(user, expand.includes('skills')));
+  sendJson(exchange, 200, userMeBody(user, expand.includes('skills'), expand.includes('authorization')));
 }
 
 function handleTokensMe(exchange: Exchange, context: ApiContext): void {

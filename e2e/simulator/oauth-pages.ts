@@ -1,5 +1,5 @@
 import { escapeHtml } from './http-helpers';
-import type { SimulatorUser } from './users';
+import { USERS, type SimulatorUser } from './users';
 
 /** The HTML the login host shows: the sign-in page and the error page for untrusted requests. */
 
@@ -19,6 +19,15 @@ function page(title: string, body: string): string {
 <body><main>${body}</main></body></html>`;
 }
 
+/** Links that reload the page as another simulated user (`login_hint`), e.g. `#as-supervisor`. */
+function otherUsers(user: SimulatorUser, params: Readonly<Record<string, string>>): string {
+  const links = USERS.filter((other) => other.id !== user.id).map((other) => {
+    const query = new URLSearchParams({ ...params, login_hint: other.loginHint });
+    return `<a id="as-${escapeHtml(other.loginHint)}" href="/oauth/authorize?${escapeHtml(query.toString())}">${escapeHtml(other.name)}</a>`;
+  });
+  return `<p class="switch">Not you? Sign in as ${links.join(' or ')}.</p>`;
+}
+
 /** The consent page: one user, Sign in or Cancel, every authorize parameter carried in hidden fields. */
 export function loginPage(user: SimulatorUser, params: Readonly<Record<string, string>>): string {
   const hidden = Object.entries(params)
@@ -36,7 +45,8 @@ export function loginPage(user: SimulatorUser, params: Readonly<Record<string, s
       <button id="sign-in" type="submit" name="decision" value="approve">Sign in</button>
       <button id="deny" type="submit" name="decision" value="deny">Cancel</button>
     </div>
-  </form>`,
+  </form>
+  ${otherUsers(user, params)}`,
   );
 }
 

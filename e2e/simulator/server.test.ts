@@ -65,6 +65,31 @@ describe('simulator over HTTP', () => {
     expect(sim.port).toBeGreaterThan(0);
   });
 
+  it('answers users/me?expand=authorization with the permissions: an agent lacks the supervisor one', async () => {
+    const agent = (await (await api('/api/v2/users/me?expand=authorization')).json()) as { authorization: { permissions: string[]; roles: { name: string }[] } };
+    expect(agent.authorization.roles.map((role) => role.name)).toContain('Agent');
+    expect(agent.authorization.permissions).toContain('analytics:agentConversationDetail:view');
+    expect(agent.authorization.permissions.some((permission) => permission.startsWith('analytics:conversationDetail') || permission.startsWith('analytics:*'))).toBe(false);
+    const supervisor = await signIn(sim.origin, 'supervisor');
+    const response = await fetch(new URL('/api/v2/users/me?expand=skills,authorization', sim.origin), { headers: { Authorization: `Bearer ${supervisor.token}` } });
+    const body = (await response.json()) as { name: string; skills: unknown[]; authorization: { permissions: string[] } };
+    expect(body).toMatchObject({ name: 'Sam Supervisor', skills: expect.any(Array) });
+    expect(body.authorization.permissions).toContain('analytics:*:view');
+  });
+
+  it('offers the other user on the login page, keeping the authorize parameters', async () => {
+    const params = authorizeParams(newPkce(), {});
+    const page = await (await fetch(new URL(`/oauth/authorize?${new URLSearchParams(params).toString()}`, sim.origin))).text();
+    const link = /<a id="as-supervisor" href="([^"]+)"/.exec(page)?.[1]?.replace(/&#38;/g, '&');
+    expect(link).toBeDefined();
+    const target = new URL(link!, sim.origin);
+    expect(target.searchParams.get('login_hint')).toBe('supervisor');
+    expect(target.searchParams.get('code_challenge')).toBe(params.code_challenge);
+    const switched = await (await fetch(target)).text();
+    expect(switched).toContain('Sam Supervisor');
+    expect(switched).toContain('id="as-agent"');
+  });
+
   it('goes authorize → token → users/me → query', async () => {
     const pkce = newPkce();
     const params = authorizeParams(pkce);
@@ -88,6 +113,7 @@ describe('simulator over HTTP', () => {
     expect(user.skills.map((skill) => skill.name)).toEqual(['Billing', 'Mobile Devices', 'Returns']);
     const plain = (await (await api('/api/v2/users/me')).json()) as Record<string, unknown>;
     expect(plain).not.toHaveProperty('skills');
+    expect(plain).not.toHaveProperty('authorization');
 
     const query = await api(QUERY_PATH, { method: 'POST', json: queryBody(formatTimeline(billingConversation.timeline)) });
     expect(query.status).toBe(200);

@@ -15,6 +15,9 @@ export interface SimulatorUser {
   loginHint: string;
   title: string;
   skills: SimulatorSkill[];
+  /** Role names and the permissions they grant (`GET /api/v2/users/me?expand=authorization`). */
+  roles: string[];
+  permissions: string[];
 }
 
 export const ORGANIZATION = { id: 'b5c1f0e2-7a3d-4c8e-9f1a-0d2e3c4b5a69', name: 'Simulated Contact Centre' } as const;
@@ -33,6 +36,9 @@ export const AGENT: SimulatorUser = {
     { id: '0a4e7c2b-1d3f-4b5a-8c6d-9e0f1a2b3c02', name: 'Mobile Devices', proficiency: 4, state: 'active' },
     { id: '0a4e7c2b-1d3f-4b5a-8c6d-9e0f1a2b3c03', name: 'Returns', proficiency: 4, state: 'active' },
   ],
+  roles: ['employee', 'Agent'],
+  // What the default Agent role grants for this extension: their own conversation details only.
+  permissions: ['analytics:agentConversationDetail:view', 'conversation:suggestion:view', 'conversation:suggestionEngagement:add', 'knowledge:knowledgebase:search'],
 };
 
 export const SUPERVISOR: SimulatorUser = {
@@ -42,6 +48,9 @@ export const SUPERVISOR: SimulatorUser = {
   loginHint: 'supervisor',
   title: 'Contact Centre Supervisor',
   skills: [{ id: '0a4e7c2b-1d3f-4b5a-8c6d-9e0f1a2b3c04', name: 'Escalations', proficiency: 5, state: 'active' }],
+  roles: ['employee', 'Supervisor'],
+  // A wildcard grant, as Genesys roles can have: covers analytics:conversationDetail:view.
+  permissions: ['analytics:*:view', 'analytics:conversationAggregate:view', 'conversation:suggestion:view', 'knowledge:knowledgebase:search'],
 };
 
 export const USERS: readonly SimulatorUser[] = [AGENT, SUPERVISOR];
@@ -55,8 +64,11 @@ export function userForLoginHint(hint: string | null | undefined): SimulatorUser
   return USERS.find((user) => user.loginHint === hint) ?? AGENT;
 }
 
-/** GET /api/v2/users/me: the shape Genesys returns, kept small; skills only with `expand=skills`. */
-export function userMeBody(user: SimulatorUser, withSkills: boolean): Record<string, unknown> {
+/**
+ * GET /api/v2/users/me: the shape Genesys returns, kept small; skills only with `expand=skills`,
+ * `authorization` ({roles, permissions}, as the SDK's UserAuthorization) only with `expand=authorization`.
+ */
+export function userMeBody(user: SimulatorUser, withSkills: boolean, withAuthorization = false): Record<string, unknown> {
   const body: Record<string, unknown> = {
     id: user.id,
     name: user.name,
@@ -67,5 +79,8 @@ export function userMeBody(user: SimulatorUser, withSkills: boolean): Record<str
     selfUri: `/api/v2/users/${user.id}`,
   };
   if (withSkills) body.skills = user.skills.map((skill) => ({ ...skill, selfUri: `/api/v2/routing/skills/${skill.id}` }));
+  if (withAuthorization) {
+    body.authorization = { roles: user.roles.map((name) => ({ id: `role-${name.toLowerCase()}`, name })), unusedRoles: [], permissions: [...user.permissions] };
+  }
   return body;
 }

@@ -4,18 +4,20 @@ import { outboxStatus, recordEvent, webhookSummary, type EventInput } from '../s
 import { expect, test } from '../support/fixtures';
 import { clearFaults, recordedRequests, setFaults, type RecordedRequest } from '../support/simulator-control';
 import { killServiceWorker } from '../support/worker-control';
-import { seedConversations } from '../simulator/conversations';
 
-const [billing] = seedConversations;
 const ACTIONS: EventInput['action'][] = ['impression', 'open', 'copy', 'insert', 'helpful', 'not_helpful', 'dismissed'];
 
-/** A signed-in agent with the simulator's webhook configured; returns the side panel page that sends events. */
+/**
+ * A signed-in agent with the simulator's webhook configured; returns the side panel page that sends
+ * events. No conversation is open: the panel and the inline overlay record impressions of the cards
+ * they show, and these tests count only the events they send themselves.
+ */
 async function signedInPanel(context: BrowserContext, extensionId: string, serviceWorker: Worker, origin: string): Promise<Page> {
   await writeSettings(serviceWorker, simulatorSettings(origin, { feedbackWebhookUrl: `${origin}/webhook/feedback` }));
-  const desktop = await openDesktop(context, origin, billing!.id);
+  const desktop = await openDesktop(context, origin);
   const panel = await openPanel(context, extensionId, await tabIdOf(serviceWorker, desktop));
   await signInFromPanel(context, panel);
-  await expect(panel.getByTestId('recommendation').first()).toBeVisible();
+  await expect(panel.getByTestId('panel')).toHaveAttribute('data-status', 'no-conversation');
   return panel;
 }
 

@@ -1,11 +1,12 @@
 import type { Page } from '@playwright/test';
 import { openPanel, signInFromPanel, simulatorSettings, tabIdOf, writeSettings } from '../support/agent-desktop';
-import { setCopilotConfig, simSuggestions } from '../support/copilot-control';
+import { copilotRecord, setCopilotConfig, simSuggestions } from '../support/copilot-control';
 import { expect, test } from '../support/fixtures';
 import { addRealisticMessage, contentScriptObservers, gadgetFrame, openRealisticDesktop, selectInteraction, type SimWindow } from '../support/realistic-desktop';
 import { recordedRequests } from '../support/simulator-control';
+import { recordedEvents } from '../support/recorded-events';
 import { workerErrors } from '../support/worker-control';
-import { seedConversations } from '../simulator/conversations';
+import { INITIAL_LINES, seedConversations } from '../simulator/conversations';
 
 /**
  * The extension on the realistic simulated desktop (the Genesys Cloud structure: an Ember-like top
@@ -170,3 +171,54 @@ test('with no id on the cards, Genesys mode finds the conversation by customer n
   await expect.poll(() => sources(panel), { timeout: 15_000 }).toContain('kb-devices');
   expect(await workerErrors(serviceWorker)).toEqual([]);
 });
+
+test("insert lands at the cursor of the gadget's contenteditable composer, in the editor's own state, unsent; the overlay sits by the transcript", async ({
+  context,
+  extensionId,
+  serviceWorker,
+  simulator,
+}) => {
+  await writeSettings(serviceWorker, simulatorSettings(simulator.origin));
+  const desktop = await openRealisticDesktop(context, simulator.origin, { conversationId: billing!.id });
+  const panel = await signedInOn(context, extensionId, desktop, serviceWorker);
+  for (const line of billing!.timeline.slice(INITIAL_LINES)) await addRealisticMessage(desktop, billing!.id, line.author, line.text);
+  const shownIds = () => panel.getByTestId('recommendation').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-id')));
+  await expect.poll(shownIds, { timeout: 15_000 }).toEqual(expect.arrayContaining(billing!.expected.visible));
+
+  // The inline overlay shows in the gadget's frame, beside the transcript, not in the top frame.
+  const gadget = await gadgetFrame(desktop, billing!.id);
+  await expect(gadget.locator('agent-assist-overlay')).toHaveCount(1);
+  await expect(desktop.locator('agent-assist-overlay')).toHaveCount(0);
+
+  // The agent has started a reply and left the cursor between two words.
+  const box = gadget.locator('[data-automation-id="editor-content"] [contenteditable="true"]');
+  await box.click();
+  await box.pressSequentially('Hello Jordan, thanks.');
+  await box.evaluate((element) => {
+    const text = element.querySelector('p')?.firstChild;
+    if (text) getSelection()?.setBaseAndExtent(text, 13, text, 13);
+  });
+  const editor = () => gadget.evaluate(() => (window as unknown as { __simGadget: { editorText(): string } }).__simGadget.editorText());
+  const sentBefore = (await simulatorMessages(simulator.origin, billing!.id)).length;
+
+  const id = billing!.expected.visible[0]!;
+  const card = panel.locator(`[data-testid="recommendation"][data-id="${id}"]`);
+  await card.getByTestId('insert').click();
+  await expect(card.getByTestId('ack')).toHaveText(/Inserted into the reply/);
+  const text = await editor();
+  expect(text.startsWith('Hello Jordan,')).toBe(true);
+  expect(text.endsWith(' thanks.')).toBe(true);
+  expect(text.length).toBeGreaterThan('Hello Jordan, thanks.'.length + 20);
+  expect(text).not.toMatch(/<[a-z]/i);
+  // What the editor holds is what it shows: the insert went through its own input handling.
+  expect(await box.evaluate((element) => [...element.children].map((paragraph) => paragraph.textContent).join('\n'))).toBe(text);
+  expect(text.split('\n').length).toBeGreaterThan(1); // the article's paragraphs are the editor's paragraphs
+  // Nothing was sent.
+  await desktop.waitForTimeout(500);
+  expect((await simulatorMessages(simulator.origin, billing!.id)).length).toBe(sentBefore);
+  await expect.poll(async () => (await recordedEvents(serviceWorker, 'insert')).map((event) => event.recommendationId)).toEqual([id]);
+});
+
+async function simulatorMessages(origin: string, conversationId: string): Promise<unknown[]> {
+  return (await copilotRecord(origin)).conversations[conversationId]?.messages ?? [];
+}

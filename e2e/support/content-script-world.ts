@@ -11,8 +11,9 @@ interface ExecutionContext {
  * Runs an expression inside our content script's isolated world in the page's main frame, through
  * the DevTools protocol: it can then call chrome.runtime.sendMessage exactly as the content script
  * would, so a test can send the worker what a compromised or misplaced content script might.
+ * `userGesture` runs it as if the agent had just clicked (Runtime.evaluate's own option).
  */
-export async function evaluateInContentScript<T>(page: Page, expression: string, timeoutMs = 10_000): Promise<T> {
+export async function evaluateInContentScript<T>(page: Page, expression: string, timeoutMs = 10_000, options: { userGesture?: boolean } = {}): Promise<T> {
   const cdp = await page.context().newCDPSession(page);
   try {
     const contexts: ExecutionContext[] = [];
@@ -30,7 +31,7 @@ export async function evaluateInContentScript<T>(page: Page, expression: string,
       if (Date.now() > deadline) throw new Error(`No content-script world in ${page.url()}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    const result = (await cdp.send('Runtime.evaluate', { expression, contextId: world.id, awaitPromise: true, returnByValue: true })) as {
+    const result = (await cdp.send('Runtime.evaluate', { expression, contextId: world.id, awaitPromise: true, returnByValue: true, userGesture: options.userGesture ?? false })) as {
       result: { value?: T };
       exceptionDetails?: { text: string; exception?: { description?: string } };
     };

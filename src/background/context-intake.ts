@@ -1,6 +1,7 @@
 import { REPORTED_TURNS } from '../shared/conversation-limits';
 import type { DesktopDiagnostic } from '../shared/desktop-diagnostics';
 import type { DesktopContext, DesktopFrameReport } from '../shared/messages';
+import type { StoredContext } from './tab-state';
 
 /**
  * Joins what the frames of one desktop tab report into the one conversation context the pipeline
@@ -108,4 +109,12 @@ export function sameContext(a: DesktopContext, b: DesktopContext): boolean {
 
 export function sameProblems(a: readonly DesktopDiagnostic[], b: readonly DesktopDiagnostic[]): boolean {
   return a.length === b.length && a.every((problem, index) => JSON.stringify(problem) === JSON.stringify(b[index]));
+}
+
+/**
+ * The frame that holds a tab's conversation: its transcript and reply box (the messaging gadget's
+ * iframe on the Genesys desktop), else the frame that shows it. Insert and the overlay go there.
+ */
+export function conversationFrameOf(stored: StoredContext): number {
+  return stored.transcriptFrameId ?? stored.frameId;
 }

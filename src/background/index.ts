@@ -4,8 +4,9 @@
  */
 import { browser, type Runtime } from '../shared/browser';
 import { SETTINGS_STORAGE_KEY } from '../shared/settings';
+import { startAuditLog } from './audit/audit-log';
 import { recordWorkerStart, watchWorkerErrors } from './diagnostics';
-import { createHandlers, refreshAllTabs } from './message-handlers';
+import { createHandlers, insertDeps, refreshAllTabs } from './message-handlers';
 import { isAgentDesktopUrl } from './messaging/desktop-url';
 import { createRouter } from './messaging/router';
 import { tabForAlarm } from './retry-alarms';
@@ -14,6 +15,13 @@ import { emitWorkerEvent, onWorkerEvent } from './worker-events';
 import { outboxListener } from './outbox/feedback-outbox';
 import { OUTBOX_ALARM } from './outbox/drain-schedule';
 import { COPILOT_POLL_ALARM } from './copilot/live-service';
+import { SIMULATOR_BUILD } from '../shared/build-flags';
+import { activeTabId } from './active-tab';
+import { runCommand } from './desktop/commands';
+import { insertRecommendation } from './desktop/insert-recommendation';
+import { relayOverlayState } from './desktop/overlay-relay';
+import { beginOpenPanel } from './desktop/panel-opener';
+import { rememberRecentEvent } from './recent-events';
 import { createServices, extensionOrigin } from './services';
 import { configurePanel, registerPanelOpener, restrictSessionStorage } from './platform';
 import { forgetTab, listDesktopTabs, readView } from './tab-state';
@@ -24,18 +32,36 @@ void recordWorkerStart().catch(() => undefined);
 registerPanelOpener();
 
 const services = createServices();
+startAuditLog();
 
 const ready: Promise<void> = restrictSessionStorage().catch((error: unknown) => {
   console.error('[agent-assist] could not restrict session storage', error);
 });
 
-const route = createRouter(
-  createHandlers(services),
-  { extensionId: browser.runtime.id, extensionOrigin: extensionOrigin(), isDesktopUrl: (url) => isAgentDesktopUrl(url) },
-  { onRefused: (code, detail, sender) => console.warn('[agent-assist] refused message', code, detail, sender.url) },
-);
+const senderPolicy = { extensionId: browser.runtime.id, extensionOrigin: extensionOrigin(), isDesktopUrl: (url: string) => isAgentDesktopUrl(url) };
+const route = createRouter(createHandlers(services), senderPolicy, {
+  onRefused: (code, detail, sender) => console.warn('[agent-assist] refused message', code, detail, sender.url),
+});
 
-browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => ready.then(() => route(message, sender)));
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
+  // Synchronously, while the agent's click still counts as a user gesture (desktop/panel-opener.ts).
+  beginOpenPanel(message, sender, senderPolicy);
+  return ready.then(() => route(message, sender));
+});
+
+onWorkerEvent(relayOverlayState);
+if (SIMULATOR_BUILD) onWorkerEvent(rememberRecentEvent);
+
+const onCommand = (command: string, tab?: { id?: number }) =>
+  runCommand({ activeTabId, insertTop: (tabId) => insertRecommendation(insertDeps(services), tabId, { top: true }) }, command, tab?.id).catch(
+    (error: unknown) => {
+      console.warn('[agent-assist] command failed', command, error);
+      return null;
+    },
+  );
+browser.commands.onCommand.addListener((command, tab) => void onCommand(command, tab));
+// Headless Chromium delivers no keyboard shortcuts to extensions: the e2e tests call this listener.
+if (SIMULATOR_BUILD) Object.assign(globalThis, { __agentAssistCommand: onCommand });
 
 browser.runtime.onInstalled.addListener(() => {
   void configurePanel();

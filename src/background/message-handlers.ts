@@ -1,13 +1,21 @@
 import { SIMULATOR_BUILD } from '../shared/build-flags';
+import { checkSupervisorAccess } from './audit/supervisor-access';
 import type { Handlers } from './messaging/router';
 import { createDesktopIntake } from './desktop-intake';
 import type { Services } from './services';
 import { enablePanelForTab } from './platform';
-import { listDesktopDiagnostics, listDesktopTabs, readContext, readDesktopDiagnostics, readFrames, writeContext, writeDesktopDiagnostics, writeFrames } from './tab-state';
+import { conversationFrameOf } from './context-intake';
+import { listDesktopDiagnostics, listDesktopTabs, readContext, readDesktopDiagnostics, readFrames, readView, setOverlayCollapsed, writeContext, writeDesktopDiagnostics, writeFrames } from './tab-state';
 import { emitWorkerEvent } from './worker-events';
+import { tellContent } from './desktop/content-channel';
+import { insertRecommendation, type InsertDeps } from './desktop/insert-recommendation';
+import { currentOverlayState } from './desktop/overlay-relay';
+import { takePanelOpening } from './desktop/panel-opener';
+import { createImpressionDedupe } from './impression-dedupe';
 
 /** What each message does. The router has already checked the sender and the request. */
 export function createHandlers(services: Services, now: () => number = Date.now): Handlers {
+  const recordEvent = createImpressionDedupe(services.recordEvent);
   const desktop = createDesktopIntake({
     readFrames,
     writeFrames,
@@ -28,10 +36,10 @@ export function createHandlers(services: Services, now: () => number = Date.now)
       return { overrides: (await services.settings()).desktopProfile ?? null };
     },
     async 'page/record-event'(input) {
-      return { eventId: (await services.recordEvent(input)).eventId };
+      return { eventId: (await recordEvent(input)).eventId };
     },
     async 'desktop/record-event'(input) {
-      return { eventId: (await services.recordEvent(input)).eventId };
+      return { eventId: (await recordEvent(input)).eventId };
     },
     async 'page/sign-in'() {
       const state = await services.auth.signIn();
@@ -66,7 +74,31 @@ export function createHandlers(services: Services, now: () => number = Date.now)
     async 'page/get-desktop-diagnostics'() {
       return { tabs: await listDesktopDiagnostics() };
     },
+    async 'page/supervisor-access'() {
+      return checkSupervisorAccess(await services.auth.state(), services.api);
+    },
+    async 'page/insert-into-reply'({ tabId, recommendationId }) {
+      return insertRecommendation(insertDeps(services), tabId, recommendationId);
+    },
+    async 'desktop/open-panel'(_request, sender) {
+      return { opened: await takePanelOpening(sender.tabId) };
+    },
+    async 'desktop/get-overlay-state'(_request, sender) {
+      const stored = await readContext(sender.tabId);
+      // Only the frame that holds the conversation (its transcript, or the whole of it) shows the overlay.
+      if (!stored || conversationFrameOf(stored) !== sender.frameId) return { state: null };
+      return { state: await currentOverlayState(sender.tabId) };
+    },
+    async 'desktop/set-overlay-collapsed'({ conversationId, collapsed }, sender) {
+      await setOverlayCollapsed(sender.tabId, conversationId, collapsed);
+      return { conversationId, collapsed };
+    },
   };
+}
+
+/** What inserting needs from the worker; also used by the insert-top-suggestion command. */
+export function insertDeps(services: Services): InsertDeps {
+  return { readView, readContext, tellContent, recordEvent: services.recordEvent };
 }
 
 /** Every desktop tab's view depends on sign-in and settings: recompute them all. */

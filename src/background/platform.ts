@@ -41,6 +41,19 @@ export async function enablePanelForTab(tabId: number): Promise<void> {
 }
 
 /**
+ * Opens the panel on a tab. Only inside a user gesture (desktop/panel-opener.ts): Chrome 116+
+ * counts a content script's click; Firefox does not (a content-script message is not a user
+ * action there), so there the agent is pointed at the toolbar button instead.
+ */
+export async function openPanelForTab(tabId: number): Promise<void> {
+  const api = chromeSidePanel();
+  if (api) return api.open({ tabId });
+  const sidebar = (globalThis as { browser?: { sidebarAction?: { open?: () => Promise<void> } } }).browser?.sidebarAction;
+  if (!sidebar?.open) throw new Error('This browser has no side panel');
+  await sidebar.open();
+}
+
+/**
  * Tokens live in storage.session, which content scripts must never read. Chrome's default is
  * already TRUSTED_CONTEXTS; setting it explicitly means no later change can widen it unnoticed.
  * Firefox never exposes storage.session to content scripts and has no setAccessLevel.

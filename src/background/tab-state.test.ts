@@ -1,6 +1,17 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { emptyViewState } from '../shared/view-state';
-import { forgetTab, listDesktopTabs, readContext, readView, writeContext, writeView, type StoredContext } from './tab-state';
+import {
+  forgetTab,
+  listDesktopTabs,
+  MAX_COLLAPSED_CONVERSATIONS,
+  readCollapsedConversations,
+  readContext,
+  readView,
+  setOverlayCollapsed,
+  writeContext,
+  writeView,
+  type StoredContext,
+} from './tab-state';
 
 const session = vi.hoisted(() => new Map<string, unknown>());
 vi.mock('../shared/browser', () => ({
@@ -62,5 +73,24 @@ describe('tab state', () => {
     expect(await readView(7)).toBeNull();
     expect(await listDesktopTabs()).toEqual([12]);
     expect(session.get('auth:token')).toBe('x');
+  });
+});
+
+describe('overlay collapsed state', () => {
+  beforeEach(() => session.clear());
+
+  it('remembers collapsed conversations per tab, newest last, and forgets them with the tab', async () => {
+    await setOverlayCollapsed(7, 'c-1', true);
+    await setOverlayCollapsed(7, 'c-2', true);
+    await setOverlayCollapsed(8, 'c-1', true);
+    await setOverlayCollapsed(7, 'c-1', false);
+    expect(await readCollapsedConversations(7)).toEqual(['c-2']);
+    expect(await readCollapsedConversations(8)).toEqual(['c-1']);
+    for (let index = 0; index < MAX_COLLAPSED_CONVERSATIONS + 2; index++) await setOverlayCollapsed(7, `x-${index}`, true);
+    expect(await readCollapsedConversations(7)).toHaveLength(MAX_COLLAPSED_CONVERSATIONS);
+    await forgetTab(7);
+    expect(await readCollapsedConversations(7)).toEqual([]);
+    session.set('overlay-collapsed:9', 'garbage');
+    expect(await readCollapsedConversations(9)).toEqual([]);
   });
 });

@@ -110,5 +110,30 @@ export async function listDesktopDiagnostics(): Promise<TabDesktopDiagnostics[]>
 }
 
 export async function forgetTab(tabId: number): Promise<void> {
-  await browser.storage.session.remove([contextKey(tabId), viewStateKey(tabId), `${FRAMES_PREFIX}${tabId}`, diagnosticsKey(tabId)]);
+  await browser.storage.session.remove([contextKey(tabId), viewStateKey(tabId), overlayCollapsedKey(tabId), `${FRAMES_PREFIX}${tabId}`, diagnosticsKey(tabId)]);
+}
+
+/**
+ * Conversations whose inline overlay the agent collapsed, per tab. Kept here rather than in the
+ * content script: the desktop recreates its frames (one messaging iframe per conversation), and
+ * the page's own storage is no place for our state. The newest few are enough.
+ */
+const OVERLAY_COLLAPSED_PREFIX = 'overlay-collapsed:';
+export const MAX_COLLAPSED_CONVERSATIONS = 50;
+const CollapsedList = z.array(z.string());
+
+function overlayCollapsedKey(tabId: number): string {
+  return `${OVERLAY_COLLAPSED_PREFIX}${tabId}`;
+}
+
+export async function readCollapsedConversations(tabId: number): Promise<string[]> {
+  const key = overlayCollapsedKey(tabId);
+  const parsed = CollapsedList.safeParse((await browser.storage.session.get(key))[key]);
+  return parsed.success ? parsed.data : [];
+}
+
+export async function setOverlayCollapsed(tabId: number, conversationId: string, collapsed: boolean): Promise<void> {
+  const others = (await readCollapsedConversations(tabId)).filter((id) => id !== conversationId);
+  const next = collapsed ? [...others, conversationId].slice(-MAX_COLLAPSED_CONVERSATIONS) : others;
+  await browser.storage.session.set({ [overlayCollapsedKey(tabId)]: next });
 }

@@ -18,6 +18,8 @@ function fakeReader(): DesktopReader & { current: DesktopFrameReport; reads: num
       reader.scopes.push(scope);
       return { report: reader.current, shadowRoots: reader.shadowRoots, recheckInMs: reader.recheckInMs, transcriptContainer: reader.container };
     },
+    transcriptContainer: () => reader.container,
+    conversationId: () => reader.current.conversationId,
   };
   return reader;
 }

@@ -7,12 +7,13 @@ import { sameFrameReport } from './same-report';
 /**
  * Watches one frame of the desktop and reports what it shows when that changes. One
  * MutationObserver per observed root — the document, and each open shadow root the profile's
- * selectors step into (a document's observer does not see inside them) — whose callback only sets
- * a timer; the reading happens once the page has been quiet for `debounceMs` (or at least every
- * `maxWaitMs` while it keeps changing), in an idle callback, so typing, streaming messages and
- * re-renders neither block the page nor multiply API calls. A shadow root the selectors no longer
- * reach (its host was removed or re-rendered) has its observer disconnected: every observer hangs
- * on an AbortSignal, the watcher's own or its root's.
+ * selectors step into (a document's observer does not see inside them) — whose callback only
+ * notes the time; the reading happens once the page has been quiet for `debounceMs` (or at least
+ * every `maxWaitMs` while it keeps changing), in an idle callback, so typing, streaming messages
+ * and re-renders neither block the page nor multiply API calls. A change confined to the
+ * transcript re-reads only the transcript's end. A shadow root the selectors no longer reach (its
+ * host was removed or re-rendered) has its observer disconnected: every observer hangs on an
+ * AbortSignal, the watcher's own or its root's.
  */
 export interface WatcherOptions {
   reader: DesktopReader;
@@ -28,6 +29,8 @@ export interface WatcherOptions {
 
 export const DEFAULT_DEBOUNCE_MS = 400;
 export const DEFAULT_MAX_WAIT_MS = 1200;
+/** Longest wait for an idle period once the debounce is over. */
+export const IDLE_TIMEOUT_MS = 50;
 
 export function watchDesktop(options: WatcherOptions): void {
   const { reader, root, win, report, signal } = options;
@@ -46,6 +49,7 @@ export function watchDesktop(options: WatcherOptions): void {
   let timer: number | undefined;
   let recheckTimer: number | undefined;
   let firstPendingAt: number | null = null;
+  let lastChangeAt = 0;
   let lastSent: DesktopFrameReport | null = null;
   let sending = false;
   let again = false;
@@ -67,8 +71,6 @@ export function watchDesktop(options: WatcherOptions): void {
   }
 
   const flush = metered('read-and-report', async () => {
-    timer = undefined;
-    firstPendingAt = null;
     if (signal.aborted) return;
     if (sending) {
       again = true;
@@ -97,9 +99,11 @@ export function watchDesktop(options: WatcherOptions): void {
     }
   });
 
+  // The read is incremental and cheap, so the idle callback only has to wait briefly for a gap:
+  // a tab without idle periods (in the background, or busy) must not add much to P3's latency.
   const runIdle = metered('timer', (): void => {
     if (signal.aborted) return;
-    if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(() => void flush(), { timeout: 200 });
+    if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(() => void flush(), { timeout: IDLE_TIMEOUT_MS });
     else void flush();
   });
 
@@ -109,7 +113,7 @@ export function watchDesktop(options: WatcherOptions): void {
   }
 
   // The document observer's callback: notes whether the change was confined to the transcript,
-  // and (re)sets a timer. Nothing is read here.
+  // and when it happened. Nothing is read here.
   const onDocumentMutation = metered('mutation', (records: MutationRecord[]): void => {
     if (!container?.isConnected || !records.every((record) => container?.contains(record.target))) readAll = true;
     schedule();
@@ -120,13 +124,27 @@ export function watchDesktop(options: WatcherOptions): void {
     schedule();
   }
 
-  const schedule = metered('mutation', (): void => {
+  // Called for every mutation, so it only notes the time: one timer per quiet period, not one
+  // clearTimeout + setTimeout per appended node (TARGETS.md P4).
+  function schedule(): void {
     if (signal.aborted) return;
+    lastChangeAt = win.performance.now();
+    firstPendingAt ??= lastChangeAt;
+    timer ??= win.setTimeout(checkQuiet, debounceMs);
+  }
+
+  const checkQuiet = metered('timer', (): void => {
+    timer = undefined;
+    if (signal.aborted || firstPendingAt === null) return;
     const now = win.performance.now();
-    firstPendingAt ??= now;
-    if (timer !== undefined) win.clearTimeout(timer);
-    const wait = now - firstPendingAt >= maxWaitMs ? 0 : debounceMs;
-    timer = win.setTimeout(runIdle, wait);
+    const quietFor = now - lastChangeAt;
+    const pendingFor = now - firstPendingAt;
+    if (quietFor >= debounceMs || pendingFor >= maxWaitMs) {
+      firstPendingAt = null;
+      runIdle();
+      return;
+    }
+    timer = win.setTimeout(checkQuiet, Math.min(debounceMs - quietFor, maxWaitMs - pendingFor));
   });
 
   observeMutations(root, init, onDocumentMutation, signal);

@@ -1,21 +1,86 @@
 /**
  * Content script entry: runs in every frame of the agent desktop (the messaging gadget lives in
- * an iframe inside a shadow root), picks the desktop profile for this frame, and reports what this
- * frame shows; the worker joins the frames of a tab. It never sees a token and never calls an API:
- * everything goes through the worker. `all_frames` is enough: the gadget iframe has a real
- * same-origin URL, so neither `match_about_blank` nor `match_origin_as_fallback` is needed.
+ * an iframe inside a shadow root), picks the desktop profile for this frame, reports what this
+ * frame shows (the worker joins the frames of a tab), shows the inline overlay and inserts into
+ * the reply box when asked. It never sees a token and never calls an API: everything goes through
+ * the worker. `all_frames` is enough: the gadget iframe has a real same-origin URL, so neither
+ * `match_about_blank` nor `match_origin_as_fallback` is needed.
  */
 import { SIMULATOR_BUILD } from '../shared/build-flags';
 import { resolveDesktopProfile, type DesktopProfile, type DesktopProfileOverrides } from '../shared/desktop-profile';
+import { articleText } from '../shared/dom/article-text';
+import { t } from '../shared/i18n';
+import type { OverlayState } from '../shared/messages';
 import { watchDesktop } from './context-watcher';
 import { createFrameToken, stampFrameToken } from './frame-token';
+import { createInlineOverlay, type InlineOverlay, type OverlayActions } from './inline-overlay';
+import { insertIntoComposer } from './insert-into-composer';
 import { mainThreadUse } from './main-thread-meter';
 import { liveObservers } from './observers';
-import { createDesktopReader } from './read-desktop';
+import { createDesktopReader, type DesktopReader } from './read-desktop';
 import { askWorker, WorkerUnavailableError } from './worker-channel';
+import { listenToWorker } from './worker-messages';
 
-let current: AbortController | null = null;
+interface Session {
+  controller: AbortController;
+  profile: DesktopProfile;
+  reader: DesktopReader;
+  overlay: InlineOverlay;
+}
+
+let current: Session | null = null;
 const frameToken = createFrameToken();
+
+/**
+ * Whether this frame holds the conversation the worker names: it shows that conversation itself,
+ * or it is a messaging gadget, which shows a transcript but not which conversation it is — the
+ * worker only addresses a gadget's frame when the top frame named it as the one on screen.
+ */
+function holds(session: Session, conversationId: string): boolean {
+  const shown = session.reader.conversationId();
+  return shown === null ? session.reader.transcriptContainer() !== null : shown === conversationId;
+}
+
+/** Shows the worker's overlay state if it is about the conversation this frame holds. */
+function showOverlay(session: Session, state: OverlayState | null): boolean {
+  const onScreen = state !== null && holds(session, state.conversationId);
+  session.overlay.render(onScreen ? state : null, onScreen ? session.reader.transcriptContainer() : null);
+  return onScreen;
+}
+
+function insertText(session: Session, conversationId: string, content: string): 'inserted' | 'no-composer' | 'conversation-changed' {
+  if (!holds(session, conversationId)) return 'conversation-changed';
+  const outcome = insertIntoComposer(document, session.profile.composerSelector, articleText(content));
+  session.overlay.announce(outcome === 'inserted' ? t('insertDone') : t('insertNoComposer'));
+  return outcome;
+}
+
+function overlayActions(session: () => Session): OverlayActions {
+  const announce = (message: string) => session().overlay.announce(message);
+  return {
+    insert(top, conversationId) {
+      const outcome = insertText(session(), conversationId, top.content);
+      if (outcome === 'conversation-changed') announce(t('insertConversationChanged'));
+      if (outcome !== 'inserted') return;
+      askWorker('desktop/record-event', { conversationId, recommendationId: top.id, sourceId: top.sourceId, action: 'insert' }).catch(() =>
+        announce(t('overlayNotRecorded')),
+      );
+    },
+    openPanel() {
+      // Sent straight from the click, so the worker still sees the user gesture it needs.
+      askWorker('desktop/open-panel', {}).then(
+        ({ opened }) => announce(opened ? '' : t('overlayOpenPanelHint')),
+        () => announce(t('overlayOpenPanelHint')),
+      );
+    },
+    setCollapsed(conversationId, collapsed) {
+      askWorker('desktop/set-overlay-collapsed', { conversationId, collapsed }).catch(() => undefined);
+    },
+    seen(top, conversationId) {
+      askWorker('desktop/record-event', { conversationId, recommendationId: top.id, sourceId: top.sourceId, action: 'impression' }).catch(() => undefined);
+    },
+  };
+}
 
 /** Attribute changes that can change what the profile reads (selection, visibility, ids). */
 function watchedAttributes(profile: DesktopProfile): string[] {
@@ -24,14 +89,18 @@ function watchedAttributes(profile: DesktopProfile): string[] {
 }
 
 function start(overrides: DesktopProfileOverrides | null): void {
-  current?.abort();
+  current?.controller.abort();
   current = null;
   const profile = resolveDesktopProfile(location.href, overrides ?? undefined);
   if (!profile) return;
   const controller = new AbortController();
-  current = controller;
+  const reader = createDesktopReader(profile, document, () => location.href, { frameToken });
+  const session: Session = { controller, profile, reader, overlay: createInlineOverlay(document, overlayActions(() => session)) };
+  current = session;
+  controller.signal.addEventListener('abort', () => session.overlay.destroy());
+  let overlayAsked = false;
   watchDesktop({
-    reader: createDesktopReader(profile, document, () => location.href, { frameToken }),
+    reader,
     root: document.documentElement,
     win: window,
     signal: controller.signal,
@@ -42,6 +111,11 @@ function start(overrides: DesktopProfileOverrides | null): void {
       } catch (error) {
         if (error instanceof WorkerUnavailableError && error.orphaned) controller.abort();
         throw error;
+      }
+      // After a reload the view may already exist: ask once; later changes are pushed.
+      if (!overlayAsked) {
+        overlayAsked = true;
+        askWorker('desktop/get-overlay-state', {}).then(({ state }) => !controller.signal.aborted && showOverlay(session, state), () => undefined);
       }
     },
   });
@@ -62,6 +136,15 @@ if (resolveDesktopProfile(location.href, undefined)) {
   void loadOverrides().then(start);
   chrome.storage.onChanged.addListener((changes, area) => {
     if ((area === 'local' && 'settings' in changes) || area === 'managed') void loadOverrides().then(start);
+  });
+  listenToWorker(async (message) => {
+    const session = current;
+    switch (message.type) {
+      case 'worker/insert-text':
+        return { outcome: session ? insertText(session, message.data.conversationId, message.data.content) : 'conversation-changed' };
+      case 'worker/overlay-state':
+        return { shown: session ? showOverlay(session, message.data.state) : false };
+    }
   });
   // Tests count live observers, and benchmarks read our main-thread time, in this frame's
   // isolated world (simulator builds only).

@@ -46,6 +46,13 @@ export interface DesktopReader {
    * selectors would scan the whole document for every message (TARGETS.md P4).
    */
   read(scope?: 'all' | 'transcript-only'): FrameRead;
+  /**
+   * The conversation this frame itself shows, without reading the transcript: null in a messaging
+   * gadget's frame, which shows a transcript but not which conversation it is.
+   */
+  conversationId(): string | null;
+  /** The transcript container on screen in this frame, if any (the inline overlay sits by it). */
+  transcriptContainer(): Element | null;
 }
 
 export interface ReaderOptions {
@@ -63,7 +70,7 @@ export function createDesktopReader(profile: DesktopProfile, doc: Document, loca
   const now = options.now ?? (() => Date.now());
   const missingSince = new Map<DesktopProblem['key'], number>();
 
-  function conversationId(entered: Set<ShadowRoot>): string | null {
+  function readConversationId(entered: Set<ShadowRoot>): string | null {
     const fromUrl = idPattern?.exec(location())?.[1];
     if (fromUrl && CONVERSATION_ID.test(fromUrl)) return fromUrl;
     if (!profile.conversationIdSelector || !profile.conversationIdAttribute) return null;
@@ -145,12 +152,14 @@ export function createDesktopReader(profile: DesktopProfile, doc: Document, loca
       last = readAll();
       return last;
     },
+    conversationId: () => readConversationId(new Set()),
+    transcriptContainer: () => deepQuery(doc, profile.transcriptSelector),
   };
 
   function readAll(): FrameRead {
     const entered = new Set<ShadowRoot>();
     const at = now();
-    const id = conversationId(entered);
+    const id = readConversationId(entered);
     const shownChannel = channel(entered);
     const name = participantName(entered);
     const started = startedAt(entered);

@@ -101,6 +101,9 @@ describe('form', () => {
     type('cacheTtlSeconds', '60');
     type('feedbackWebhookUrl', 'https://hooks.example.com/f');
     type('auditRetentionDays', '45');
+    const excerpts = field<HTMLInputElement>('auditTranscriptExcerpts');
+    expect(excerpts.checked).toBe(false);
+    fireEvent.click(excerpts);
     save();
     await waitFor(() => expect(screen.getByTestId('save-status').textContent).toBe('Saved'));
     expect(screen.getByTestId('save-status').getAttribute('role')).toBe('status');
@@ -117,6 +120,7 @@ describe('form', () => {
         cacheTtlSeconds: 60,
         feedbackWebhookUrl: 'https://hooks.example.com/f',
         auditRetentionDays: 45,
+        auditTranscriptExcerpts: true,
         desktopProfile: { transcriptSelector: '#log' },
       },
     ]);

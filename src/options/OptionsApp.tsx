@@ -127,6 +127,11 @@ export function OptionsApp({ connector, parseOptions = { allowLoopbackHttp: SIMU
           </p>
         )}
         <FeedbackSection connector={connector} />
+        <p class="supervisor-link">
+          <a href={connector.supervisorPageUrl()} data-testid="supervisor-link" target="_blank" rel="noopener">
+            {t('supervisorViewLink')}
+          </a>
+        </p>
       </main>
     </LockedFields.Provider>
   );

@@ -106,6 +106,21 @@ export function SettingsForm({ values, errors, saving, onChange, onSubmit, foote
         <legend>{t('optionsDataLegend')}</legend>
         <FormField id="feedbackWebhookUrl" label={t('labelFeedbackWebhookUrl')} hint={t('hintFeedbackWebhookUrl')} error={errors.feedbackWebhookUrl} control={text('feedbackWebhookUrl', 'url')} />
         <FormField id="auditRetentionDays" label={t('labelAuditRetentionDays')} error={errors.auditRetentionDays} control={number('auditRetentionDays', '1', '3650', '1')} />
+        <FormField
+          id="auditTranscriptExcerpts"
+          label={t('labelAuditTranscriptExcerpts')}
+          hint={t('hintAuditTranscriptExcerpts')}
+          error={errors.auditTranscriptExcerpts}
+          control={(props) => (
+            <input
+              {...props}
+              type="checkbox"
+              class="field__checkbox"
+              checked={values.auditTranscriptExcerpts === 'true'}
+              onChange={(event) => onChange('auditTranscriptExcerpts', String(event.currentTarget.checked))}
+            />
+          )}
+        />
       </fieldset>
 
       <div class="form-actions">

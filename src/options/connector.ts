@@ -18,6 +18,8 @@ export interface OptionsConnector {
   outboxStatus(): Promise<OutboxStatus>;
   /** Every kept day of metrics (the worker's `page/get-metrics`). */
   metricsReport(): Promise<MetricsReport>;
+  /** The supervisor page (audit log, exports, CTR and latency). */
+  supervisorPageUrl(): string;
   /** What the content script could not find on each desktop tab (the worker's `page/get-desktop-diagnostics`). */
   desktopDiagnostics(): Promise<TabDesktopDiagnostics[]>;
   /** Calls back when the worker records or clears a desktop diagnostic, until `signal` aborts. */

@@ -17,6 +17,7 @@ export function createExtensionConnector(): OptionsConnector {
     redirectUri: () => browser.identity.getRedirectURL(),
     outboxStatus: () => sendToWorker('page/get-outbox-status', {}),
     metricsReport: () => sendToWorker('page/get-metrics', {}),
+    supervisorPageUrl: () => browser.runtime.getURL('src/supervisor/index.html'),
     desktopDiagnostics: async () => (await sendToWorker('page/get-desktop-diagnostics', {})).tabs,
     watchDesktopDiagnostics(onChange, signal) {
       const listener = (changes: Record<string, unknown>, area: string) => {

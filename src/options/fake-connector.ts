@@ -56,6 +56,10 @@ export class FakeOptionsConnector implements OptionsConnector {
     return this.workerError ? Promise.reject(this.workerError) : Promise.resolve(structuredClone(this.metrics));
   }
 
+  supervisorPageUrl(): string {
+    return 'chrome-extension://abcdefghijklmnop/src/supervisor/index.html';
+  }
+
   desktopDiagnostics(): Promise<TabDesktopDiagnostics[]> {
     return this.workerError ? Promise.reject(this.workerError) : Promise.resolve(structuredClone(this.diagnostics));
   }

@@ -66,6 +66,7 @@ describe('validateForm', () => {
         cacheTtlSeconds: 0,
         feedbackWebhookUrl: 'https://hooks.example.com/x',
         auditRetentionDays: 90,
+        auditTranscriptExcerpts: false,
       },
     });
   });

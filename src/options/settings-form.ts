@@ -18,6 +18,7 @@ export const FORM_FIELDS = [
   'cacheTtlSeconds',
   'feedbackWebhookUrl',
   'auditRetentionDays',
+  'auditTranscriptExcerpts',
 ] as const satisfies readonly (keyof Settings)[];
 
 export type FormField = (typeof FORM_FIELDS)[number];
@@ -39,6 +40,7 @@ export function formValuesFrom(settings: Settings): FormValues {
     cacheTtlSeconds: String(settings.cacheTtlSeconds),
     feedbackWebhookUrl: settings.feedbackWebhookUrl ?? '',
     auditRetentionDays: String(settings.auditRetentionDays),
+    auditTranscriptExcerpts: String(settings.auditTranscriptExcerpts),
   };
 }
 
@@ -80,6 +82,7 @@ export function candidateFrom(values: FormValues, stored: Settings): Record<stri
     cacheTtlSeconds: toNumber(values.cacheTtlSeconds),
     feedbackWebhookUrl: optionalText(values.feedbackWebhookUrl),
     auditRetentionDays: toNumber(values.auditRetentionDays),
+    auditTranscriptExcerpts: values.auditTranscriptExcerpts === 'true',
     desktopProfile: stored.desktopProfile,
   };
   for (const key of Object.keys(candidate)) if (candidate[key] === undefined) delete candidate[key];
@@ -99,6 +102,7 @@ const FIELD_HINTS: Record<FormField, () => string> = {
   cacheTtlSeconds: () => t('fieldErrorCacheTtlSeconds'),
   feedbackWebhookUrl: () => t('fieldErrorUrlRequired'),
   auditRetentionDays: () => t('fieldErrorAuditRetentionDays'),
+  auditTranscriptExcerpts: () => t('fieldErrorAuditTranscriptExcerpts'),
 };
 
 function isFormField(key: string): key is FormField {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Envelope, isMessageType, MESSAGES, ReplyEnvelope, DesktopContext, TabRef } from './messages';
+import { Envelope, isMessageType, MESSAGES, ReplyEnvelope, DesktopContext, TabRef, WORKER_TO_CONTENT, OverlayState, InsertIntoReplyRequest } from './messages';
 
 describe('MESSAGES table', () => {
   it('gives every entry a sender kind, a request schema and a response schema', () => {
@@ -92,5 +92,33 @@ describe('isMessageType', () => {
 
   it.each(['__proto__', 'toString', 'constructor', 'hasOwnProperty', 'valueOf', '', 'page/unknown', 'PAGE/SIGN-IN'])('is not fooled by %j', (type) => {
     expect(isMessageType(type)).toBe(false);
+  });
+});
+
+describe('WORKER_TO_CONTENT', () => {
+  it('names messages from the worker and is not part of the router table', () => {
+    for (const [type, entry] of Object.entries(WORKER_TO_CONTENT)) {
+      expect(type.startsWith('worker/')).toBe(true);
+      expect(isMessageType(type)).toBe(false);
+      expect(typeof entry.request.safeParse).toBe('function');
+      expect(typeof entry.response.safeParse).toBe('function');
+    }
+  });
+
+  it('bounds what it carries', () => {
+    const top = { id: 'r', title: 't', sourceId: 's', content: 'c' };
+    expect(OverlayState.safeParse({ conversationId: 'c-1', count: 2, top, collapsed: false }).success).toBe(true);
+    expect(OverlayState.safeParse({ conversationId: 'c-1', count: 2, top: { ...top, content: 'x'.repeat(20_001) }, collapsed: false }).success).toBe(false);
+    expect(WORKER_TO_CONTENT['worker/insert-text'].response.safeParse({ outcome: 'sent' }).success).toBe(false);
+  });
+});
+
+describe('page/insert-into-reply', () => {
+  it('takes a tab and a recommendation id, never text', () => {
+    expect(InsertIntoReplyRequest.safeParse({ tabId: 3, recommendationId: 'r-1' }).success).toBe(true);
+    expect(InsertIntoReplyRequest.safeParse({ tabId: 3, recommendationId: 'r-1', text: 'anything' }).success).toBe(false);
+    expect(InsertIntoReplyRequest.safeParse({ tabId: 3, recommendationId: '' }).success).toBe(false);
+    expect(MESSAGES['page/insert-into-reply'].from).toBe('extension-page');
+    expect(MESSAGES['desktop/open-panel'].from).toBe('content-script');
   });
 });

@@ -7,6 +7,7 @@ import { OutboxStatus } from './outbox-status';
 import { Recommendation } from './recommendation';
 import { RecommendationEventInput } from './recommendation-event';
 import { SignedInUser } from './view-state';
+import { SupervisorAccess } from './audit/supervisor-access';
 
 /**
  * Every message that crosses a context boundary, in one table: its name (which says where it comes
@@ -70,6 +71,44 @@ export const KnowledgeSearchResponse = z.strictObject({
   searchedKnowledgeBases: z.number(),
 });
 export type KnowledgeSearchResponse = z.infer<typeof KnowledgeSearchResponse>;
+const RecommendationId = z.string().check(z.minLength(1), z.maxLength(256));
+
+export const InsertIntoReplyRequest = z.strictObject({ tabId: z.int().check(z.gte(0)), recommendationId: RecommendationId });
+
+/**
+ * How an insert ended. `no-composer`: the page has no reply box we can write to; `conversation-changed`:
+ * the desktop shows another conversation than the recommendation was for; `not-found`: the
+ * recommendation is not among the tab's current ones; `no-desktop`: the tab's desktop did not answer.
+ */
+export const INSERT_OUTCOMES = ['inserted', 'no-composer', 'conversation-changed', 'not-found', 'no-desktop'] as const;
+export const InsertOutcome = z.enum(INSERT_OUTCOMES);
+export type InsertOutcome = z.infer<typeof InsertOutcome>;
+
+export const InsertIntoReplyResult = z.strictObject({
+  outcome: InsertOutcome,
+  /** The recorded `insert` event, when the text went in. */
+  eventId: z.nullable(z.string()),
+});
+export type InsertIntoReplyResult = z.infer<typeof InsertIntoReplyResult>;
+
+/** The least the inline overlay needs: how many recommendations, and the best one. */
+export const OverlayState = z.strictObject({
+  conversationId: ConversationId,
+  count: z.int().check(z.gte(0)),
+  top: z.nullable(
+    z.strictObject({
+      id: RecommendationId,
+      title: z.string().check(z.maxLength(500)),
+      sourceId: z.string().check(z.maxLength(256)),
+      /** Plain text or hostile HTML: the overlay reads text out of it, never markup. */
+      content: z.string().check(z.maxLength(20_000)),
+    }),
+  ),
+  collapsed: z.boolean(),
+});
+export type OverlayState = z.infer<typeof OverlayState>;
+
+export const OverlayCollapsed = z.strictObject({ conversationId: ConversationId, collapsed: z.boolean() });
 
 function message<From extends SenderKind, Req extends z.ZodMiniType, Res extends z.ZodMiniType>(from: From, request: Req, response: Res) {
   return { from, request, response };
@@ -96,6 +135,16 @@ export const MESSAGES = {
   'page/get-outbox-status': message('extension-page', Empty, OutboxStatus),
   /** Extension page → worker: the agent's own knowledge search for the tab's conversation (Genesys mode). */
   'page/knowledge-search': message('extension-page', KnowledgeSearchRequest, KnowledgeSearchResponse),
+  /** Supervisor page → worker: may the signed-in user export the audit log (permission check through the API)? */
+  'page/supervisor-access': message('extension-page', Empty, SupervisorAccess),
+  /** Extension page → worker: insert one of the tab's current recommendations into its reply box (relayed to the content script). */
+  'page/insert-into-reply': message('extension-page', InsertIntoReplyRequest, InsertIntoReplyResult),
+  /** Content script (inline overlay) → worker: open the side panel; sent from a click so the browser sees a user gesture. */
+  'desktop/open-panel': message('content-script', Empty, z.strictObject({ opened: z.boolean() })),
+  /** Content script → worker: what the inline overlay should show for this frame now (after a reload, say). */
+  'desktop/get-overlay-state': message('content-script', Empty, z.strictObject({ state: z.nullable(OverlayState) })),
+  /** Content script → worker: the agent collapsed or expanded the inline overlay for a conversation. */
+  'desktop/set-overlay-collapsed': message('content-script', OverlayCollapsed, OverlayCollapsed),
   /** Extension page → worker: what the content script could not find on each desktop tab (broken profile selectors). */
   'page/get-desktop-diagnostics': message('extension-page', Empty, z.strictObject({ tabs: z.array(TabDesktopDiagnostics) })),
 };
@@ -121,3 +170,28 @@ export const ReplyEnvelope = z.union([
 export function isMessageType(type: string): type is MessageType {
   return Object.prototype.hasOwnProperty.call(MESSAGES, type);
 }
+
+/**
+ * Messages the worker sends to a desktop tab's content script (`tabs.sendMessage` to the frame that
+ * reported the conversation), kept apart from MESSAGES: the router never accepts these. The content
+ * script stays free of zod (TARGETS.md P8) and checks their shape by hand
+ * (src/content/worker-messages.ts, held to these schemas by its unit test); the worker validates
+ * what it sends and what comes back against them.
+ */
+export const InsertText = z.strictObject({
+  conversationId: ConversationId,
+  /** The recommendation's content; the content script inserts its text, never markup. */
+  content: z.string().check(z.maxLength(20_000)),
+});
+
+export const WORKER_TO_CONTENT = {
+  /** Worker → content script: write this recommendation's text into the reply box, at the cursor. */
+  'worker/insert-text': { request: InsertText, response: z.strictObject({ outcome: z.enum(['inserted', 'no-composer', 'conversation-changed']) }) },
+  /** Worker → content script: what the inline overlay shows now (null: nothing to show). */
+  'worker/overlay-state': { request: z.strictObject({ state: z.nullable(OverlayState) }), response: z.strictObject({ shown: z.boolean() }) },
+};
+
+export type ContentMessageTable = typeof WORKER_TO_CONTENT;
+export type ContentMessageType = keyof ContentMessageTable;
+export type ContentRequestOf<T extends ContentMessageType> = z.infer<ContentMessageTable[T]['request']>;
+export type ContentResponseOf<T extends ContentMessageType> = z.infer<ContentMessageTable[T]['response']>;

@@ -23,6 +23,7 @@ describe('parseSettings: shape', () => {
       maxContentAgeDays: 7,
       cacheTtlSeconds: 120,
       auditRetentionDays: 30,
+      auditTranscriptExcerpts: false,
     });
   });
 
@@ -50,6 +51,7 @@ describe('parseSettings: shape', () => {
       feedbackWebhookUrl: 'https://hooks.example.com/feedback',
       auditRetentionDays: 365,
       desktopProfile: { messageSelector: '.msg' },
+      auditTranscriptExcerpts: true,
     };
     expect(parseSettings(full, STORE)).toEqual({ settings: full, issues: [] });
   });

@@ -29,6 +29,8 @@ const fields = {
   feedbackWebhookUrl: z.optional(z.string()),
   auditRetentionDays: z.int().check(z.gte(1), z.lte(3650)),
   desktopProfile: z.optional(DesktopProfileOverrides),
+  /** Store a redacted transcript excerpt with each audit delivery (off: transcripts hold customer data). */
+  auditTranscriptExcerpts: z.boolean(),
 };
 
 export const Settings = z.object(fields);
@@ -45,6 +47,7 @@ export const DEFAULT_SETTINGS: Settings = {
   maxContentAgeDays: 7,
   cacheTtlSeconds: 120,
   auditRetentionDays: 30,
+  auditTranscriptExcerpts: false,
 };
 
 export interface SettingsIssue {

@@ -88,7 +88,8 @@ describe('states', () => {
 
   it('keeps the cards while loading and says so', () => {
     withView('loading', { recommendations: cards });
-    const indicator = screen.getByRole('status');
+    const indicator = screen.getByTestId('loading');
+    expect(indicator.getAttribute('role')).toBe('status');
     expect(indicator.textContent).toBe('Finding recommendations…');
     expect(indicator.getAttribute('aria-busy')).toBe('true');
     expect(screen.getAllByTestId('recommendation')).toHaveLength(3);
@@ -182,9 +183,11 @@ describe('cards', () => {
     expect(items.map((item) => within(item).getByTestId('source').textContent)).toEqual(['Billing KB', 'kb-raw', 'Support knowledge base']);
     expect(items.map((item) => within(item).getByTestId('source').dataset.sourceId)).toEqual(['kb-support', 'kb-raw', 'kb-support']);
     expect(items.map((item) => within(item).getByTestId('score').textContent)).toEqual(['97%', '90%', '81%']);
-    expect(within(items[0]!).getByRole('img', { name: 'Relevance 97 percent' })).toBe(within(items[0]!).getByTestId('score'));
-    expect(within(items[0]!).getByTestId('published').textContent).toBe('3 days ago');
-    expect(within(items[2]!).getByTestId('published').textContent).toBe('Date unknown');
+    expect(items.map((item) => within(item).getByTestId('score-level').textContent)).toEqual(['High', 'High', 'Medium']);
+    expect(within(items[0]!).getByRole('img', { name: 'Relevance High, 97 percent' })).toBe(within(items[0]!).getByTestId('score').parentElement);
+    expect(within(items[0]!).getByTestId('published').textContent).toBe('Published 3 days ago');
+    expect(within(items[2]!).getByTestId('published').textContent).toBe('Publication date unknown');
+    expect(items.map((item) => within(item).getByTestId('type').textContent)).toEqual(['Article', 'Article', 'Article']);
   });
 
   it('links only https (and loopback http) article URLs', () => {

@@ -1,12 +1,18 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../shared/i18n';
+import type { Recommendation } from '../shared/recommendation';
 import { describeActionFailure } from './action-error';
-import type { ActionResult, PanelAction, PanelConnector, PanelSnapshot } from './connector';
+import { performCardAction, type CardAction } from './card-actions';
+import { markCard, restoreDismissed } from './card-marks';
+import type { ActionResult, CardMark, CardMarks, PanelAction, PanelConnector, PanelSnapshot } from './connector';
 import { IdleMessage } from './IdleMessage';
+import { KeyboardHelp } from './KeyboardHelp';
 import { KnowledgeSearch } from './KnowledgeSearch';
 import { NotConfigured } from './NotConfigured';
 import { PanelHeader } from './PanelHeader';
 import { Results } from './Results';
 import { SignedOut } from './SignedOut';
+import { SupervisorLink } from './SupervisorLink';
 
 interface Props {
   connector: PanelConnector;
@@ -17,14 +23,29 @@ interface Props {
 /** `data-status` of the root: the view's status, `idle` when the tab has no view, `starting` before the first snapshot. */
 export type PanelStatus = NonNullable<PanelSnapshot['view']>['status'] | 'idle' | 'starting';
 
+const NO_MARKS: Readonly<Record<string, CardMark>> = {};
+
 export function App({ connector, now = Date.now }: Props) {
   const [snapshot, setSnapshot] = useState<PanelSnapshot | null>(null);
   const [pending, setPending] = useState<PanelAction | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const [marks, setMarks] = useState<CardMarks>({});
+  const [announcement, setAnnouncement] = useState('');
+  const [shortcuts, setShortcuts] = useState<Record<string, string>>({});
+  // Impressions already reported by this panel (conversation + recommendation); the worker dedupes too.
+  const seen = useRef(new Set<string>());
 
   useEffect(() => {
     const controller = new AbortController();
     connector.subscribe(setSnapshot, controller.signal);
+    void connector.readCardMarks().then(
+      (stored) => !controller.signal.aborted && setMarks((current) => ({ ...stored, ...current })),
+      () => undefined,
+    );
+    void connector.readCommandShortcuts().then(
+      (found) => !controller.signal.aborted && setShortcuts(found),
+      () => undefined,
+    );
     return () => controller.abort();
   }, [connector]);
 
@@ -40,9 +61,58 @@ export function App({ connector, now = Date.now }: Props) {
   const status: PanelStatus = snapshot === null ? 'starting' : view === null || snapshot.tabId === null ? 'idle' : view.status;
   const signIn = () => void run('sign-in', () => connector.signIn());
   const tabId = snapshot?.tabId ?? null;
+  const conversationId = view?.conversationId ?? null;
+
+  const updateMarks = (change: (current: CardMarks) => CardMarks) => {
+    setMarks((current) => {
+      const next = change(current);
+      void connector.writeCardMarks(next).catch(() => undefined);
+      return next;
+    });
+  };
+
+  const act = async (recommendation: Recommendation, action: CardAction, reason?: string) => {
+    if (tabId === null || conversationId === null) return { ok: false, message: t('idleOpenConversation') };
+    const ack = await performCardAction(
+      {
+        connector,
+        tabId,
+        conversationId,
+        mark: (id, change) => updateMarks((current) => markCard(current, conversationId, id, change)),
+      },
+      recommendation,
+      action,
+      reason,
+    );
+    // A dismissed card leaves the list, so its acknowledgement is said for the whole panel.
+    if (action === 'dismiss' && ack.ok) setAnnouncement(ack.message);
+    return ack;
+  };
+
+  const onSeen = (recommendationId: string) => {
+    if (conversationId === null) return;
+    const key = `${conversationId}\n${recommendationId}`;
+    if (seen.current.has(key)) return;
+    seen.current.add(key);
+    const recommendation = view?.recommendations.find((item) => item.id === recommendationId);
+    if (!recommendation) return;
+    void connector
+      .recordEvent({ conversationId, recommendationId, sourceId: recommendation.sourceId, action: 'impression' })
+      .then((result) => {
+        // Not recorded: let a later sighting try again.
+        if (!result.ok) seen.current.delete(key);
+      });
+  };
 
   return (
-    <main class="panel" data-testid="panel" data-status={status} aria-busy={status === 'starting'}>
+    <main
+      class="panel"
+      data-testid="panel"
+      data-status={status}
+      aria-busy={status === 'starting'}
+      data-context-received-at={view?.contextReceivedAt}
+      data-updated-at={view?.updatedAt}
+    >
       <PanelHeader
         user={snapshot?.user ?? null}
         channel={view?.channel ?? null}
@@ -69,9 +139,18 @@ export function App({ connector, now = Date.now }: Props) {
           retrying={pending === 'refresh'}
           onSignIn={signIn}
           signingIn={pending === 'sign-in'}
+          marks={(conversationId !== null && marks[conversationId]) || NO_MARKS}
+          act={act}
+          onSeen={onSeen}
+          onRestoreDismissed={() => conversationId !== null && updateMarks((current) => restoreDismissed(current, conversationId))}
         />
       )}
       {tabId !== null && snapshot?.settings.provider === 'conversation-suggestions' && ['no-conversation', 'loading', 'ready', 'error'].includes(status) && <KnowledgeSearch now={now()} onSearch={(query) => connector.searchKnowledge(tabId, query)} />}
+      <SupervisorLink />
+      <p class="visually-hidden" role="status" data-testid="announcement">
+        {announcement}
+      </p>
+      {status !== 'starting' && <KeyboardHelp shortcuts={shortcuts} />}
     </main>
   );
 }

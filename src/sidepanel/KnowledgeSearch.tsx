@@ -2,7 +2,7 @@ import { useId, useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
 import type { Recommendation } from '../shared/recommendation';
 import { linkableUrl } from './article-link';
-import { articleText, excerpt } from './article-text';
+import { articleText, excerpt } from '../shared/dom/article-text';
 import type { SearchResult } from './connector';
 import { describePublished } from './published-date';
 import { ScoreBadge } from './ScoreBadge';

@@ -1,10 +1,16 @@
-import { useId, useMemo, useState } from 'preact/hooks';
+import type { Ref } from 'preact';
+import { useId, useMemo, useRef, useState } from 'preact/hooks';
+import { articleText, excerpt } from '../shared/dom/article-text';
 import { t } from '../shared/i18n';
 import type { Recommendation } from '../shared/recommendation';
 import { linkableUrl } from './article-link';
-import { articleText, excerpt } from './article-text';
+import type { CardAck, CardAction } from './card-actions';
+import { cardCommandFor, type CardCommand } from './card-keys';
+import type { CardMark } from './connector';
+import { NotHelpfulForm } from './NotHelpfulForm';
 import { describePublished } from './published-date';
 import { ScoreBadge } from './ScoreBadge';
+import { TypeBadge } from './TypeBadge';
 
 /** Characters of content shown before "Show more". */
 export const EXCERPT_LENGTH = 280;
@@ -12,21 +18,106 @@ export const EXCERPT_LENGTH = 280;
 interface Props {
   recommendation: Recommendation;
   now: number;
+  mark: CardMark;
+  /** The conversation has a text reply (not a call): offer Insert. */
+  canInsert: boolean;
+  /** This card is the list's tab stop (roving focus). */
+  tabStop: boolean;
+  cardRef: Ref<HTMLLIElement>;
+  onFocusCard(): void;
+  /** A movement key (next, previous, first, last) pressed on the card. */
+  onMove(command: CardCommand): void;
+  act(action: CardAction, reason?: string): Promise<CardAck>;
 }
 
-export function RecommendationCard({ recommendation, now }: Props) {
+export function RecommendationCard({ recommendation, now, mark, canInsert, tabStop, cardRef, onFocusCard, onMove, act }: Props) {
   const [expanded, setExpanded] = useState(false);
+  const [busy, setBusy] = useState<CardAction | null>(null);
+  const [ack, setAck] = useState<CardAck | null>(null);
+  const [askingReason, setAskingReason] = useState(false);
+  const opened = useRef(false);
+  const notHelpfulButton = useRef<HTMLButtonElement>(null);
+  const link = useRef<HTMLAnchorElement>(null);
   const id = useId();
   const text = useMemo(() => articleText(recommendation.content), [recommendation.content]);
   const short = useMemo(() => excerpt(text, EXCERPT_LENGTH), [text]);
   const published = describePublished(recommendation.publishedDate, now);
   const href = linkableUrl(recommendation.url);
   const source = recommendation.sourceName || recommendation.sourceId;
+  const titleId = `${id}-title`;
+
+  const run = async (action: CardAction, reason?: string) => {
+    if (busy) return;
+    setBusy(action);
+    setAck(null);
+    const result = await act(action, reason);
+    setBusy(null);
+    if (action === 'not_helpful' && result.ok) {
+      setAskingReason(false);
+      notHelpfulButton.current?.focus();
+    }
+    // Opening is acknowledged by the article itself; only a failure needs words.
+    if (action !== 'open' || !result.ok) setAck(result);
+  };
+
+  /** Reading in full counts as opening it, once. */
+  const recordOpen = () => {
+    if (opened.current) return;
+    opened.current = true;
+    void run('open');
+  };
+
+  const toggle = () => {
+    if (!expanded) recordOpen();
+    setExpanded(!expanded);
+  };
+
+  const command = (which: CardCommand) => {
+    switch (which) {
+      case 'toggle':
+        return short.truncated ? toggle() : undefined;
+      case 'open-link':
+        return link.current?.click();
+      case 'copy':
+        return void run('copy');
+      case 'insert':
+        return canInsert ? void run('insert') : undefined;
+      case 'helpful':
+        return void run('helpful');
+      case 'not-helpful':
+        return setAskingReason(true);
+      case 'dismiss':
+        return void run('dismiss');
+      default:
+        return onMove(which);
+    }
+  };
+
   return (
-    <li class="card" data-testid="recommendation" data-id={recommendation.id}>
-      <h3 class="card__title" data-testid="title" id={`${id}-title`}>
-        {recommendation.title}
-      </h3>
+    <li
+      class="card"
+      data-testid="recommendation"
+      data-id={recommendation.id}
+      data-rating={mark.rating}
+      ref={cardRef}
+      tabIndex={tabStop ? 0 : -1}
+      aria-labelledby={titleId}
+      onFocus={(event) => event.target === event.currentTarget && onFocusCard()}
+      onKeyDown={(event) => {
+        // Shortcuts act on the card itself, never while a button, link or field inside has focus.
+        if (event.target !== event.currentTarget) return;
+        const which = cardCommandFor(event);
+        if (!which) return;
+        event.preventDefault();
+        command(which);
+      }}
+    >
+      <div class="card__head">
+        <h3 class="card__title" data-testid="title" id={titleId}>
+          {recommendation.title}
+        </h3>
+        <TypeBadge kind={recommendation.kind} />
+      </div>
       <p class="card__meta">
         <ScoreBadge score={recommendation.relevanceScore} testId="score" />
         <span class="card__source" data-testid="source" data-source-id={recommendation.sourceId}>
@@ -54,7 +145,7 @@ export function RecommendationCard({ recommendation, now }: Props) {
               data-testid="content-toggle"
               aria-expanded={expanded}
               aria-controls={`${id}-content`}
-              onClick={() => setExpanded(!expanded)}
+              onClick={toggle}
             >
               {expanded ? t('showLess') : t('showMore')}
             </button>
@@ -64,15 +155,65 @@ export function RecommendationCard({ recommendation, now }: Props) {
               class="card__link"
               data-testid="link"
               href={href}
+              ref={link}
               target="_blank"
               rel="noopener noreferrer"
               aria-label={t('openArticleNamed', [recommendation.title])}
+              onClick={recordOpen}
             >
               {t('openArticle')}
             </a>
           )}
         </div>
       )}
+      <div class="card__toolbar" role="group" aria-label={t('cardActionsFor', [recommendation.title])}>
+        <button type="button" class="button button--small" data-testid="copy" onClick={() => void run('copy')} aria-busy={busy === 'copy'}>
+          {t('copy')}
+        </button>
+        {canInsert && (
+          <button type="button" class="button button--small" data-testid="insert" onClick={() => void run('insert')} aria-busy={busy === 'insert'}>
+            {t('insertIntoReply')}
+          </button>
+        )}
+        <button
+          type="button"
+          class="button button--small"
+          data-testid="helpful"
+          aria-pressed={mark.rating === 'helpful'}
+          aria-busy={busy === 'helpful'}
+          onClick={() => void run('helpful')}
+        >
+          {t('helpful')}
+        </button>
+        <button
+          type="button"
+          class="button button--small"
+          data-testid="not-helpful"
+          ref={notHelpfulButton}
+          aria-pressed={mark.rating === 'not_helpful'}
+          aria-expanded={askingReason}
+          onClick={() => setAskingReason(!askingReason)}
+        >
+          {t('notHelpful')}
+        </button>
+        <button type="button" class="button button--small button--quiet" data-testid="dismiss" onClick={() => void run('dismiss')} aria-busy={busy === 'dismiss'}>
+          {t('dismiss')}
+        </button>
+      </div>
+      {askingReason && (
+        <NotHelpfulForm
+          title={recommendation.title}
+          sending={busy === 'not_helpful'}
+          onSend={(reason) => void run('not_helpful', reason)}
+          onCancel={() => {
+            setAskingReason(false);
+            notHelpfulButton.current?.focus();
+          }}
+        />
+      )}
+      <p class={ack && !ack.ok ? 'card__ack card__ack--error' : 'card__ack'} data-testid="ack" data-ok={ack ? String(ack.ok) : undefined} role="status">
+        {ack?.message ?? ''}
+      </p>
     </li>
   );
 }

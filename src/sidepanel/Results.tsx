@@ -1,4 +1,8 @@
+import { t } from '../shared/i18n';
+import type { Recommendation } from '../shared/recommendation';
 import type { ViewState } from '../shared/view-state';
+import type { CardAck, CardAction } from './card-actions';
+import type { CardMark } from './connector';
 import { ErrorNotice } from './ErrorNotice';
 import type { Thresholds } from './hidden-reason';
 import { HiddenList } from './HiddenList';
@@ -15,11 +19,22 @@ interface Props {
   retrying: boolean;
   onSignIn: () => void;
   signingIn: boolean;
+  /** This conversation's ratings and dismissals. */
+  marks: Readonly<Record<string, CardMark>>;
+  act(recommendation: Recommendation, action: CardAction, reason?: string): Promise<CardAck>;
+  onSeen(recommendationId: string): void;
+  onRestoreDismissed(): void;
+}
+
+/** Calls and callbacks have no reply box to write into. */
+function hasTextReply(view: ViewState): boolean {
+  return view.channel !== 'voice' && view.channel !== 'callback';
 }
 
 /** A conversation's results: `loading`, `ready` and `error` all keep the last cards on screen. */
-export function Results({ view, thresholds, now, onRetry, retrying, onSignIn, signingIn }: Props) {
-  const hasCards = view.recommendations.length > 0;
+export function Results({ view, thresholds, now, onRetry, retrying, onSignIn, signingIn, marks, act, onSeen, onRestoreDismissed }: Props) {
+  const shown = view.recommendations.filter((recommendation) => !marks[recommendation.id]?.dismissed);
+  const dismissed = view.recommendations.length - shown.length;
   return (
     <>
       {view.status === 'error' && view.error && (
@@ -27,8 +42,18 @@ export function Results({ view, thresholds, now, onRetry, retrying, onSignIn, si
       )}
       {view.status === 'loading' && <LoadingIndicator />}
       {view.stale && <StaleNote />}
-      {hasCards && <RecommendationList recommendations={view.recommendations} now={now} />}
-      {!hasCards && view.status === 'ready' && <EmptyResults hiddenCount={view.hidden.length} />}
+      {shown.length > 0 && (
+        <RecommendationList recommendations={shown} now={now} marks={marks} canInsert={hasTextReply(view)} act={act} onSeen={onSeen} />
+      )}
+      {view.recommendations.length === 0 && view.status === 'ready' && <EmptyResults hiddenCount={view.hidden.length} />}
+      {dismissed > 0 && (
+        <p class="dismissed-note" data-testid="dismissed-note">
+          <span>{dismissed === 1 ? t('dismissedCountOne') : t('dismissedCount', [dismissed])}</span>
+          <button type="button" class="button button--link" data-testid="restore-dismissed" onClick={onRestoreDismissed}>
+            {t('restoreDismissed')}
+          </button>
+        </p>
+      )}
       <OtherSuggestions suggestions={view.otherSuggestions ?? []} />
       <HiddenList hidden={view.hidden} thresholds={thresholds} now={now} />
       {view.invalidCount > 0 && <InvalidNote count={view.invalidCount} />}

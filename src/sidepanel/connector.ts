@@ -1,4 +1,6 @@
 import type { Recommendation } from '../shared/recommendation';
+import type { InsertOutcome } from '../shared/messages';
+import type { RecommendationEventInput } from '../shared/recommendation-event';
 import type { Settings } from '../shared/settings';
 import type { SignedInUser, ViewState } from '../shared/view-state';
 
@@ -30,6 +32,19 @@ export type PanelAction = 'sign-in' | 'sign-out' | 'refresh' | 'open-settings';
 
 /** The agent's knowledge search: results best first, or why it failed. */
 export type SearchResult = { ok: true; results: Recommendation[] } | ({ ok: false } & ActionFailure);
+/** The worker recorded the event (`page/record-event`) under this id, or refused it. */
+export type EventResult = { ok: true; eventId: string } | ({ ok: false } & ActionFailure);
+
+/** How an insert into the desktop's reply box ended (`page/insert-into-reply`). */
+export type InsertResult = { ok: true; outcome: InsertOutcome } | ({ ok: false } & ActionFailure);
+
+/** What the agent did to each card of a conversation, kept while the browser runs. */
+export interface CardMark {
+  rating?: 'helpful' | 'not_helpful';
+  dismissed?: boolean;
+}
+/** conversationId → recommendationId → mark. */
+export type CardMarks = Record<string, Record<string, CardMark>>;
 
 export interface PanelConnector {
   /**
@@ -45,4 +60,15 @@ export interface PanelConnector {
   openSettings(): Promise<ActionResult>;
   /** The knowledge search for the tab's conversation (`page/knowledge-search`, Genesys mode). */
   searchKnowledge(tabId: number, query: string): Promise<SearchResult>;
+  /** Reports an agent's action on a recommendation (`page/record-event`). */
+  recordEvent(input: RecommendationEventInput): Promise<EventResult>;
+  /** Inserts a recommendation of the tab's view into its reply box, through the worker. */
+  insertIntoReply(tabId: number, recommendationId: string): Promise<InsertResult>;
+  /** Puts text on the clipboard. */
+  copyText(text: string): Promise<ActionResult>;
+  /** Ratings and dismissals made earlier (storage.session), so a reopened panel keeps them. */
+  readCardMarks(): Promise<CardMarks>;
+  writeCardMarks(marks: CardMarks): Promise<void>;
+  /** The keyboard shortcuts the agent has for the extension's commands (name → "Alt+Shift+K"; "" when unset). */
+  readCommandShortcuts(): Promise<Record<string, string>>;
 }

@@ -3,7 +3,9 @@ import { sendToWorker, WorkerRequestError } from '../shared/send-to-worker';
 import { DEFAULT_SETTINGS } from '../shared/settings';
 import { loadSettings, watchSettings } from '../shared/settings-store';
 import { AUTH_USER_KEY, SignedInUser, ViewState, viewStateKey } from '../shared/view-state';
-import type { ActionResult, PanelConnector, PanelSnapshot, SearchResult } from './connector';
+import { CARD_MARKS_KEY, parseCardMarks } from './card-marks';
+import { copyToClipboard } from './clipboard';
+import type { ActionResult, ActionFailure, PanelConnector, PanelSnapshot, SearchResult } from './connector';
 import { requestedTabId } from './requested-tab';
 
 function parseView(raw: unknown): ViewState | null {
@@ -21,13 +23,17 @@ async function readSession(key: string): Promise<unknown> {
   return stored[key];
 }
 
+function failureOf(error: unknown): ActionFailure {
+  if (error instanceof WorkerRequestError) return { code: error.code, message: error.message };
+  return { code: 'failed', message: error instanceof Error ? error.message : String(error) };
+}
+
 async function attempt(action: () => Promise<unknown>): Promise<ActionResult> {
   try {
     await action();
     return { ok: true };
   } catch (error) {
-    if (error instanceof WorkerRequestError) return { ok: false, code: error.code, message: error.message };
-    return { ok: false, code: 'failed', message: error instanceof Error ? error.message : String(error) };
+    return { ok: false, ...failureOf(error) };
   }
 }
 
@@ -154,6 +160,31 @@ export function createExtensionConnector(search: string): PanelConnector {
         results = { ok: true, results: (await sendToWorker('page/knowledge-search', { tabId, query })).results };
       });
       return outcome.ok ? results : outcome;
+    },
+    async recordEvent(input) {
+      try {
+        return { ok: true, eventId: (await sendToWorker('page/record-event', input)).eventId };
+      } catch (error) {
+        return { ok: false, ...failureOf(error) };
+      }
+    },
+    async insertIntoReply(tabId, recommendationId) {
+      try {
+        return { ok: true, outcome: (await sendToWorker('page/insert-into-reply', { tabId, recommendationId })).outcome };
+      } catch (error) {
+        return { ok: false, ...failureOf(error) };
+      }
+    },
+    copyText: (text) => attempt(() => copyToClipboard(text, document)),
+    async readCardMarks() {
+      return parseCardMarks(await readSession(CARD_MARKS_KEY).catch(() => undefined));
+    },
+    async writeCardMarks(marks) {
+      await browser.storage.session.set({ [CARD_MARKS_KEY]: marks });
+    },
+    async readCommandShortcuts() {
+      const commands = await browser.commands.getAll().catch(() => []);
+      return Object.fromEntries(commands.filter((command) => command.name).map((command) => [command.name!, command.shortcut ?? '']));
     },
   };
 }

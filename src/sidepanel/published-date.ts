@@ -5,7 +5,7 @@ const DAY_MS = 86_400_000;
 const RELATIVE_DAYS = 30;
 
 export interface PublishedLabel {
-  /** What the card shows: "3 days ago", "12 Mar 2024" or "Date unknown". */
+  /** What the card shows: "Published 3 days ago", "Published 12 Mar 2024" or "Publication date unknown". */
   text: string;
   /** For `<time datetime>`; null when the date is unknown. */
   dateTime: string | null;
@@ -32,6 +32,6 @@ export function describePublished(publishedDate: string | null, now: number): Pu
   const date = new Date(publishedDate);
   const full = date.toLocaleString(displayLocale(), { dateStyle: 'long', timeStyle: 'short' });
   // Clock skew can put a publish date slightly in the future: that is "today", not "in 1 day".
-  const text = days >= 0 && days <= RELATIVE_DAYS ? daysAgo(days) : days < 0 && days >= -1 ? daysAgo(0) : date.toLocaleDateString(displayLocale(), { dateStyle: 'medium' });
-  return { text, dateTime: date.toISOString(), full };
+  const when = days >= 0 && days <= RELATIVE_DAYS ? daysAgo(days) : days < 0 && days >= -1 ? daysAgo(0) : date.toLocaleDateString(displayLocale(), { dateStyle: 'medium' });
+  return { text: t('published', [when]), dateTime: date.toISOString(), full };
 }

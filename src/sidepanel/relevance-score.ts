@@ -10,3 +10,15 @@ export function scorePercent(score: number): number {
 export function thresholdPercent(threshold: number): number {
   return Math.round(threshold * 1000) / 10;
 }
+
+export type RelevanceLevel = 'high' | 'medium' | 'low';
+
+/**
+ * The score as a level agents can take in at a glance. Accepted items start at the threshold
+ * (0.80 by default), so "high" is kept for the clearly better ones.
+ */
+export function relevanceLevel(score: number): RelevanceLevel {
+  if (score >= 0.9) return 'high';
+  if (score >= 0.75) return 'medium';
+  return 'low';
+}

@@ -1,0 +1,295 @@
+import type { BrowserContext, Page, Worker } from '@playwright/test';
+import { parse } from 'csv-parse/sync';
+import { addCustomerMessage, openDesktop, openPanel, playScript, signInFromPanel, simulatorSettings, tabIdOf, writeSettings } from '../support/agent-desktop';
+import { sealChain, verifyNdjson } from '../support/audit-chain';
+import { expect, test } from '../support/fixtures';
+import { clearFaults, setFaults } from '../support/simulator-control';
+import { editEntries, exportFile, openSupervisor, sendFromPage, signInThroughLoginPage, storedEntries, type StoredEntry } from '../support/supervisor-page';
+import { currentWorker, killServiceWorker, workerErrors } from '../support/worker-control';
+import { seedConversations } from '../simulator/conversations';
+import { AGENT, SUPERVISOR } from '../simulator/users';
+
+/**
+ * The audit log end to end (issue 7, TARGETS.md R5): what an agent's session records, exports a
+ * real CSV parser reads back, tamper detection on the stored log and on an exported file,
+ * retention that keeps the chain valid, supervisor-only exports, and recovery of a delivery a
+ * killed worker had not written.
+ */
+const [billing] = seedConversations;
+const NASTY = '=HYPERLINK("http://evil.example","x"), "quoted", comma,\nnew line ünïcødé 😀 中文';
+
+test.afterEach(async ({ context }) => {
+  expect(await workerErrors(await currentWorker(context))).toEqual([]);
+});
+
+function excerptOf(entry: StoredEntry): string {
+  return typeof entry.data.transcriptExcerpt === 'string' ? entry.data.transcriptExcerpt : '';
+}
+
+async function kindsIn(page: Page): Promise<Set<string>> {
+  return new Set((await storedEntries(page)).map((entry) => entry.kind));
+}
+
+async function recordActions(page: Page, conversationId: string, recommendationId: string): Promise<void> {
+  for (const action of ['impression', 'open', 'copy', 'helpful'] as const) {
+    await sendFromPage(page, 'page/record-event', { conversationId, recommendationId, sourceId: 'kb-billing', action });
+  }
+  await sendFromPage(page, 'page/record-event', { conversationId, recommendationId, sourceId: 'kb-billing', action: 'not_helpful', reason: NASTY });
+}
+
+async function verifyStoredFromPage(page: Page) {
+  await page.getByTestId('verify-stored').click();
+  const result = page.getByTestId('verify-result');
+  await expect(result).toBeVisible({ timeout: 30_000 });
+  return { ok: await result.getAttribute('data-ok'), seq: await result.getAttribute('data-break-seq'), reason: await result.getAttribute('data-break-reason'), result };
+}
+
+async function verifyFileFromPage(page: Page, name: string, text: string) {
+  await page.getByTestId('verify-file').setInputFiles({ name, mimeType: 'application/x-ndjson', buffer: Buffer.from(text, 'utf8') });
+  const result = page.getByTestId('verify-result');
+  await expect(result).toBeVisible({ timeout: 30_000 });
+  return { ok: await result.getAttribute('data-ok'), seq: await result.getAttribute('data-break-seq'), reason: await result.getAttribute('data-break-reason') };
+}
+
+async function agentSession(context: BrowserContext, extensionId: string, worker: Worker, origin: string, play = true) {
+  await writeSettings(worker, simulatorSettings(origin));
+  const desktop = await openDesktop(context, origin, billing!.id);
+  const panel = await openPanel(context, extensionId, await tabIdOf(worker, desktop));
+  await signInFromPanel(context, panel);
+  if (play) await playScript(desktop, billing!);
+  await expect(panel.locator(`[data-testid="recommendation"][data-id="${billing!.expected.visible[0]}"]`)).toBeVisible({ timeout: 15_000 });
+  return { desktop, panel };
+}
+
+test('a scripted session records every kind of event; an agent sees the log but cannot export', async ({ context, extensionId, serviceWorker, simulator }) => {
+  const { desktop, panel } = await agentSession(context, extensionId, serviceWorker, simulator.origin);
+  const supervisor = await openSupervisor(context, extensionId);
+
+  // A provider error (400: not retried) with its correlation id.
+  await setFaults(simulator.origin, [{ route: 'query', kind: 'status', status: 400, times: 1 }]);
+  await desktop.evaluate((id) => (window as unknown as { __simDesktop: { addMessage(id: string, a: string, t: string): void } }).__simDesktop.addMessage(id, 'customer', 'Also, can I change my billing date?'), billing!.id);
+  await expect(panel.getByTestId('panel')).toHaveAttribute('data-status', 'error', { timeout: 15_000 });
+  await clearFaults(simulator.origin);
+
+  await recordActions(supervisor, billing!.id, billing!.expected.visible[0]!);
+  await writeSettings(serviceWorker, simulatorSettings(simulator.origin, { minRelevanceScore: 0.7 }));
+  await panel.getByRole('button', { name: 'Sign out' }).click();
+
+  await expect
+    .poll(async () => [...(await kindsIn(supervisor))].sort(), { timeout: 15_000 })
+    .toEqual(['click', 'delivery', 'feedback', 'impression', 'provider-error', 'settings-changed', 'sign-in', 'sign-out']);
+  const entries = await storedEntries(supervisor);
+  const delivery = entries.find((entry) => entry.kind === 'delivery' && (entry.data.shownCount as number) > 0)!;
+  expect(delivery).toMatchObject({ agentId: AGENT.id, conversationId: billing!.id, provider: 'recommendations-query', data: { hiddenReasons: expect.any(Object), latencyMs: expect.any(Number) } });
+  expect((delivery.data.shown as { id: string; title: string; sourceId: string; score: number }[])[0]).toMatchObject({ id: expect.any(String), title: expect.any(String), sourceId: 'kb-billing', score: expect.any(Number) });
+  expect(JSON.stringify(delivery)).not.toContain('Customer:'); // no transcript by default
+  const error = entries.find((entry) => entry.kind === 'provider-error')!;
+  expect(error.data).toMatchObject({ status: 400, code: expect.any(String), correlationId: expect.stringMatching(/.+/) });
+  expect(entries.find((entry) => entry.kind === 'sign-in')).toMatchObject({ agentId: AGENT.id, data: { userName: AGENT.name } });
+  expect(entries.filter((entry) => entry.kind === 'settings-changed').at(-1)?.data).toMatchObject({ keys: ['minRelevanceScore'], values: { minRelevanceScore: 0.7 } });
+  expect(entries.map((entry) => entry.seq)).toEqual(entries.map((_, index) => index + 1));
+
+  // The page lists them, filters by kind, and verifies the chain; an agent gets no export.
+  await supervisor.reload();
+  await expect(supervisor.getByTestId('match-count')).toHaveAttribute('data-count', String(entries.length));
+  await expect(supervisor.getByTestId('access')).toHaveAttribute('data-access', 'signed-out');
+  await expect(supervisor.getByTestId('export')).toHaveCount(0);
+  await supervisor.locator('select[name="kind"]').selectOption('feedback');
+  await supervisor.getByTestId('apply-filters').click();
+  await expect(supervisor.getByTestId('match-count')).toHaveAttribute('data-count', '2');
+  await expect(supervisor.getByTestId('entry-row').first()).toHaveAttribute('data-kind', 'feedback');
+  await expect(supervisor.getByTestId('charts-empty')).toBeVisible(); // feedback alone has no CTR or latency
+  expect((await verifyStoredFromPage(supervisor)).ok).toBe('true');
+
+  // Signed in again (the simulator's login session is the agent's, so no login page): still no
+  // exports, and the page says which permission is missing.
+  await supervisor.getByTestId('access-sign-in').click();
+  await expect(supervisor.getByTestId('access')).toHaveAttribute('data-access', 'missing-permission');
+  await expect(supervisor.getByTestId('access')).toContainText('analytics:conversationDetail:view');
+  await expect(supervisor.getByTestId('export')).toHaveCount(0);
+});
+
+test('a supervisor exports CSV and NDJSON that real parsers read and a third party can verify', async ({ context, extensionId, serviceWorker, simulator }) => {
+  await writeSettings(serviceWorker, simulatorSettings(simulator.origin));
+  const supervisor = await openSupervisor(context, extensionId);
+  await expect(supervisor.getByTestId('access')).toHaveAttribute('data-access', 'signed-out');
+  await signInThroughLoginPage(context, () => supervisor.getByTestId('access-sign-in').click(), 'supervisor');
+  await expect(supervisor.getByTestId('access')).toHaveAttribute('data-access', 'supervisor');
+  await expect(supervisor.getByTestId('access')).toContainText(SUPERVISOR.name);
+
+  const desktop = await openDesktop(context, simulator.origin, billing!.id);
+  const tabId = await tabIdOf(serviceWorker, desktop);
+  await playScript(desktop, billing!);
+  // The published view, not a side panel: the panel records an impression of every card it shows,
+  // and this test counts exactly one (the inline overlay's, of the top card, is the same one).
+  const shownIds = () =>
+    serviceWorker.evaluate(async (key) => ((await chrome.storage.session.get(key))[key] as { recommendations?: { id: string }[] } | undefined)?.recommendations?.map((item) => item.id) ?? [], `view:${tabId}`);
+  await expect.poll(shownIds, { timeout: 15_000 }).toContain(billing!.expected.visible[0]);
+  await recordActions(supervisor, billing!.id, billing!.expected.visible[0]!);
+
+  await supervisor.reload();
+  const stored = await storedEntries(supervisor);
+  await expect(supervisor.getByTestId('match-count')).toHaveAttribute('data-count', String(stored.length));
+  await expect(supervisor.getByTestId('total-ctr')).toHaveText('200%'); // 2 clicks on 1 impression
+  await expect(supervisor.getByTestId('chart-latency').locator('[data-series="p95"] circle').first()).toBeAttached();
+
+  const csv = await exportFile(supervisor, 'csv');
+  await expect(supervisor.getByTestId('export-status')).toHaveAttribute('data-state', 'done');
+  // Deliveries may still arrive while the page works: compare with the log as it is now.
+  const after = await storedEntries(supervisor);
+  const today = new Date();
+  const day = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
+  expect(csv.name).toBe(`agent-assist-audit_${day}_${day}_all-agents.csv`);
+  expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const rows: Record<string, string>[] = parse(csv.bytes, { bom: true, columns: true });
+  expect(rows.length).toBeGreaterThanOrEqual(stored.length);
+  expect(rows.map((row) => Number(row.seq))).toEqual(after.slice(0, rows.length).map((entry) => entry.seq));
+  const nasty = rows.find((row) => row.kind === 'feedback' && row.reason !== '');
+  expect(nasty?.reason).toBe(`'${NASTY}`); // formula neutralised, everything else intact
+  const delivery = rows.find((row) => row.kind === 'delivery' && row.shown !== '0')!;
+  expect(JSON.parse(delivery.data!)).toEqual(after.find((entry) => entry.seq === Number(delivery.seq))!.data);
+  for (const row of rows) expect(row.hash).toBe(after.find((entry) => entry.seq === Number(row.seq))!.hash);
+
+  // Filtered by agent: the file name carries the agent.
+  await supervisor.locator('select[name="agentId"]').selectOption(SUPERVISOR.id);
+  await supervisor.getByTestId('apply-filters').click();
+  const ndjson = await exportFile(supervisor, 'ndjson');
+  expect(ndjson.name).toBe(`agent-assist-audit_${day}_${day}_${SUPERVISOR.id}.ndjson`);
+  const lines = ndjson.text.split('\n').filter((line) => line !== '');
+  const parsed = lines.map((line) => JSON.parse(line) as StoredEntry);
+  expect(parsed.length).toBeGreaterThan(5);
+  expect(parsed.every((entry) => entry.agentId === SUPERVISOR.id)).toBe(true);
+  expect(parsed.find((entry) => entry.data.reason === NASTY)).toBeTruthy();
+  // The README algorithm, implemented independently of the extension, accepts the file.
+  expect(verifyNdjson(ndjson.text)).toEqual({ count: parsed.length, problem: null });
+  expect((await verifyFileFromPage(supervisor, ndjson.name, ndjson.text)).ok).toBe('true');
+});
+
+test('editing, deleting or cutting entries outside the extension is detected (R5)', async ({ context, extensionId, serviceWorker, simulator }) => {
+  await writeSettings(serviceWorker, simulatorSettings(simulator.origin));
+  const supervisor = await openSupervisor(context, extensionId);
+  await signInThroughLoginPage(context, () => supervisor.getByTestId('access-sign-in').click(), 'supervisor');
+  await expect(supervisor.getByTestId('access')).toHaveAttribute('data-access', 'supervisor');
+  await recordActions(supervisor, billing!.id, 'billing-double-charge');
+  const original = await storedEntries(supervisor);
+  expect(original.length).toBeGreaterThanOrEqual(7);
+  const target = original[3]!;
+
+  // 1. An edited entry: the stored log and an export of it both name it.
+  await editEntries(supervisor, { put: [{ ...target, data: { ...target.data, action: 'helpful' } }] });
+  await supervisor.reload();
+  expect(await verifyStoredFromPage(supervisor)).toMatchObject({ ok: 'false', seq: String(target.seq), reason: 'hash-mismatch' });
+  const tampered = await exportFile(supervisor, 'ndjson');
+  expect(await verifyFileFromPage(supervisor, tampered.name, tampered.text)).toMatchObject({ ok: 'false', seq: String(target.seq), reason: 'hash-mismatch' });
+  expect(verifyNdjson(tampered.text).problem).toBe(`hash of seq ${target.seq}`);
+
+  // 2. A deleted entry.
+  await editEntries(supervisor, { put: [target], remove: [target.seq] });
+  await supervisor.reload();
+  expect(await verifyStoredFromPage(supervisor)).toMatchObject({ ok: 'false', seq: String(target.seq), reason: 'missing-entries' });
+
+  // 3. The last entries cut off (the stored head remembers them).
+  const last = original.at(-1)!;
+  await editEntries(supervisor, { put: [target], remove: [last.seq, last.seq - 1] });
+  await supervisor.reload();
+  expect(await verifyStoredFromPage(supervisor)).toMatchObject({ ok: 'false', seq: String(last.seq - 1), reason: 'truncated-tail' });
+
+  // 4. Entries cut from the start with no retention record.
+  await editEntries(supervisor, { put: original.slice(-2), remove: [1, 2] });
+  await supervisor.reload();
+  expect(await verifyStoredFromPage(supervisor)).toMatchObject({ ok: 'false', seq: '1', reason: 'missing-entries' });
+
+  // Restored exactly: intact again.
+  await editEntries(supervisor, { put: original });
+  await supervisor.reload();
+  const restored = await verifyStoredFromPage(supervisor);
+  expect(restored.ok).toBe('true');
+  await expect(supervisor.getByTestId('head-hash')).toHaveText(last.hash);
+});
+
+test('retention removes old entries from the start and the chain still verifies', async ({ context, extensionId, serviceWorker, simulator }) => {
+  // An existing log: 40 entries from 40 days ago, 5 from yesterday, sealed by the README algorithm.
+  const now = Date.now();
+  const old = Array.from({ length: 40 }, (_, i) => ({ kind: 'sign-in', time: now - 40 * 86_400_000 + i, agentId: AGENT.id, conversationId: null, provider: null, data: { userName: AGENT.name } }));
+  const recent = Array.from({ length: 5 }, (_, i) => ({ kind: 'sign-out', time: now - 86_400_000 + i, agentId: AGENT.id, conversationId: null, provider: null, data: { userName: AGENT.name } }));
+  const chain = sealChain([...old, ...recent]);
+  const supervisor = await openSupervisor(context, extensionId);
+  await expect(supervisor.getByTestId('match-count')).toHaveAttribute('data-count', '0');
+  await editEntries(supervisor, { put: chain, head: { seq: 45, hash: chain[44]!.hash } });
+
+  // Setting the retention (30 days) runs it.
+  await writeSettings(serviceWorker, simulatorSettings(simulator.origin, { auditRetentionDays: 30 }));
+  await expect.poll(async () => (await storedEntries(supervisor)).some((entry) => entry.kind === 'retention'), { timeout: 15_000 }).toBe(true);
+  const entries = await storedEntries(supervisor);
+  expect(entries[0]!.seq).toBe(41);
+  const retention = entries.find((entry) => entry.kind === 'retention')!;
+  expect(retention.data).toMatchObject({ retentionDays: 30, removedFromSeq: 1, removedThroughSeq: 40, removedCount: 40, anchorHash: chain[39]!.hash });
+  expect(entries.filter((entry) => entry.seq > 45).map((entry) => entry.kind)).toEqual(['settings-changed', 'retention']);
+
+  await supervisor.reload();
+  const verified = await verifyStoredFromPage(supervisor);
+  expect(verified.ok).toBe('true');
+  await expect(verified.result).toContainText('#41');
+  await expect(supervisor.locator('[data-testid="entry-row"][data-kind="retention"]')).toHaveCount(1);
+});
+
+test('a delivery published by a worker killed before writing it is recorded when the worker starts again', async ({ context, extensionId, serviceWorker, simulator }) => {
+  // No scripted messages: the view stays as published while the test plays the killed worker.
+  const { desktop } = await agentSession(context, extensionId, serviceWorker, simulator.origin, false);
+  const supervisor = await openSupervisor(context, extensionId);
+  const tabId = await tabIdOf(serviceWorker, desktop);
+  await expect.poll(async () => (await storedEntries(supervisor)).filter((entry) => entry.kind === 'delivery').length).toBeGreaterThan(0);
+
+  // The state a worker killed between publishing a view and writing its entry leaves behind.
+  const updatedAt = await serviceWorker.evaluate(async (tab) => {
+    const key = `view:${tab}`;
+    const stored = (await chrome.storage.session.get(key))[key] as { updatedAt: number };
+    const republished = { ...stored, updatedAt: stored.updatedAt + 1 };
+    await chrome.storage.session.set({ [key]: republished });
+    return republished.updatedAt;
+  }, tabId);
+  await killServiceWorker(context, desktop);
+  await supervisor.reload(); // wakes the worker (the page asks it for access)
+  await expect.poll(async () => (await storedEntries(supervisor)).filter((entry) => entry.kind === 'delivery' && entry.time === updatedAt).length, { timeout: 15_000 }).toBe(1);
+
+  // And only once, however often the worker starts.
+  await killServiceWorker(context, desktop);
+  await supervisor.reload();
+  await expect(supervisor.getByTestId('access')).not.toHaveAttribute('data-access', 'checking');
+  expect((await storedEntries(supervisor)).filter((entry) => entry.kind === 'delivery' && entry.time === updatedAt)).toHaveLength(1);
+  expect((await verifyStoredFromPage(supervisor)).ok).toBe('true');
+});
+
+test('with transcript excerpts turned on, deliveries carry a redacted excerpt', async ({ context, extensionId, serviceWorker, simulator }) => {
+  await writeSettings(serviceWorker, simulatorSettings(simulator.origin, { auditTranscriptExcerpts: true }));
+  const desktop = await openDesktop(context, simulator.origin, billing!.id);
+  const panel = await openPanel(context, extensionId, await tabIdOf(serviceWorker, desktop));
+  await signInFromPanel(context, panel);
+  await expect(panel.getByTestId('recommendation').first()).toBeVisible({ timeout: 15_000 });
+  await addCustomerMessage(desktop, billing!.id, 'The refund should go to card 4111 1111 1111 1111, mail me at jordan.lee@example.com or call +44 20 7946 0958.');
+  const supervisor = await openSupervisor(context, extensionId);
+  await expect
+    .poll(async () => (await storedEntries(supervisor)).some((entry) => excerptOf(entry).includes('[card]')), { timeout: 15_000 })
+    .toBe(true);
+  const excerpts = (await storedEntries(supervisor)).map((entry) => excerptOf(entry)).join('\n');
+  expect(excerpts).toContain('mail me at [email] or call [phone]');
+  expect(excerpts).not.toMatch(/4111|jordan\.lee@|7946/);
+});
+
+test('the options page and the side panel link to the supervisor page', async ({ context, extensionId, serviceWorker, simulator }) => {
+  await writeSettings(serviceWorker, simulatorSettings(simulator.origin));
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/src/options/index.html`);
+  const fromOptions = context.waitForEvent('page');
+  await options.getByTestId('supervisor-link').click();
+  const opened = await fromOptions;
+  await expect(opened.getByTestId('supervisor')).toBeVisible();
+  expect(opened.url()).toBe(`chrome-extension://${extensionId}/src/supervisor/index.html`);
+
+  const desktop = await openDesktop(context, simulator.origin, billing!.id);
+  const panel = await openPanel(context, extensionId, await tabIdOf(serviceWorker, desktop));
+  const fromPanel = context.waitForEvent('page');
+  await panel.getByTestId('supervisor-link').focus();
+  await panel.keyboard.press('Enter');
+  await expect((await fromPanel).getByTestId('supervisor')).toBeVisible();
+});

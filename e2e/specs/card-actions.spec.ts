@@ -1,0 +1,171 @@
+import type { BrowserContext, Page, Worker } from '@playwright/test';
+import { openDesktop, openPanel, playScript, signInFromPanel, simulatorSettings, tabIdOf, writeSettings } from '../support/agent-desktop';
+import { agentMessageCount, composerInputEvents, composerValue, sendCount, watchComposerInput, watchSends } from '../support/desktop-page';
+import { expect, test } from '../support/fixtures';
+import { forgetAgentProfile, recordedEvents } from '../support/recorded-events';
+import { seedConversations, type SeedConversation } from '../simulator/conversations';
+
+const [billing, , shipping] = seedConversations;
+
+async function readyPanel(context: BrowserContext, worker: Worker, origin: string, extensionId: string, conversation: SeedConversation = billing!) {
+  await writeSettings(worker, simulatorSettings(origin));
+  const desktop = await openDesktop(context, origin, conversation.id);
+  const panel = await openPanel(context, extensionId, await tabIdOf(worker, desktop));
+  await signInFromPanel(context, panel);
+  await playScript(desktop, conversation);
+  const shownIds = () => panel.getByTestId('recommendation').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-id')).sort());
+  await expect.poll(shownIds, { timeout: 15_000 }).toEqual(expect.arrayContaining(conversation.expected.visible));
+  await expect(panel.getByTestId('panel')).toHaveAttribute('data-status', 'ready');
+  return { desktop, panel };
+}
+
+function card(panel: Page, id: string) {
+  return panel.locator(`[data-testid="recommendation"][data-id="${id}"]`);
+}
+
+test('Copy puts the article text on the clipboard and is recorded as a click', async ({ context, extensionId, serviceWorker, simulator }) => {
+  const { desktop, panel } = await readyPanel(context, serviceWorker, simulator.origin, extensionId);
+  const id = billing!.expected.visible[0]!;
+  const toggle = card(panel, id).getByTestId('content-toggle');
+  if (await toggle.count()) await toggle.click();
+  const text = await card(panel, id).getByTestId('content').innerText();
+
+  await panel.bringToFront();
+  await card(panel, id).getByTestId('copy').click();
+  await expect(card(panel, id).getByTestId('ack')).toHaveText('Copied');
+
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: simulator.origin });
+  await desktop.bringToFront();
+  const clipboard = await desktop.evaluate(() => navigator.clipboard.readText());
+  expect(clipboard.trim()).toBe(text.trim());
+  expect(clipboard.length).toBeGreaterThan(20);
+
+  await expect.poll(async () => (await recordedEvents(serviceWorker, 'copy')).map((event) => event.recommendationId)).toEqual([id]);
+  const [event] = await recordedEvents(serviceWorker, 'copy');
+  expect(event).toMatchObject({ conversationId: billing!.id, sourceId: 'kb-billing', agentId: expect.any(String), eventId: expect.any(String) });
+});
+
+test('Insert writes into the reply box at the cursor, as typing would, and never sends', async ({ context, extensionId, serviceWorker, simulator }) => {
+  const { desktop, panel } = await readyPanel(context, serviceWorker, simulator.origin, extensionId);
+  const id = billing!.expected.visible[0]!;
+  await watchComposerInput(desktop);
+  await watchSends(desktop);
+  const messagesBefore = await agentMessageCount(desktop);
+
+  // The agent has started a reply and left the cursor between two words.
+  const composer = desktop.locator('textarea.reply-box');
+  await composer.fill('Hello Jordan, thanks.');
+  await composer.evaluate((element: HTMLTextAreaElement) => element.setSelectionRange(13, 13));
+  await watchComposerInput(desktop); // count only what the insert causes
+
+  await card(panel, id).getByTestId('insert').click();
+  await expect(card(panel, id).getByTestId('ack')).toHaveText(/Inserted into the reply/);
+
+  const value = await composerValue(desktop);
+  expect(value.startsWith('Hello Jordan,')).toBe(true);
+  expect(value.endsWith(' thanks.')).toBe(true);
+  expect(value.length).toBeGreaterThan('Hello Jordan, thanks.'.length + 20);
+  expect(value).not.toMatch(/<[a-z]/i);
+  const events = await composerInputEvents(desktop);
+  expect(events.length).toBeGreaterThanOrEqual(1);
+  expect(events[0]).toMatchObject({ inputType: 'insertText' });
+  expect(await sendCount(desktop)).toBe(0);
+  expect(await agentMessageCount(desktop)).toBe(messagesBefore);
+
+  await expect.poll(async () => (await recordedEvents(serviceWorker, 'insert')).map((event) => event.recommendationId)).toEqual([id]);
+});
+
+test('Insert says so when the page has no reply box, and records nothing', async ({ context, extensionId, serviceWorker, simulator }) => {
+  const { desktop, panel } = await readyPanel(context, serviceWorker, simulator.origin, extensionId);
+  await desktop.evaluate(() => document.querySelector('textarea.reply-box')?.remove());
+  const id = billing!.expected.visible[0]!;
+  await card(panel, id).getByTestId('insert').click();
+  await expect(card(panel, id).getByTestId('ack')).toHaveText('No reply box found on this page');
+  await expect(card(panel, id).getByTestId('ack')).toHaveAttribute('data-ok', 'false');
+  expect(await recordedEvents(serviceWorker, 'insert')).toEqual([]);
+});
+
+test('a call has no reply to insert into: no Insert button', async ({ context, extensionId, serviceWorker, simulator }) => {
+  const { panel } = await readyPanel(context, serviceWorker, simulator.origin, extensionId, shipping);
+  await expect(card(panel, shipping!.expected.visible[0]!).getByTestId('copy')).toBeVisible();
+  await expect(panel.getByTestId('insert')).toHaveCount(0);
+});
+
+test('ratings (with an optional reason), dismissals and opening the article are recorded and shown', async ({ context, extensionId, serviceWorker, simulator }) => {
+  const { desktop, panel } = await readyPanel(context, serviceWorker, simulator.origin, extensionId);
+  const [first, second] = billing!.expected.visible as [string, string];
+
+  await card(panel, first).getByTestId('helpful').click();
+  await expect(card(panel, first).getByTestId('helpful')).toHaveAttribute('aria-pressed', 'true');
+  await expect(card(panel, first).getByTestId('ack')).toHaveText(/Marked helpful/);
+
+  await card(panel, second).getByTestId('not-helpful').click();
+  const form = card(panel, second).getByTestId('reason-form');
+  await form.getByLabel('Out of date').check();
+  await form.getByTestId('reason-details').fill('Fees changed in March');
+  await form.getByRole('button', { name: 'Send feedback' }).click();
+  await expect(form).toHaveCount(0);
+  await expect(card(panel, second).getByTestId('not-helpful')).toHaveAttribute('aria-pressed', 'true');
+
+  // Reading in full counts as opening it.
+  await card(panel, first).getByTestId('content-toggle').click();
+  await expect(card(panel, first).getByTestId('content-toggle')).toHaveAttribute('aria-expanded', 'true');
+
+  await card(panel, second).getByTestId('dismiss').click();
+  await expect(card(panel, second)).toHaveCount(0);
+  await expect(panel.getByTestId('announcement')).toHaveText(/Dismissed/);
+  await expect(panel.getByTestId('dismissed-note')).toContainText('1 suggestion dismissed');
+
+  await expect
+    .poll(async () => (await recordedEvents(serviceWorker)).filter((event) => event.action !== 'impression').map((event) => [event.action, event.recommendationId, event.reason ?? null]))
+    .toEqual([
+      ['helpful', first, null],
+      ['not_helpful', second, 'out-of-date: Fees changed in March'],
+      ['open', first, null],
+      ['dismissed', second, null],
+    ]);
+
+  // A reopened panel keeps the rating and the dismissal; "Show them again" brings the card back.
+  const reopened = await openPanel(context, extensionId, await tabIdOf(serviceWorker, desktop));
+  await expect(card(reopened, first).getByTestId('helpful')).toHaveAttribute('aria-pressed', 'true');
+  await expect(card(reopened, second)).toHaveCount(0);
+  await reopened.getByTestId('restore-dismissed').click();
+  await expect(card(reopened, second)).toBeVisible();
+});
+
+test('when the worker refuses an action the card says why, and nothing is marked', async ({ context, extensionId, serviceWorker, simulator }) => {
+  const { panel } = await readyPanel(context, serviceWorker, simulator.origin, extensionId);
+  const id = billing!.expected.visible[0]!;
+  await forgetAgentProfile(serviceWorker);
+  await card(panel, id).getByTestId('helpful').click();
+  await expect(card(panel, id).getByTestId('ack')).toHaveText('Not recorded: Sign in before recording actions');
+  await expect(card(panel, id).getByTestId('ack')).toHaveAttribute('data-ok', 'false');
+  await expect(card(panel, id).getByTestId('helpful')).toHaveAttribute('aria-pressed', 'false');
+});
+
+test('the source link opens the article in a new tab and counts as opening it', async ({ context, extensionId, serviceWorker, simulator }) => {
+  const { desktop, panel } = await readyPanel(context, serviceWorker, simulator.origin, extensionId);
+  const id = billing!.expected.visible[1]!;
+  // The recommendations-query contract has no article URL (GENESYS-API.md); Agent Copilot's
+  // suggestions do. Give the published view one, as that provider would.
+  const tabId = await tabIdOf(serviceWorker, desktop);
+  const articleUrl = `${simulator.origin}/desktop/?article=${id}`;
+  const link = card(panel, id).getByTestId('link');
+  const giveUrl = () =>
+    serviceWorker.evaluate(
+      async ({ key, target, url }) => {
+        const view = (await chrome.storage.session.get(key))[key] as { recommendations: { id: string; url?: string }[] };
+        for (const item of view.recommendations) if (item.id === target) item.url = url;
+        await chrome.storage.session.set({ [key]: view });
+      },
+      { key: `view:${tabId}`, target: id, url: articleUrl },
+    );
+  // Again if a last publish of the played script replaced the view in between.
+  await expect.poll(async () => (await giveUrl(), link.count())).toBe(1);
+  await expect(link).toHaveAttribute('target', '_blank');
+  await expect(link).toHaveAttribute('rel', 'noopener noreferrer');
+  const opened = context.waitForEvent('page');
+  await link.click();
+  expect((await opened).url()).toBe(articleUrl);
+  await expect.poll(async () => (await recordedEvents(serviceWorker, 'open')).map((event) => event.recommendationId)).toEqual([id]);
+});

@@ -1,0 +1,73 @@
+import { openDesktop, openPanel, playScript, signInFromPanel, simulatorSettings, tabIdOf, writeSettings } from '../support/agent-desktop';
+import { composerValue } from '../support/desktop-page';
+import { expect, test } from '../support/fixtures';
+import { overlay } from '../support/inline-overlay';
+import { seedConversations } from '../simulator/conversations';
+
+const [billing] = seedConversations;
+
+async function hostileHits(origin: string): Promise<string[]> {
+  return ((await (await fetch(new URL('/__sim/hostile-hits', origin))).json()) as { hits: string[] }).hits;
+}
+
+test('hostile article content executes nothing in the side panel or the inline overlay (TARGETS.md R4)', async ({ context, extensionId, serviceWorker, simulator }) => {
+  await fetch(new URL('/__sim/config', simulator.origin), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ hostileContent: true }) });
+  // The control works: a payload that runs reaches the beacon (and is forgotten again).
+  expect((await fetch(new URL('/__sim/hostile-executed?id=control', simulator.origin))).status).toBe(204);
+  expect(await hostileHits(simulator.origin)).toEqual(['control']);
+  await fetch(new URL('/__sim/reset', simulator.origin), { method: 'POST' });
+  await fetch(new URL('/__sim/config', simulator.origin), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ hostileContent: true }) });
+
+  await writeSettings(serviceWorker, simulatorSettings(simulator.origin, { minRelevanceScore: 0.5 }));
+  const desktop = await openDesktop(context, simulator.origin, billing!.id);
+  const panel = await openPanel(context, extensionId, await tabIdOf(serviceWorker, desktop));
+  await signInFromPanel(context, panel);
+  await playScript(desktop, billing!);
+  const hostileCards = panel.locator('[data-testid="recommendation"][data-id^="hostile-"]');
+  await expect.poll(() => hostileCards.count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(6);
+  await desktop.waitForTimeout(1500);
+
+  // Everything a card can show: full text, hidden items, the reason form; hover over every text.
+  for (const toggle of await panel.getByTestId('content-toggle').all()) await toggle.click();
+  if (await panel.getByTestId('hidden-toggle').count()) await panel.getByTestId('hidden-toggle').click();
+  for (const card of await hostileCards.all()) {
+    await card.getByTestId('content').hover();
+    await card.getByTestId('title').hover();
+  }
+  // Only text: not one element from the payloads made it into the panel.
+  expect(await panel.locator('main script, main img, main iframe, main svg, main details[ontoggle], main [onerror], main [onload], main [onmouseover], main a[href^="javascript:"]').count()).toBe(0);
+  await expect(hostileCards.first().getByTestId('title')).not.toBeEmpty();
+
+  // The panel's Insert takes text only.
+  const hostileScript = panel.locator('[data-testid="recommendation"][data-id="hostile-script-tag"]');
+  await hostileScript.getByTestId('insert').click();
+  await expect(hostileScript.getByTestId('ack')).toHaveText(/Inserted/);
+  expect(await composerValue(desktop)).toContain('Refunds for duplicate charges.');
+  expect(await composerValue(desktop)).not.toMatch(/<script|fetch\(/);
+
+  // The overlay with the payload-carrying article on top, sent the way the worker pushes overlay
+  // state (the ranking puts the genuine articles first, so the test sends it itself).
+  const tabId = await tabIdOf(serviceWorker, desktop);
+  const shown = await serviceWorker.evaluate(
+    async ({ tab, key, conversationId }) => {
+      const view = (await chrome.storage.session.get(key))[key] as { recommendations: { id: string; title: string; sourceId: string; content: string }[] };
+      const top = view.recommendations.find((item) => item.id === 'hostile-script-tag')!;
+      const state = { conversationId, count: view.recommendations.length, top: { id: top.id, title: top.title, sourceId: top.sourceId, content: top.content }, collapsed: false };
+      return (await chrome.tabs.sendMessage(tab, { type: 'worker/overlay-state', data: { state } }, { frameId: 0 })) as unknown;
+    },
+    { tab: tabId, key: `view:${tabId}`, conversationId: billing!.id },
+  );
+  expect(shown).toEqual({ ok: true, data: { shown: true } });
+  await desktop.locator('textarea.reply-box').fill('');
+  const box = overlay(desktop);
+  await expect(box.locator('.title')).toHaveText(/^Refund a double charge <script>fetch\(/);
+  expect(await box.evaluate((host) => host.shadowRoot?.querySelectorAll('script, img, iframe, svg, [onerror], [onload]').length)).toBe(0);
+  await box.locator('.title').hover();
+  await box.getByRole('button', { name: /^Insert into reply: / }).click();
+  await expect(box.locator('.status')).toHaveText(/Inserted/);
+  expect(await composerValue(desktop)).toBe('Refunds for duplicate charges.');
+
+  // Give any payload time to phone home: nothing did.
+  await desktop.waitForTimeout(2000);
+  expect(await hostileHits(simulator.origin)).toEqual([]);
+});

@@ -1,0 +1,120 @@
+import { openDesktop, openPanel, signInFromPanel, simulatorSettings, tabIdOf, writeSettings } from '../support/agent-desktop';
+import { evaluateInContentScript } from '../support/content-script-world';
+import { composerInputEvents, composerValue, watchComposerInput } from '../support/desktop-page';
+import { expect, test } from '../support/fixtures';
+import { overlay } from '../support/inline-overlay';
+import { recordedEvents } from '../support/recorded-events';
+import { seedConversations } from '../simulator/conversations';
+
+const [billing, devices] = seedConversations;
+
+test('the overlay shows the count and the top suggestion above the transcript, never over the reply box', async ({ context, extensionId, serviceWorker, simulator }) => {
+  await writeSettings(serviceWorker, simulatorSettings(simulator.origin));
+  const desktop = await openDesktop(context, simulator.origin, billing!.id);
+  const panel = await openPanel(context, extensionId, await tabIdOf(serviceWorker, desktop));
+  await signInFromPanel(context, panel);
+  const firstCard = panel.getByTestId('recommendation').first();
+  await expect(firstCard).toBeVisible();
+
+  const box = overlay(desktop);
+  await expect(box).toBeVisible();
+  const count = await panel.getByTestId('recommendation').count();
+  await expect(box.locator('.count')).toHaveText(count === 1 ? 'Agent Assist: 1 suggestion' : `Agent Assist: ${count} suggestions`);
+  await expect(box.locator('.title')).toHaveText(await firstCard.getByTestId('title').innerText());
+  await expect(box.getByRole('region', { name: 'Agent Assist suggestions' })).toBeVisible();
+
+  // Its own line, before the transcript, inside the conversation: nothing of the page is covered.
+  expect(await box.evaluate((host) => host.nextElementSibling?.classList.contains('transcript'))).toBe(true);
+  const overlayRect = (await box.boundingBox())!;
+  const composerRect = (await desktop.locator('textarea.reply-box').boundingBox())!;
+  const transcriptRect = (await desktop.locator('.transcript').boundingBox())!;
+  expect(overlayRect.y + overlayRect.height).toBeLessThanOrEqual(composerRect.y);
+  expect(overlayRect.y + overlayRect.height).toBeLessThanOrEqual(transcriptRect.y + 0.5);
+
+  // Another conversation: the overlay follows it.
+  await desktop.evaluate((id) => (window as unknown as { __simDesktop: { select(id: string): void } }).__simDesktop.select(id), devices!.id);
+  await expect(panel.getByTestId('channel')).toHaveText(/chat/i);
+  await expect
+    .poll(async () => [await box.locator('.title').innerText(), await panel.getByTestId('recommendation').first().getByTestId('title').innerText()], { timeout: 15_000 })
+    .toEqual([expect.stringMatching(/charg/i), expect.stringMatching(/charg/i)]);
+  await expect.poll(async () => (await box.locator('.title').innerText()) === (await panel.getByTestId('recommendation').first().getByTestId('title').innerText())).toBe(true);
+  await expect(box).toBeVisible();
+  expect(await box.evaluate((host) => host.closest('section.conversation')?.getAttribute('data-conversation-id'))).toBe(devices!.id);
+
+  // No conversation: no overlay.
+  await desktop.evaluate(() => (window as unknown as { __simDesktop: { closeConversation(): void } }).__simDesktop.closeConversation());
+  await expect(box).toBeHidden();
+});
+
+test('Insert on the overlay writes the top suggestion into the reply box and is recorded', async ({ context, extensionId, serviceWorker, simulator }) => {
+  await writeSettings(serviceWorker, simulatorSettings(simulator.origin));
+  const desktop = await openDesktop(context, simulator.origin, billing!.id);
+  const panel = await openPanel(context, extensionId, await tabIdOf(serviceWorker, desktop));
+  await signInFromPanel(context, panel);
+  const box = overlay(desktop);
+  await expect(box.locator('.title')).not.toBeEmpty();
+  const topId = await panel.getByTestId('recommendation').first().getAttribute('data-id');
+  await watchComposerInput(desktop);
+
+  await box.getByRole('button', { name: /^Insert into reply: / }).click();
+  await expect(box.getByRole('status')).toHaveText('Inserted into the reply. Review it, then send.');
+  expect((await composerValue(desktop)).length).toBeGreaterThan(20);
+  expect((await composerInputEvents(desktop))[0]).toMatchObject({ inputType: 'insertText' });
+  await expect.poll(async () => (await recordedEvents(serviceWorker, 'insert')).map((event) => event.recommendationId)).toEqual([topId]);
+  // The overlay's top suggestion was on screen: an impression, once.
+  await expect.poll(async () => (await recordedEvents(serviceWorker, 'impression')).filter((event) => event.recommendationId === topId)).toHaveLength(1);
+
+  // Without a reply box the overlay says so.
+  await desktop.evaluate(() => document.querySelector('textarea.reply-box')?.remove());
+  await box.getByRole('button', { name: /^Insert into reply: / }).click();
+  await expect(box.getByRole('status')).toHaveText('No reply box found on this page');
+  expect(await recordedEvents(serviceWorker, 'insert')).toHaveLength(1);
+});
+
+test('the overlay collapses per conversation, and stays collapsed after a reload', async ({ context, extensionId, serviceWorker, simulator }) => {
+  await writeSettings(serviceWorker, simulatorSettings(simulator.origin));
+  const desktop = await openDesktop(context, simulator.origin, billing!.id);
+  const panel = await openPanel(context, extensionId, await tabIdOf(serviceWorker, desktop));
+  await signInFromPanel(context, panel);
+  const box = overlay(desktop);
+  const toggle = box.getByRole('button', { name: 'Hide' });
+  await toggle.click();
+  await expect(box.getByRole('button', { name: 'Show' })).toHaveAttribute('aria-expanded', 'false');
+  await expect(box.locator('.title')).toBeHidden();
+  await expect(box.locator('.count')).toBeVisible();
+
+  // Another conversation is not collapsed…
+  await desktop.evaluate((id) => (window as unknown as { __simDesktop: { select(id: string): void } }).__simDesktop.select(id), devices!.id);
+  await expect(box.getByRole('button', { name: 'Hide' })).toBeVisible({ timeout: 15_000 });
+  await expect(box.locator('.title')).toBeVisible();
+  // …and the first one still is, also after the desktop reloads.
+  await desktop.evaluate((id) => (window as unknown as { __simDesktop: { select(id: string): void } }).__simDesktop.select(id), billing!.id);
+  await expect(box.getByRole('button', { name: 'Show' })).toBeVisible();
+  await desktop.reload();
+  await expect(overlay(desktop).getByRole('button', { name: 'Show' })).toBeVisible({ timeout: 15_000 });
+  await expect(overlay(desktop).locator('.title')).toBeHidden();
+});
+
+test('"Open panel" opens the side panel from the click; without a user gesture the browser refuses', async ({ context, extensionId, serviceWorker, simulator }) => {
+  await writeSettings(serviceWorker, simulatorSettings(simulator.origin));
+  const desktop = await openDesktop(context, simulator.origin, billing!.id);
+  const panel = await openPanel(context, extensionId, await tabIdOf(serviceWorker, desktop));
+  await signInFromPanel(context, panel);
+  const box = overlay(desktop);
+  await expect(box.locator('.title')).not.toBeEmpty();
+  const openPanelMessage = `chrome.runtime.sendMessage({ type: 'desktop/open-panel', data: {} })`;
+
+  // Opening the page counts as activation for a few seconds; wait until it has worn off.
+  await expect
+    .poll(() => evaluateInContentScript<boolean>(desktop, 'navigator.userActivation.isActive'), { timeout: 15_000, intervals: [500] })
+    .toBe(false);
+  // A script with no user gesture: sidePanel.open() is refused, and the overlay would explain the toolbar button.
+  expect(await evaluateInContentScript(desktop, openPanelMessage)).toEqual({ ok: true, data: { opened: false } });
+  // The same message sent during a gesture opens the panel (headless Chromium draws no side panel, but the call succeeds).
+  expect(await evaluateInContentScript(desktop, openPanelMessage, 10_000, { userGesture: true })).toEqual({ ok: true, data: { opened: true } });
+
+  // The agent's click is such a gesture: no explanation appears.
+  await box.getByRole('button', { name: 'Open panel' }).click();
+  await desktop.waitForTimeout(1000);
+  await expect(box.locator('.status')).toHaveText('');
+});

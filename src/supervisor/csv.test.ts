@@ -1,0 +1,37 @@
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { csvField, csvRecord, neutraliseFormula } from './csv';
+
+describe('neutraliseFormula', () => {
+  it.each(['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx'])('prefixes %j with an apostrophe', (cell) => {
+    expect(neutraliseFormula(cell)).toBe(`'${cell}`);
+  });
+
+  it('leaves ordinary text alone', () => {
+    expect(neutraliseFormula('a=b')).toBe('a=b');
+    expect(neutraliseFormula("'quoted")).toBe("'quoted");
+  });
+});
+
+describe('csvField and csvRecord (RFC 4180)', () => {
+  it('quotes only what needs it and doubles inner quotes', () => {
+    expect(csvField('plain')).toBe('plain');
+    expect(csvField('a,b')).toBe('"a,b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField('two\nlines')).toBe('"two\nlines"');
+    expect(csvField(null)).toBe('');
+    expect(csvField(42)).toBe('42');
+  });
+
+  it('ends records with CRLF', () => {
+    expect(csvRecord(['a', 1, null])).toBe('a,1,\r\n');
+  });
+
+  it('round-trips through a real CSV parser, formula cells coming back neutralised', () => {
+    const cells = ['comma, here', 'quote " here', 'line\r\nbreak', 'ünïcødé 😀 中文', '=HYPERLINK("http://x")', '-2+3', '@cmd', 'plain'];
+    const text = csvRecord(cells) + csvRecord(['second', '', 'row', '', '', '', '', '']);
+    const rows: string[][] = parse(text, { relax_column_count: false });
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toEqual(cells.map((cell) => (/^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell)));
+  });
+});

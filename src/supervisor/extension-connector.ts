@@ -1,0 +1,73 @@
+import { AUDIT_HEALTH_KEY, AuditHealth } from '../shared/audit/audit-health';
+import { countEntries, openAuditDb, readEntries, readEntryChunks, readHead } from '../shared/audit/audit-store';
+import { createChainVerifier } from '../shared/audit/hash-chain';
+import { browser } from '../shared/browser';
+import { sendToWorker } from '../shared/send-to-worker';
+import { loadSettings } from '../shared/settings-store';
+import { queryAudit } from './audit-query';
+import type { SupervisorConnector } from './connector';
+import { exportAudit } from './export-audit';
+import { verifyExportFile } from './verify-export-file';
+
+/** Entries per IndexedDB read: large enough that getAll's per-call cost vanishes, small enough to keep the page responsive. */
+const CHUNK = 2000;
+
+export function createExtensionConnector(): SupervisorConnector {
+  let database: Promise<IDBDatabase> | null = null;
+  const db = () => (database ??= openAuditDb());
+
+  return {
+    access: () => sendToWorker('page/supervisor-access', {}),
+    async signIn() {
+      await sendToWorker('page/sign-in', {});
+    },
+    async health() {
+      const stored = await browser.storage.session.get(AUDIT_HEALTH_KEY);
+      const parsed = AuditHealth.safeParse(stored[AUDIT_HEALTH_KEY]);
+      return parsed.success ? parsed.data : null;
+    },
+    settings: async () => (await loadSettings()).settings,
+    async query(filter, options) {
+      return queryAudit(readEntryChunks(await db(), CHUNK), filter, options);
+    },
+    async entries(seqs) {
+      return readEntries(await db(), seqs);
+    },
+    async exportEntries(format, filter, options) {
+      const open = await db();
+      return exportAudit({ chunks: readEntryChunks(open, CHUNK), total: await countEntries(open), filter, format, ...options });
+    },
+    async verifyStored(options) {
+      const open = await db();
+      // The head first: entries appended during the check then count as "after the head", not as a cut tail.
+      const head = await readHead(open);
+      const verifier = createChainVerifier({ gapsAreBreaks: true });
+      let checked = 0;
+      for await (const chunk of readEntryChunks(open, CHUNK)) {
+        options.signal?.throwIfAborted();
+        for (const entry of chunk) {
+          if (head && entry.seq > head.seq) break;
+          await verifier.push(entry);
+          checked += 1;
+        }
+        options.onProgress?.(checked);
+      }
+      return { ...verifier.finish(head, true), head };
+    },
+    verifyFile: (file, options) => verifyExportFile(file.stream(), options),
+    download(blob, fileName) {
+      const url = URL.createObjectURL(blob);
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = fileName;
+      link.hidden = true;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      return url;
+    },
+    release(url) {
+      URL.revokeObjectURL(url);
+    },
+  };
+}

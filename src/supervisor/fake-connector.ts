@@ -1,0 +1,61 @@
+import type { AuditBody, AuditEntry } from '../shared/audit/audit-entry';
+import type { AuditHealth } from '../shared/audit/audit-health';
+import { createChainVerifier, sealEntries } from '../shared/audit/hash-chain';
+import { SUPERVISOR_PERMISSION, type SupervisorAccess } from '../shared/audit/supervisor-access';
+import { DEFAULT_SETTINGS } from '../shared/settings';
+import type { AuditFilter } from './audit-filter';
+import { queryAudit } from './audit-query';
+import type { StoredChainReport, SupervisorConnector } from './connector';
+import { exportAudit } from './export-audit';
+import { verifyExportFile } from './verify-export-file';
+
+/** The supervisor page's connector over entries in memory, for component tests. */
+export class FakeSupervisorConnector implements SupervisorConnector {
+  entriesStored: AuditEntry[] = [];
+  healthValue: AuditHealth | null = null;
+  queries: AuditFilter[] = [];
+  downloads: { fileName: string; blob: Blob }[] = [];
+  signIns = 0;
+
+  constructor(public accessValue: SupervisorAccess = FakeSupervisorConnector.access(false)) {}
+
+  static access(supervisor: boolean): SupervisorAccess {
+    return supervisor
+      ? { signedIn: true, user: { id: 's1', name: 'Sam Supervisor' }, supervisor: true, permission: SUPERVISOR_PERMISSION, reason: 'supervisor' }
+      : { signedIn: true, user: { id: 'a1', name: 'Alex Agent' }, supervisor: false, permission: SUPERVISOR_PERMISSION, reason: 'missing-permission' };
+  }
+
+  async seed(bodies: AuditBody[]): Promise<void> {
+    this.entriesStored = await sealEntries(null, bodies);
+  }
+
+  private async *chunks(): AsyncGenerator<AuditEntry[]> {
+    for (let i = 0; i < this.entriesStored.length; i += 2) yield this.entriesStored.slice(i, i + 2);
+  }
+
+  access = async () => this.accessValue;
+  signIn = async () => {
+    this.signIns += 1;
+  };
+  health = async () => this.healthValue;
+  settings = async () => DEFAULT_SETTINGS;
+  query: SupervisorConnector['query'] = async (filter, options) => {
+    this.queries.push(filter);
+    return queryAudit(this.chunks(), filter, options);
+  };
+  entries: SupervisorConnector['entries'] = async (seqs) => this.entriesStored.filter((entry) => seqs.includes(entry.seq));
+  exportEntries: SupervisorConnector['exportEntries'] = async (format, filter, options) => exportAudit({ chunks: this.chunks(), total: this.entriesStored.length, filter, format, ...options });
+  verifyStored = async (): Promise<StoredChainReport> => {
+    const verifier = createChainVerifier({ gapsAreBreaks: true });
+    for (const entry of this.entriesStored) await verifier.push(entry);
+    const last = this.entriesStored.at(-1);
+    const head = last ? { seq: last.seq, hash: last.hash } : null;
+    return { ...verifier.finish(head), head };
+  };
+  verifyFile: SupervisorConnector['verifyFile'] = (file, options) => verifyExportFile(file.stream(), options);
+  download = (blob: Blob, fileName: string) => {
+    this.downloads.push({ fileName, blob });
+    return `blob:fake/${this.downloads.length}`;
+  };
+  release = () => undefined;
+}
