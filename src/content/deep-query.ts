@@ -22,6 +22,24 @@ export function deepQuery(root: ParentNode, selector: string, entered?: Set<Shad
   return null;
 }
 
+/**
+ * querySelector that also looks inside every open shadow root under `root`, breadth-first. It walks
+ * the whole tree, so it is for one-off lookups (the composer, on insert), never for reads that
+ * run on every change.
+ */
+export function queryAnyOpenShadowRoot(root: ParentNode, selector: string): HTMLElement | null {
+  const roots: ParentNode[] = [root];
+  for (let index = 0; index < roots.length; index += 1) {
+    const current = roots[index]!;
+    const match = safeQuery(current, selector);
+    if (match) return match as HTMLElement;
+    for (const element of current.querySelectorAll('*')) {
+      if (element.shadowRoot) roots.push(element.shadowRoot);
+    }
+  }
+  return null;
+}
+
 export function safeQuery(root: ParentNode, selector: string): Element | null {
   try {
     return root.querySelector(selector);

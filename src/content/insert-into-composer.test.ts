@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { deepQuery, findComposer, insertIntoComposer } from './insert-into-composer';
+import { queryAnyOpenShadowRoot } from './deep-query';
+import { findComposer, insertIntoComposer } from './insert-into-composer';
 
 afterEach(() => {
   document.body.innerHTML = '';
@@ -138,8 +139,17 @@ describe('finding the composer', () => {
     document.body.innerHTML = '<app-view id="host"></app-view>';
     const root = document.getElementById('host')!.attachShadow({ mode: 'open' });
     root.innerHTML = '<div class="editor-wrapper"><div contenteditable="true">in the shadow</div></div>';
-    expect(deepQuery(document, '.editor-wrapper')).toBe(root.querySelector('.editor-wrapper'));
+    expect(queryAnyOpenShadowRoot(document, '.editor-wrapper')).toBe(root.querySelector('.editor-wrapper'));
     expect(findComposer(document, '.editor-wrapper')).toBe(root.querySelector('[contenteditable]'));
+  });
+
+  it('follows a `>>>` path like the profile\'s other selectors, and not into a host the path does not name', () => {
+    document.body.innerHTML = '<app-view id="host"></app-view><other-view id="other"></other-view>';
+    const root = document.getElementById('host')!.attachShadow({ mode: 'open' });
+    root.innerHTML = '<div class="editor-wrapper"><div contenteditable="true">in the shadow</div></div>';
+    document.getElementById('other')!.attachShadow({ mode: 'open' }).innerHTML = '<div class="editor-wrapper"><textarea></textarea></div>';
+    expect(findComposer(document, '#host >>> .editor-wrapper')).toBe(root.querySelector('[contenteditable]'));
+    expect(findComposer(document, '#nowhere >>> .editor-wrapper')).toBeNull();
   });
 
   it('does not take a wrapper with nothing editable inside', () => {

@@ -15,17 +15,21 @@
  * realistic desktop's ProseMirror-like composer in its messaging gadget, where execCommand is what
  * the editor accepts (e2e/specs/realistic-desktop.spec.ts).
  */
+import { deepQuery, queryAnyOpenShadowRoot, SHADOW_STEP } from './deep-query';
+
 export type InsertResult = 'inserted' | 'no-composer';
 
 const EDITABLE_INSIDE = 'textarea, input[type="text"], input:not([type]), [contenteditable=""], [contenteditable="true"], [contenteditable="plaintext-only"]';
 
 /** The composer for a profile selector, looking into open shadow roots too (the desktop's sub-apps use them). */
 export function findComposer(doc: Document, selector: string): HTMLElement | null {
-  const found = deepQuery(doc, selector);
+  // A `>>>` path like the profile's other selectors; a plain selector is also looked for in every
+  // open shadow root, since admins write the composer's selector from what DevTools shows them.
+  const found = selector.includes(SHADOW_STEP) ? deepQuery(doc, selector) : queryAnyOpenShadowRoot(doc, selector);
   if (!found) return null;
   if (isEditable(found)) return found;
   // The selector may name a wrapper around the editor.
-  const inner = deepQuery(found, EDITABLE_INSIDE);
+  const inner = queryAnyOpenShadowRoot(found, EDITABLE_INSIDE);
   return inner && isEditable(inner) ? inner : null;
 }
 
@@ -109,22 +113,4 @@ function insertTextNode(editor: HTMLElement, selection: Selection | null, text: 
     editor.append(node);
   }
   editor.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: text }));
-}
-
-/** querySelector that also looks inside open shadow roots, breadth-first. Selectors come from admins: a bad one finds nothing. */
-export function deepQuery(root: ParentNode, selector: string): HTMLElement | null {
-  const roots: ParentNode[] = [root];
-  for (let index = 0; index < roots.length; index += 1) {
-    const current = roots[index]!;
-    try {
-      const match = current.querySelector<HTMLElement>(selector);
-      if (match) return match;
-    } catch {
-      return null;
-    }
-    for (const element of current.querySelectorAll('*')) {
-      if (element.shadowRoot) roots.push(element.shadowRoot);
-    }
-  }
-  return null;
 }
