@@ -7,26 +7,10 @@ import type { RetryLimits } from './retry-policy';
 
 // host-pause.ts keeps its pauses in browser.storage.session: an in-memory stand-in.
 const session = vi.hoisted(() => new Map<string, unknown>());
-vi.mock('../../shared/browser', () => ({
-  browser: {
-    storage: {
-      session: {
-        async get(keys: string | string[] | null) {
-          const wanted = keys === null ? [...session.keys()] : Array.isArray(keys) ? keys : [keys];
-          const result: Record<string, unknown> = {};
-          for (const key of wanted) if (session.has(key)) result[key] = structuredClone(session.get(key));
-          return result;
-        },
-        async set(items: Record<string, unknown>) {
-          for (const [key, value] of Object.entries(items)) session.set(key, structuredClone(value));
-        },
-        async remove(keys: string | string[]) {
-          for (const key of Array.isArray(keys) ? keys : [keys]) session.delete(key);
-        },
-      },
-    },
-  },
-}));
+vi.mock('../../shared/browser', async () => {
+  const { memoryStorageArea } = await import('../../shared/testing/memory-storage-area');
+  return { browser: { storage: { session: memoryStorageArea(session) } } };
+});
 
 const API = 'https://api.mypurecloud.com';
 const HOST = 'api.mypurecloud.com';

@@ -2,23 +2,10 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { forgetHostPauseMirror, hostPausedUntil, pauseHost } from './host-pause';
 
 const session = vi.hoisted(() => new Map<string, unknown>());
-vi.mock('../../shared/browser', () => ({
-  browser: {
-    storage: {
-      session: {
-        async get(keys: string | string[] | null) {
-          const wanted = keys === null ? [...session.keys()] : Array.isArray(keys) ? keys : [keys];
-          const result: Record<string, unknown> = {};
-          for (const key of wanted) if (session.has(key)) result[key] = structuredClone(session.get(key));
-          return result;
-        },
-        async set(items: Record<string, unknown>) {
-          for (const [key, value] of Object.entries(items)) session.set(key, structuredClone(value));
-        },
-      },
-    },
-  },
-}));
+vi.mock('../../shared/browser', async () => {
+  const { memoryStorageArea } = await import('../../shared/testing/memory-storage-area');
+  return { browser: { storage: { session: memoryStorageArea(session) } } };
+});
 
 const T = 1_700_000_000_000;
 
