@@ -32,6 +32,12 @@ test('settings from managed policy override local ones, configure the extension,
   expect(extensionId).toBe(extensionIdFromManifest());
   expect(await serviceWorker.evaluate(() => chrome.storage.managed.get(null))).toMatchObject({ clientId: SIM_CLIENT_ID, minRelevanceScore: 0.95 });
 
+  // The extension keeps a copy of the policy: after a browser restart it goes by the copy until
+  // Chrome's policy service answers, which can take seconds (src/shared/managed-policy.ts).
+  await expect
+    .poll(async () => (await serviceWorker.evaluate(() => chrome.storage.local.get('managedPolicyCopy'))).managedPolicyCopy)
+    .toMatchObject({ clientId: SIM_CLIENT_ID, minRelevanceScore: 0.95, maxContentAgeDays: 3650 });
+
   // Local settings try to loosen the thresholds; the policy wins.
   await serviceWorker.evaluate(() => chrome.storage.local.set({ settings: { minRelevanceScore: 0.1, maxContentAgeDays: 1 } }));
   const desktop = await openDesktop(context, simulator.origin, billing!.id);

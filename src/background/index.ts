@@ -3,7 +3,7 @@
  * listeners registered synchronously) and delegates. No logic lives here.
  */
 import { browser, type Runtime } from '../shared/browser';
-import { SETTINGS_STORAGE_KEY } from '../shared/settings';
+import { MANAGED_POLICY_COPY_KEY, SETTINGS_STORAGE_KEY } from '../shared/settings-keys';
 import { startAuditLog } from './audit/audit-log';
 import { recordWorkerStart, watchWorkerErrors } from './diagnostics';
 import { createHandlers, insertDeps, refreshAllTabs } from './message-handlers';
@@ -73,9 +73,18 @@ browser.storage.onChanged.addListener((changes, area) => {
     void refreshAllTabs(services);
     return;
   }
-  if (area !== 'local' || !(SETTINGS_STORAGE_KEY in changes)) return;
-  const change = changes[SETTINGS_STORAGE_KEY];
-  void emitWorkerEvent({ type: 'settings-changed', keys: changedSettingKeys(change?.oldValue, change?.newValue) });
+  if (area !== 'local') return;
+  // The policy service answered late, with another policy than the copy we went by (settings-store.ts).
+  const policy = changes[MANAGED_POLICY_COPY_KEY];
+  const local = changes[SETTINGS_STORAGE_KEY];
+  if (!policy && !local) return;
+  const keys = [
+    ...(policy ? changedSettingKeys(policy.oldValue, policy.newValue).map((key) => `policy:${key}`) : []),
+    ...(local ? changedSettingKeys(local.oldValue, local.newValue) : []),
+  ];
+  // The first copy of "no policy" changes nothing.
+  if (!local && keys.length === 0) return;
+  void emitWorkerEvent({ type: 'settings-changed', keys });
   void refreshAllTabs(services);
 });
 

@@ -10,6 +10,7 @@ import { SIMULATOR_BUILD } from '../shared/build-flags';
 import { resolveDesktopProfile, type DesktopProfile, type DesktopProfileOverrides } from '../shared/desktop-profile';
 import { articleText } from '../shared/dom/article-text';
 import { t } from '../shared/i18n';
+import { isSettingsChange } from '../shared/settings-keys';
 import type { OverlayState } from '../shared/messages';
 import { watchDesktop } from './context-watcher';
 import { createFrameToken, stampFrameToken } from './frame-token';
@@ -135,7 +136,7 @@ if (resolveDesktopProfile(location.href, undefined)) {
   stampFrameToken(document, frameToken);
   void loadOverrides().then(start);
   chrome.storage.onChanged.addListener((changes, area) => {
-    if ((area === 'local' && 'settings' in changes) || area === 'managed') void loadOverrides().then(start);
+    if (isSettingsChange(changes, area)) void loadOverrides().then(start);
   });
   listenToWorker(async (message) => {
     const session = current;

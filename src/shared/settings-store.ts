@@ -1,18 +1,23 @@
 import { browser } from './browser';
-import { parseSettingsWithPolicy, SETTINGS_STORAGE_KEY, type ParsedSettings, type Settings } from './settings';
+import { createManagedPolicyReader, MANAGED_POLICY_WAIT_MS, type Policy } from './managed-policy';
+import { parseSettingsWithPolicy, type ParsedSettings, type Settings } from './settings';
+import { isSettingsChange, MANAGED_POLICY_COPY_KEY, SETTINGS_STORAGE_KEY } from './settings-keys';
 
 /**
  * The one owner of the `settings` key in storage.local, and the reader of the administrator's
  * managed policy (storage.managed, shaped by public/managed_schema.json) that overrides it.
  */
-async function readManaged(): Promise<Record<string, unknown>> {
-  try {
-    return await browser.storage.managed.get(null);
-  } catch {
-    // Firefox throws when no policy is installed; Chrome answers {}.
-    return {};
-  }
-}
+const readManaged = createManagedPolicyReader({
+  readPolicy: () => browser.storage.managed.get(null),
+  async readCopy() {
+    const copy = (await browser.storage.local.get(MANAGED_POLICY_COPY_KEY))[MANAGED_POLICY_COPY_KEY];
+    return typeof copy === 'object' && copy !== null && !Array.isArray(copy) ? (copy as Policy) : null;
+  },
+  writeCopy: (policy) => browser.storage.local.set({ [MANAGED_POLICY_COPY_KEY]: policy }),
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  waitMs: MANAGED_POLICY_WAIT_MS,
+});
 
 export async function loadSettings(): Promise<ParsedSettings> {
   const [stored, managed] = await Promise.all([browser.storage.local.get(SETTINGS_STORAGE_KEY), readManaged()]);
@@ -28,8 +33,7 @@ export async function saveSettings(settings: Partial<Settings>, locked: readonly
 /** Calls back with freshly parsed settings whenever the local settings or the policy change. */
 export function watchSettings(onChange: (parsed: ParsedSettings) => void): () => void {
   const listener = (changes: Record<string, unknown>, areaName: string) => {
-    const relevant = areaName === 'managed' || (areaName === 'local' && SETTINGS_STORAGE_KEY in changes);
-    if (relevant) void loadSettings().then(onChange);
+    if (isSettingsChange(changes, areaName)) void loadSettings().then(onChange);
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);

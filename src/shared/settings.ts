@@ -2,14 +2,15 @@ import * as z from 'zod/mini';
 import { SIMULATOR_BUILD } from './build-flags';
 import { DesktopProfileOverrides } from './desktop-profile-schema';
 import { GENESYS_REGIONS, hostsForRegion } from './regions';
+import { SETTINGS_STORAGE_KEY } from './settings-keys';
+
+export { SETTINGS_STORAGE_KEY };
 
 /**
  * The settings contract (DESIGN.md "Settings"): `chrome.storage.local` key `settings` holds a
  * possibly partial object of these keys; defaults fill the rest; an invalid value is reported and
  * falls back to its default. Admins and tests rely on this exact shape.
  */
-export const SETTINGS_STORAGE_KEY = 'settings';
-
 export const PROVIDERS = ['recommendations-query', 'conversation-suggestions'] as const;
 export const Provider = z.enum(PROVIDERS);
 export type Provider = z.infer<typeof Provider>;
