@@ -122,6 +122,19 @@ function start(overrides: DesktopProfileOverrides | null): void {
   });
 }
 
+/**
+ * Most settings (thresholds, theme, provider) are the worker's business: the content script starts
+ * again only when the desktop profile it reads with changes, so other changes leave the observers,
+ * the overlay and the last report alone.
+ */
+let startedWith: string | undefined;
+function restartIfChanged(overrides: DesktopProfileOverrides | null): void {
+  const key = JSON.stringify(overrides);
+  if (key === startedWith) return;
+  startedWith = key;
+  start(overrides);
+}
+
 async function loadOverrides(): Promise<DesktopProfileOverrides | null> {
   try {
     return (await askWorker('desktop/get-profile-overrides', {})).overrides;
@@ -134,9 +147,9 @@ async function loadOverrides(): Promise<DesktopProfileOverrides | null> {
 if (resolveDesktopProfile(location.href, undefined)) {
   // First, so the parent frame can name this frame to the worker as soon as it looks.
   stampFrameToken(document, frameToken);
-  void loadOverrides().then(start);
+  void loadOverrides().then(restartIfChanged);
   chrome.storage.onChanged.addListener((changes, area) => {
-    if (isSettingsChange(changes, area)) void loadOverrides().then(start);
+    if (isSettingsChange(changes, area)) void loadOverrides().then(restartIfChanged);
   });
   listenToWorker(async (message) => {
     const session = current;

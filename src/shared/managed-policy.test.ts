@@ -51,6 +51,15 @@ describe('reading the managed policy', () => {
     expect(state.writes).toEqual([]);
   });
 
+  it('writes no copy when there is no policy and never was (most installs)', async () => {
+    const { read, state, pending } = setup(null);
+    const reading = read();
+    await flush();
+    pending[0]!.resolve({});
+    expect(await reading).toEqual({});
+    expect(state.writes).toEqual([]);
+  });
+
   it('goes by the last copy when the policy service is slow, and updates the copy when it answers', async () => {
     const { read, state, pending, advance } = setup({ region: 'mypurecloud.com' });
     const reading = read();

@@ -40,7 +40,9 @@ export function createManagedPolicyReader(deps: ManagedPolicyDeps): () => Promis
     }
     try {
       const copy = await deps.readCopy();
-      if (copy === null || !samePolicy(copy, policy)) await deps.writeCopy(policy);
+      // No copy and no policy is already "no policy": nothing to write (most installs).
+      const unchanged = copy === null ? Object.keys(policy).length === 0 : samePolicy(copy, policy);
+      if (!unchanged) await deps.writeCopy(policy);
     } catch {
       // A full disk loses the copy, not the policy just read.
     }
