@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { renderPrometheus } from '../shared/metrics/prometheus';
 import type { OutboxStatus } from '../shared/outbox-status';
 import type { OptionsConnector } from './connector';
-import { downloadText } from './download-text';
+import { downloadText } from '../shared/dom/download';
 import { FeedbackDelivery } from './FeedbackDelivery';
 
 /** Reloads the outbox status while the page is open: delivery goes on in the worker meanwhile. */

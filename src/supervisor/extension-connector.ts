@@ -2,6 +2,7 @@ import { AUDIT_HEALTH_KEY, AuditHealth } from '../shared/audit/audit-health';
 import { countEntries, openAuditDb, readEntries, readEntryChunks, readHead } from '../shared/audit/audit-store';
 import { createChainVerifier } from '../shared/audit/hash-chain';
 import { browser } from '../shared/browser';
+import { startDownload } from '../shared/dom/download';
 import { sendToWorker } from '../shared/send-to-worker';
 import { loadSettings } from '../shared/settings-store';
 import { queryAudit } from './audit-query';
@@ -55,17 +56,7 @@ export function createExtensionConnector(): SupervisorConnector {
       return { ...verifier.finish(head, true), head };
     },
     verifyFile: (file, options) => verifyExportFile(file.stream(), options),
-    download(blob, fileName) {
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = fileName;
-      link.hidden = true;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      return url;
-    },
+    download: startDownload,
     release(url) {
       URL.revokeObjectURL(url);
     },
