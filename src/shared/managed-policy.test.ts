@@ -6,14 +6,17 @@ function setup(copy: Policy | null = null) {
   let clock = 0;
   const sleepers: { at: number; wake(): void }[] = [];
   const pending: { resolve(policy: Policy): void; reject(error: Error): void }[] = [];
-  const state = { copy, reads: 0, writes: [] as Policy[] };
+  const state = { copy, reads: 0, copyReads: 0, writes: [] as Policy[] };
   const deps: ManagedPolicyDeps = {
     readPolicy: () =>
       new Promise<Policy>((resolve, reject) => {
         state.reads++;
         pending.push({ resolve, reject });
       }),
-    readCopy: async () => state.copy,
+    readCopy: async () => {
+      state.copyReads++;
+      return state.copy;
+    },
     writeCopy: async (policy) => {
       state.writes.push(policy);
       state.copy = policy;
@@ -91,6 +94,22 @@ describe('reading the managed policy', () => {
     expect(await read()).toEqual({ region: 'mypurecloud.com' });
     expect(await read()).toEqual({ region: 'mypurecloud.com' });
     expect(state.reads).toBe(1);
+  });
+
+  it('looks at the copy only when the policy service says something new', async () => {
+    const { read, state, pending } = setup({ region: 'mypurecloud.com' });
+    const answer = async (policy: Policy) => {
+      const reading = read();
+      await flush();
+      pending.at(-1)!.resolve(policy);
+      return reading;
+    };
+    for (let index = 0; index < 3; index++) await answer({ region: 'mypurecloud.com' });
+    expect(state.copyReads).toBe(1);
+    expect(state.writes).toEqual([]);
+    expect(await answer({ region: 'mypurecloud.ie' })).toEqual({ region: 'mypurecloud.ie' });
+    expect(state.copyReads).toBe(2);
+    expect(state.copy).toEqual({ region: 'mypurecloud.ie' });
   });
 
   it('asks again once the previous answer came', async () => {

@@ -29,6 +29,9 @@ export const MANAGED_POLICY_WAIT_MS = 1000;
 export function createManagedPolicyReader(deps: ManagedPolicyDeps): () => Promise<Policy> {
   let inFlight: Promise<Policy> | null = null;
   let startedAt = 0;
+  // The policy this context last saw the copy agree with: settings are read on every pipeline run,
+  // and the copy only needs a look when the policy service says something new.
+  let kept: Policy | undefined;
 
   async function readAndKeep(): Promise<Policy> {
     let policy: Policy;
@@ -38,11 +41,13 @@ export function createManagedPolicyReader(deps: ManagedPolicyDeps): () => Promis
       // Firefox throws when no policy is installed; Chrome answers {}. Either way: no policy.
       policy = {};
     }
+    if (kept !== undefined && samePolicy(kept, policy)) return policy;
     try {
       const copy = await deps.readCopy();
       // No copy and no policy is already "no policy": nothing to write (most installs).
       const unchanged = copy === null ? Object.keys(policy).length === 0 : samePolicy(copy, policy);
       if (!unchanged) await deps.writeCopy(policy);
+      kept = policy;
     } catch {
       // A full disk loses the copy, not the policy just read.
     }
