@@ -1,5 +1,5 @@
 import type { BrowserContext, Page, Worker } from '@playwright/test';
-import { openDesktop, openPanel, playScript, signInFromPanel, simulatorSettings, tabIdOf, writeSettings } from '../support/agent-desktop';
+import { dataIds, openDesktop, openPanel, playScript, signInFromPanel, simulatorSettings, tabIdOf, writeSettings } from '../support/agent-desktop';
 import { agentMessageCount, composerInputEvents, composerValue, sendCount, watchComposerInput, watchSends } from '../support/desktop-page';
 import { expect, test } from '../support/fixtures';
 import { forgetAgentProfile, recordedEvents } from '../support/recorded-events';
@@ -13,7 +13,7 @@ async function readyPanel(context: BrowserContext, worker: Worker, origin: strin
   const panel = await openPanel(context, extensionId, await tabIdOf(worker, desktop));
   await signInFromPanel(context, panel);
   await playScript(desktop, conversation);
-  const shownIds = () => panel.getByTestId('recommendation').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-id')).sort());
+  const shownIds = () => dataIds(panel.getByTestId('recommendation'), { sorted: true });
   await expect.poll(shownIds, { timeout: 15_000 }).toEqual(expect.arrayContaining(conversation.expected.visible));
   await expect(panel.getByTestId('panel')).toHaveAttribute('data-status', 'ready');
   return { desktop, panel };

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { addCustomerMessage, openDesktop, openPanel, signInFromPanel, simulatorSettings, tabIdOf, writeSettings } from '../support/agent-desktop';
+import { addCustomerMessage, dataIds, openDesktop, openPanel, signInFromPanel, simulatorSettings, tabIdOf, writeSettings } from '../support/agent-desktop';
 import {
   announceSocketClosing,
   copilotRecord,
@@ -26,8 +26,8 @@ const KNOWLEDGE_TYPES = ['KnowledgeSearch', 'KnowledgeArticle', 'Faq', 'Article'
 // Every suggestion on screen, whatever its confidence, so the tests can name them all.
 const copilotSettings = (origin: string) => simulatorSettings(origin, { provider: 'conversation-suggestions', minRelevanceScore: 0 });
 
-const cardIds = (panel: Page) => panel.getByTestId('recommendation').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-id')).sort());
-const otherIds = (panel: Page) => panel.getByTestId('other-suggestion').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-id')).sort());
+const cardIds = (panel: Page) => dataIds(panel.getByTestId('recommendation'), { sorted: true });
+const otherIds = (panel: Page) => dataIds(panel.getByTestId('other-suggestion'), { sorted: true });
 const shownKnowledge = (suggestions: SimSuggestionRecord[]) =>
   suggestions
     .filter((entry) => KNOWLEDGE_TYPES.includes(entry.type) && entry.state !== 'Dismissed')

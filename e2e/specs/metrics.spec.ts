@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { getMetricsFromIterator, type PromData, type PromHistogramData } from 'prom2javascript';
-import { addCustomerMessage, openDesktop, openPanel, playScript, signInFromPanel, simulatorSettings, tabIdOf, writeSettings } from '../support/agent-desktop';
+import { addCustomerMessage, dataIds, openDesktop, openPanel, playScript, signInFromPanel, simulatorSettings, tabIdOf, writeSettings } from '../support/agent-desktop';
 import { metricsReport, recordEvent } from '../support/feedback';
 import { expect, test } from '../support/fixtures';
 import { setFaults } from '../support/simulator-control';
@@ -17,7 +17,7 @@ test('CTR, latency percentiles, rejected items and provider errors are kept and 
   await signInFromPanel(context, panel);
   await playScript(desktop, billing!);
   const cards = panel.getByTestId('recommendation');
-  const shownIds = () => cards.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-id')));
+  const shownIds = () => dataIds(cards);
   await expect.poll(shownIds).toEqual(expect.arrayContaining(billing!.expected.visible));
 
   // The agent sees every card, opens and copies the first and rates it, as the panel reports it.

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { openPanel, signInFromPanel, simulatorSettings, tabIdOf, writeSettings } from '../support/agent-desktop';
+import { dataIds, openPanel, signInFromPanel, simulatorSettings, tabIdOf, writeSettings } from '../support/agent-desktop';
 import { copilotRecord, setCopilotConfig, simSuggestions } from '../support/copilot-control';
 import { expect, test } from '../support/fixtures';
 import { addRealisticMessage, contentScriptObservers, gadgetFrame, openRealisticDesktop, selectInteraction, type SimWindow } from '../support/realistic-desktop';
@@ -145,7 +145,7 @@ test('with no id on the cards, Genesys mode finds the conversation by customer n
   const panel = await signedInOn(context, extensionId, desktop, serviceWorker);
   const tabId = await tabIdOf(serviceWorker, desktop);
   const shownConversation = () => panel.evaluate(async (id) => ((await chrome.storage.session.get(`view:${id}`))[`view:${id}`] as { conversationId: string | null } | undefined)?.conversationId ?? null, tabId);
-  const cardIds = () => panel.getByTestId('recommendation').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-id')).sort());
+  const cardIds = () => dataIds(panel.getByTestId('recommendation'), { sorted: true });
   const copilotIds = async (id: string) => (await simSuggestions(simulator.origin, id)).filter((entry) => entry.type === 'KnowledgeSearch').map((entry) => entry.id).sort();
 
   await expect.poll(shownConversation, { timeout: 15_000 }).toBe(devices!.id);
@@ -182,7 +182,7 @@ test("insert lands at the cursor of the gadget's contenteditable composer, in th
   const desktop = await openRealisticDesktop(context, simulator.origin, { conversationId: billing!.id });
   const panel = await signedInOn(context, extensionId, desktop, serviceWorker);
   for (const line of billing!.timeline.slice(INITIAL_LINES)) await addRealisticMessage(desktop, billing!.id, line.author, line.text);
-  const shownIds = () => panel.getByTestId('recommendation').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-id')));
+  const shownIds = () => dataIds(panel.getByTestId('recommendation'));
   await expect.poll(shownIds, { timeout: 15_000 }).toEqual(expect.arrayContaining(billing!.expected.visible));
 
   // The inline overlay shows in the gadget's frame, beside the transcript, not in the top frame.

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { addCustomerMessage, openDesktop, openPanel, playScript, signInFromPanel, simulatorSettings, tabIdOf, writeSettings } from '../support/agent-desktop';
+import { addCustomerMessage, dataIds, openDesktop, openPanel, playScript, signInFromPanel, simulatorSettings, tabIdOf, writeSettings } from '../support/agent-desktop';
 import { expect, test } from '../support/fixtures';
 import { recordedRequests } from '../support/simulator-control';
 import { seedConversations } from '../simulator/conversations';
@@ -19,7 +19,7 @@ test('the side panel shows the recommendations that pass the thresholds, best fi
   await playScript(desktop, billing!);
 
   const cards = panel.getByTestId('recommendation');
-  const shownIds = () => cards.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-id')));
+  const shownIds = () => dataIds(cards);
   await expect.poll(shownIds).toEqual(expect.arrayContaining(billing!.expected.visible));
   await expect(panel.getByTestId('panel')).toHaveAttribute('data-status', 'ready');
   const scores = await scoresOf(panel, 'recommendation');
@@ -49,8 +49,8 @@ test('what the thresholds filter out is hidden, with the reason, and reachable',
   await signInFromPanel(context, panel);
   await playScript(desktop, billing!);
   // The whole script's recommendations, not an earlier line's (the last line brings the second card).
-  const shown = () => panel.getByTestId('recommendation').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-id')));
-  await expect.poll(shown).toEqual(expect.arrayContaining(billing!.expected.visible));
+  const cards = panel.getByTestId('recommendation');
+  await expect.poll(() => dataIds(cards)).toEqual(expect.arrayContaining(billing!.expected.visible));
 
   const toggle = panel.getByTestId('hidden-toggle');
   await expect(toggle).toHaveAttribute('aria-expanded', 'false');
@@ -60,14 +60,13 @@ test('what the thresholds filter out is hidden, with the reason, and reachable',
   const hidden = panel.getByTestId('hidden-recommendation');
   for (const id of billing!.expected.lowScore) await expect(panel.locator(`[data-testid="hidden-recommendation"][data-id="${id}"]`)).toHaveAttribute('data-reason', 'low-score');
   for (const id of billing!.expected.stale) await expect(panel.locator(`[data-testid="hidden-recommendation"][data-id="${id}"]`)).toHaveAttribute('data-reason', 'too-old');
-  const shownIds = await panel.getByTestId('recommendation').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-id')));
-  const hiddenIds = await hidden.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-id')));
+  const shownIds = await dataIds(cards);
+  const hiddenIds = await dataIds(hidden);
   expect(hiddenIds.filter((id) => shownIds.includes(id))).toEqual([]);
 
   // Raising the threshold (a settings change, no reload) moves more cards to hidden.
-  const before = await panel.getByTestId('recommendation').count();
   await writeSettings(serviceWorker, simulatorSettings(simulator.origin, { minRelevanceScore: 0.99 }));
-  await expect.poll(() => panel.getByTestId('recommendation').count()).toBeLessThan(before);
+  await expect.poll(() => cards.count()).toBeLessThan(shownIds.length);
 });
 
 test('recommendations follow the conversation as the customer writes and as the agent switches', async ({ context, extensionId, serviceWorker, simulator }) => {

@@ -1,4 +1,4 @@
-import type { BrowserContext, Page, Worker } from '@playwright/test';
+import type { BrowserContext, Locator, Page, Worker } from '@playwright/test';
 import { INITIAL_LINES, type SeedConversation } from '../simulator/conversations';
 
 /**
@@ -68,4 +68,10 @@ export async function playScript(desktop: Page, conversation: SeedConversation):
       sim.addMessage(id, author, text);
     }, [conversation.id, line.author, line.text] as const);
   }
+}
+
+/** The `data-id` of each card (or other item) a locator finds, in page order or sorted. */
+export async function dataIds(items: Locator, options: { sorted?: boolean } = {}): Promise<(string | null)[]> {
+  const ids = await items.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-id')));
+  return options.sorted ? ids.sort() : ids;
 }
