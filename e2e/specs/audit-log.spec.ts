@@ -207,30 +207,46 @@ test('editing, deleting or cutting entries outside the extension is detected (R5
   await expect(supervisor.getByTestId('head-hash')).toHaveText(last.hash);
 });
 
-test('retention removes old entries from the start and the chain still verifies', async ({ context, extensionId, serviceWorker, simulator }) => {
-  // An existing log: 40 entries from 40 days ago, 5 from yesterday, sealed by the README algorithm.
+test('retention removes old entries from the start and the chain still verifies', async ({ context, extensionId, simulator }) => {
+  // An existing log sealed by the README algorithm: 10 entries from 40 days ago, 30 from 20 days
+  // ago, 5 from yesterday.
   const now = Date.now();
-  const old = Array.from({ length: 40 }, (_, i) => ({ kind: 'sign-in', time: now - 40 * 86_400_000 + i, agentId: AGENT.id, conversationId: null, provider: null, data: { userName: AGENT.name } }));
-  const recent = Array.from({ length: 5 }, (_, i) => ({ kind: 'sign-out', time: now - 86_400_000 + i, agentId: AGENT.id, conversationId: null, provider: null, data: { userName: AGENT.name } }));
-  const chain = sealChain([...old, ...recent]);
+  const day = 86_400_000;
+  const entry = (kind: string, time: number) => ({ kind, time, agentId: AGENT.id, conversationId: null, provider: null, data: { userName: AGENT.name } });
+  const chain = sealChain([
+    ...Array.from({ length: 10 }, (_, i) => entry('sign-in', now - 40 * day + i)),
+    ...Array.from({ length: 30 }, (_, i) => entry('sign-in', now - 20 * day + i)),
+    ...Array.from({ length: 5 }, (_, i) => entry('sign-out', now - day + i)),
+  ]);
   const supervisor = await openSupervisor(context, extensionId);
-  await expect(supervisor.getByTestId('match-count')).toHaveAttribute('data-count', '0');
-  await editEntries(supervisor, { put: chain, head: { seq: 45, hash: chain[44]!.hash } });
+  const retentions = async () => (await storedEntries(supervisor)).filter((stored) => stored.kind === 'retention');
 
-  // Setting the retention (30 days) runs it.
-  await writeSettings(serviceWorker, simulatorSettings(simulator.origin, { auditRetentionDays: 30 }));
-  await expect.poll(async () => (await storedEntries(supervisor)).some((entry) => entry.kind === 'retention'), { timeout: 15_000 }).toBe(true);
+  // Seeded while no worker runs: the next worker's start-up maintenance applies the default
+  // retention (30 days) to it, and that retention entry is the sign that start-up maintenance is
+  // over, so nothing of it can interleave with the settings change below.
+  await killServiceWorker(context, supervisor);
+  await editEntries(supervisor, { put: chain, head: { seq: 45, hash: chain[44]!.hash } });
+  await supervisor.reload(); // wakes the worker (the page asks it for access)
+  await expect.poll(async () => (await retentions()).map((stored) => stored.data), { timeout: 15_000 }).toEqual([
+    expect.objectContaining({ retentionDays: 30, removedFromSeq: 1, removedThroughSeq: 10, removedCount: 10, anchorHash: chain[9]!.hash }),
+  ]);
+  // The periodic retention alarm is not the subject here: it must not run between the two.
+  const worker = await currentWorker(context);
+  await worker.evaluate(() => chrome.alarms.clear('audit:retention'));
+
+  // Setting a shorter retention runs it at once, and the log says why before it says what.
+  await writeSettings(worker, simulatorSettings(simulator.origin, { auditRetentionDays: 10 }));
+  await expect.poll(async () => (await retentions()).length, { timeout: 15_000 }).toBe(2);
   const entries = await storedEntries(supervisor);
   expect(entries[0]!.seq).toBe(41);
-  const retention = entries.find((entry) => entry.kind === 'retention')!;
-  expect(retention.data).toMatchObject({ retentionDays: 30, removedFromSeq: 1, removedThroughSeq: 40, removedCount: 40, anchorHash: chain[39]!.hash });
-  expect(entries.filter((entry) => entry.seq > 45).map((entry) => entry.kind)).toEqual(['settings-changed', 'retention']);
+  expect((await retentions())[1]!.data).toMatchObject({ retentionDays: 10, removedFromSeq: 11, removedThroughSeq: 40, removedCount: 30, anchorHash: chain[39]!.hash });
+  expect(entries.filter((stored) => stored.seq > 45).map((stored) => stored.kind)).toEqual(['retention', 'settings-changed', 'retention']);
 
   await supervisor.reload();
   const verified = await verifyStoredFromPage(supervisor);
   expect(verified.ok).toBe('true');
   await expect(verified.result).toContainText('#41');
-  await expect(supervisor.locator('[data-testid="entry-row"][data-kind="retention"]')).toHaveCount(1);
+  await expect(supervisor.locator('[data-testid="entry-row"][data-kind="retention"]')).toHaveCount(2);
 });
 
 test('a delivery published by a worker killed before writing it is recorded when the worker starts again', async ({ context, extensionId, serviceWorker, simulator }) => {
