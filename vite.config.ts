@@ -111,7 +111,7 @@ export default defineConfig(({ mode: rawMode }) => {
     },
     server: { strictPort: true, port: 5173 },
     test: {
-      include: ['src/**/*.test.{ts,tsx}', 'e2e/simulator/**/*.test.ts'],
+      include: ['src/**/*.test.{ts,tsx}', 'e2e/simulator/**/*.test.ts', 'e2e/lint/**/*.test.ts'],
       environment: 'node',
       restoreMocks: true,
       setupFiles: ['src/shared/testing/i18n-stub.ts'],

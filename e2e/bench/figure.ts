@@ -1,5 +1,5 @@
 /**
- * One measured figure (TARGETS.md): `value` in `unit`, compared with `target` (lower is better).
+ * One measured figure (docs/performance.md): `value` in `unit`, compared with `target` (lower is better).
  * A figure that could not be measured is left out of the results, never reported as zero.
  */
 export interface Figure {

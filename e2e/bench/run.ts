@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- P1 P8 …]`: measures the figures in TARGETS.md in the real Chromium with the
+ * `npm run bench [-- P1 P8 …]`: measures the figures in docs/performance.md in the real Chromium with the
  * built extension and the simulator, prints one table and writes e2e/bench/results/latest.json.
  * Benchmarks report; they do not fail the build on a slow machine.
  */

@@ -3,7 +3,7 @@ import { seedConversations, formatTimeline } from './conversations';
 import { articles, hostileArticles, HOSTILE_ORIGIN_PLACEHOLDER, knowledgeBases } from './corpus';
 import { rankArticles } from './scoring';
 
-/** The extension's default filters (DESIGN.md "Recommendation pipeline", step 7). */
+/** The extension's default filters (docs/settings.md: `minRelevanceScore`, `maxContentAgeDays`). */
 const MIN_RELEVANCE = 0.8;
 const MAX_AGE_DAYS = 7;
 

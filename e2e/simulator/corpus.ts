@@ -500,7 +500,7 @@ function beacon(id: string): string {
 const HOSTILE_KEYWORDS = ['refund', 'double charge', 'charged twice', 'duplicate charge', 'duplicate payment', 'bank statement'];
 
 /**
- * Articles whose content tries to run script (TARGETS.md R4). Served only with `hostileContent: true`.
+ * Articles whose content tries to run script (docs/performance.md R4). Served only with `hostileContent: true`.
  * Each payload calls `GET /__sim/hostile-executed?id=<articleId>`, so a test can tell if one ran.
  */
 export const hostileArticles: readonly Article[] = [

@@ -1,7 +1,7 @@
 import { SIMULATOR_CLIENT_ID } from './pkce';
 
 /**
- * The extension settings that point it at a simulator (DESIGN.md "Settings"): paste into the options
+ * The extension settings that point it at a simulator (docs/settings.md): paste into the options
  * page, or write as `{settings: …}` to `chrome.storage.local` (simulator builds only: loopback http).
  */
 export function simulatorSettings(origin: string): Record<string, unknown> {

@@ -3,7 +3,7 @@ import { FAULTABLE_ROUTES, type FaultableRoute } from './routing';
 
 /**
  * Injected failures (`POST /__sim/faults`), so tests can reproduce every failure the extension must
- * survive (TARGETS.md R2): error statuses with or without Retry-After, latency, broken bodies,
+ * survive (docs/performance.md R2): error statuses with or without Retry-After, latency, broken bodies,
  * hung and reset connections, and tokens that expire mid-session.
  */
 

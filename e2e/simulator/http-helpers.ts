@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /**
  * The plumbing every route shares: one correlation id per exchange, CORS, body reading and the
- * response shapes Genesys uses (GENESYS-API.md "Errors and limits").
+ * response shapes Genesys uses (docs/genesys-api.md, "Errors, retries and limits").
  */
 
 export const CORRELATION_HEADER = 'ININ-Correlation-Id';

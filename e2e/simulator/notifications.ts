@@ -11,7 +11,7 @@ import type { SimulatorState } from './state';
 import { ORGANIZATION } from './users';
 
 /**
- * The notifications service (GENESYS-API.md "Real-time"): channels (`POST
+ * The notifications service (docs/genesys-api.md, "Notifications"): channels (`POST
  * /api/v2/notifications/channels` → `Channel {id, connectUri, expires}`), their subscriptions
  * (`ChannelTopicEntityListing`), and the WebSocket at `connectUri` that delivers
  * `{topicName, version, eventBody, metadata}` frames, heartbeats (`channel.metadata`) and answers

@@ -6,7 +6,7 @@ import type { SimulatorState } from './state';
 import { userForLoginHint } from './users';
 
 /**
- * The login host: Authorization Code + PKCE for a public client (GENESYS-API.md "Sign-in").
+ * The login host: Authorization Code + PKCE for a public client (docs/genesys-api.md, "Sign-in").
  * `GET /oauth/authorize` → login page or silent redirect; `POST /oauth/authorize/decision` ← the
  * page's form; `POST /oauth/token` exchanges the code after checking the verifier.
  */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 
 /**
- * The checks an Authorization Code + PKCE server makes (RFC 7636, and GENESYS-API.md "Sign-in"),
+ * The checks an Authorization Code + PKCE server makes (RFC 7636, and docs/genesys-api.md, "Sign-in"),
  * as pure functions so they can be tested without HTTP.
  */
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator } from './server';
 
-/** The realistic desktop's pages (GENESYS-DESKTOP.md structure) are served beside the simple one. */
+/** The realistic desktop's pages (docs/desktop-profile.md) are served beside the simple one. */
 describe('realistic desktop pages', () => {
   let simulator: Awaited<ReturnType<typeof startSimulator>>;
   beforeAll(async () => {

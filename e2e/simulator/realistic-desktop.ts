@@ -5,7 +5,7 @@ import { type Exchange, redirect, sendGenesysError, sendText } from './http-help
 
 /**
  * The realistic simulated desktop (public/directory/ and public/messaging-gadget/): the Genesys
- * Cloud agent desktop's structure as GENESYS-DESKTOP.md knows it — an Ember-like top frame at
+ * Cloud agent desktop's structure as docs/desktop-profile.md describes it — an Ember-like top frame at
  * `/directory/#/activity`, the conversations' messaging gadgets in same-origin iframes inside a
  * shadow root, and a ProseMirror-like composer. The extension reads it with the built-in Genesys
  * profile (REALISTIC_SIMULATOR_PROFILE in src/shared/desktop-profile.ts only changes the URLs).

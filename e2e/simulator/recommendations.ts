@@ -2,7 +2,7 @@ import { type Article, articles, hostileArticles, withOrigin } from './corpus';
 import { rankArticles } from './scoring';
 
 /**
- * `POST /api/v2/agentassist/recommendations/query` (GENESYS-API.md "recommendations-query"):
+ * `POST /api/v2/agentassist/recommendations/query` (docs/genesys-api.md, "recommendations-query"):
  * request validation and the items it answers with.
  */
 

@@ -28,7 +28,7 @@ import { createState, type SimulatorState } from './state';
 import { parseFeedbackEvent, recordFeedback } from './webhook';
 
 /**
- * A loopback server that behaves like Genesys Cloud for this extension (DESIGN.md "Simulator"):
+ * A loopback server that behaves like Genesys Cloud for this extension (e2e/simulator/README.md):
  * login host, API host, feedback webhook, simulated agent desktop and the `/__sim` control API,
  * all on one origin.
  */

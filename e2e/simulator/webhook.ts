@@ -1,7 +1,7 @@
 import type { WebhookStore } from './state';
 
 /**
- * The feedback webhook collector (DESIGN.md "Feedback"): the extension posts
+ * The feedback webhook collector (docs/genesys-api.md, "The feedback webhook"): the extension posts
  * `{eventId, recommendationId, conversationId, agentId, action, timestamp}`; redelivery of the same
  * eventId is expected (at-least-once outbox) and counted, never stored twice.
  */

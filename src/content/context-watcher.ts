@@ -125,7 +125,7 @@ export function watchDesktop(options: WatcherOptions): void {
   }
 
   // Called for every mutation, so it only notes the time: one timer per quiet period, not one
-  // clearTimeout + setTimeout per appended node (TARGETS.md P4).
+  // clearTimeout + setTimeout per appended node (docs/performance.md P4).
   function schedule(): void {
     if (signal.aborted) return;
     lastChangeAt = win.performance.now();

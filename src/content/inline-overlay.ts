@@ -6,7 +6,7 @@ import { OVERLAY_CSS } from './overlay-styles';
  * The inline overlay on the desktop: the count and the best recommendation, with Insert and Open
  * panel, in a shadow root on a host element placed just before the conversation's transcript, so
  * it takes its own line above the messages and never covers the reply box. Plain DOM (no Preact in
- * the content script, TARGETS.md P8); every string from a recommendation goes in as textContent.
+ * the content script, docs/performance.md P8); every string from a recommendation goes in as textContent.
  */
 export interface OverlayActions {
   insert(top: NonNullable<OverlayState['top']>, conversationId: string): void;

@@ -5,12 +5,12 @@
  *
  * - textarea / text input: `setRangeText` over the selection, then an `input` event (what React,
  *   Ember and Angular listen to; a framework's value tracker sees the new value).
- * - contenteditable (the Genesys composer looks like ProseMirror, GENESYS-DESKTOP.md): the
+ * - contenteditable (the Genesys composer looks like ProseMirror, docs/desktop-profile.md): the
  *   browser's own `execCommand('insertText')`, which fires beforeinput/input and keeps undo; else a
  *   synthetic paste, which editors such as ProseMirror handle themselves; else a text node at the
  *   selection plus an `input` event. Never `innerHTML`: the text is only ever text.
  *
- * Checked against: the simulator desktop (`textarea.reply-box`, e2e/specs/insert-into-reply), a
+ * Checked against: the simulator desktop (`textarea.reply-box`, e2e/specs/card-actions.spec.ts), a
  * ProseMirror-like contenteditable in a DOM implementation (insert-into-composer.test.ts), and the
  * realistic desktop's ProseMirror-like composer in its messaging gadget, where execCommand is what
  * the editor accepts (e2e/specs/realistic-desktop.spec.ts).

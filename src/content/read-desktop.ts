@@ -13,11 +13,11 @@ import { frameTokenOf as readFrameToken } from './frame-token';
  * transcript; a single-frame desktop finds both. The worker joins them (context-intake.ts).
  *
  * Parsed messages are remembered per element, so each transcript message is read once however
- * often we look: the content script is a guest on the agent's desktop (TARGETS.md P4).
+ * often we look: the content script is a guest on the agent's desktop (docs/performance.md P4).
  *
  * Checked against: the simulator's simple desktop (`SIMULATOR_DESKTOP_PROFILE`) and realistic
  * desktop (`REALISTIC_SIMULATOR_PROFILE`, the Genesys profile on e2e/simulator/public/directory and
- * messaging-gadget). The Genesys selectors come from GENESYS-DESKTOP.md, unverified on a live tenant.
+ * messaging-gadget). The Genesys selectors (docs/desktop-profile.md) are unverified on a live tenant.
  */
 const CONVERSATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 const MAX_NAME_CHARS = 200;
@@ -43,7 +43,7 @@ export interface DesktopReader {
   /**
    * Reads the frame. `transcript-only`, when only the transcript container changed since the
    * last read, re-reads just the new end of the transcript: on a busy desktop the other
-   * selectors would scan the whole document for every message (TARGETS.md P4).
+   * selectors would scan the whole document for every message (docs/performance.md P4).
    */
   read(scope?: 'all' | 'transcript-only'): FrameRead;
   /**

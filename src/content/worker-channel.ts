@@ -2,7 +2,7 @@ import type { MessageType, RequestOf, ResponseOf } from '../shared/messages';
 
 /**
  * The content script's line to the worker. Deliberately free of zod and of the polyfill: this
- * script loads in every frame of every desktop tab (TARGETS.md P8). The worker validates what we
+ * script loads in every frame of every desktop tab (docs/performance.md P8). The worker validates what we
  * send; what it answers comes from our own trusted worker, so a shape check is enough here.
  * Firefox provides a promise-based `browser`; Chrome's `chrome.runtime` returns promises in MV3.
  */

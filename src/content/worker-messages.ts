@@ -2,7 +2,7 @@ import type { ContentMessageType, ContentRequestOf, OverlayState } from '../shar
 
 /**
  * Messages from the worker (WORKER_TO_CONTENT in shared/messages.ts), checked by hand: the content
- * script loads in every frame of every desktop tab and carries no zod (TARGETS.md P8). The worker
+ * script loads in every frame of every desktop tab and carries no zod (docs/performance.md P8). The worker
  * validated them before sending; this check keeps a page that somehow reached our listener, or a
  * worker of another version, from driving the composer. Its unit test holds it to the schemas.
  */

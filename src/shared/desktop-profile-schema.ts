@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { Channel } from './conversation';
 
 /**
- * How to read an agent desktop, as data (DESIGN.md "Reading the agent desktop"). The schema lives
+ * How to read an agent desktop, as data (docs/desktop-profile.md). The schema lives
  * apart from the built-in profiles so the content script can use those without zod.
  *
  * Selectors are CSS selectors run in the frame's own document; ` >>> ` steps into the open shadow

@@ -9,7 +9,7 @@ export type { DesktopProfile, DesktopProfileOverrides };
  * The schema is in desktop-profile-schema.ts.
  */
 /**
- * The Genesys Cloud agent desktop, from the best public evidence (GENESYS-DESKTOP.md); none of it
+ * The Genesys Cloud agent desktop, from the best public evidence (docs/desktop-profile.md); none of it
  * is verified on a live tenant, which is why it is data an admin can override.
  */
 export const GENESYS_DESKTOP_PROFILE: DesktopProfile = {

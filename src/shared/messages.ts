@@ -174,7 +174,7 @@ export function isMessageType(type: string): type is MessageType {
 /**
  * Messages the worker sends to a desktop tab's content script (`tabs.sendMessage` to the frame that
  * reported the conversation), kept apart from MESSAGES: the router never accepts these. The content
- * script stays free of zod (TARGETS.md P8) and checks their shape by hand
+ * script stays free of zod (docs/performance.md P8) and checks their shape by hand
  * (src/content/worker-messages.ts, held to these schemas by its unit test); the worker validates
  * what it sends and what comes back against them.
  */

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { ConversationId } from './conversation';
 
 /**
- * What an agent did with a recommendation (DESIGN.md "Feedback, CTR, audit"). Impressions and
+ * What an agent did with a recommendation (docs/architecture.md). Impressions and
  * clicks (open, copy, insert) feed CTR; ratings and dismissals are feedback.
  */
 export const RECOMMENDATION_ACTIONS = ['impression', 'open', 'copy', 'insert', 'helpful', 'not_helpful', 'dismissed'] as const;

@@ -9,7 +9,7 @@ interface Manifest {
 }
 const manifest: Manifest = manifestJson;
 
-// GENESYS-API.md "Hosts and regions", verbatim.
+// The 17 region domains Genesys Cloud documents (docs/genesys-api.md, "Hosts and regions").
 const DOCUMENTED_REGIONS = [
   'mypurecloud.com',
   'mypurecloud.ie',

@@ -1,4 +1,4 @@
-/** Genesys Cloud region domains (GENESYS-API.md "Hosts and regions"). The manifest's host
+/** Genesys Cloud region domains (docs/genesys-api.md, "Hosts and regions"). The manifest's host
  *  permissions and content-script matches are generated from the same list; a unit test keeps
  *  them in step. */
 export const GENESYS_REGIONS = [

@@ -1,6 +1,6 @@
 /**
  * Where settings live in storage, in a module with no imports so the content script (which must
- * stay small, TARGETS.md P8) can tell a settings change from any other storage change.
+ * stay small, docs/performance.md P8) can tell a settings change from any other storage change.
  */
 export const SETTINGS_STORAGE_KEY = 'settings';
 

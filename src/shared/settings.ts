@@ -7,7 +7,7 @@ import { SETTINGS_STORAGE_KEY } from './settings-keys';
 export { SETTINGS_STORAGE_KEY };
 
 /**
- * The settings contract (DESIGN.md "Settings"): `chrome.storage.local` key `settings` holds a
+ * The settings contract (docs/settings.md): `chrome.storage.local` key `settings` holds a
  * possibly partial object of these keys; defaults fill the rest; an invalid value is reported and
  * falls back to its default. Admins and tests rely on this exact shape.
  */

@@ -1,5 +1,5 @@
 /**
- * One record of the audit log (DESIGN.md "Feedback, CTR, audit"): what an agent saw and did, in
+ * One record of the audit log (docs/architecture.md): what an agent saw and did, in
  * an append-only, hash-chained list in IndexedDB. The worker is its only writer; the supervisor
  * page reads it. Kept as plain types (no zod): the page streams 100,000 of these into an export,
  * and the hash check, not a schema, is what says whether a stored entry is genuine.

@@ -1,7 +1,7 @@
 import type { AuditEntry, ChainHead } from './audit-entry';
 
 /**
- * The one owner of the audit log's IndexedDB database (STYLE.md habit 7). Extension pages share
+ * The one owner of the audit log's IndexedDB database (docs/contributing.md). Extension pages share
  * the extension origin's IndexedDB with the worker, so the supervisor page reads it directly
  * (fast, no 100,000 messages) while **only the worker writes** (`commitEntries`, `commitRetention`).
  *

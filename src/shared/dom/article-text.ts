@@ -1,5 +1,5 @@
 /**
- * Article content is hostile (DESIGN.md "Security"): it is shown as text, never as markup. HTML is
+ * Article content is hostile (docs/architecture.md, "Trust"): it is shown as text, never as markup. HTML is
  * read with DOMParser, whose documents are inert: scripts do not run, event handlers do not fire
  * and images, styles and frames are not fetched. Only text nodes are read from it.
  */

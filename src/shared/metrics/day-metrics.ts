@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { RecommendationAction } from '../recommendation-event';
 
 /**
- * The metrics the worker keeps (DESIGN.md "Feedback, CTR, audit"), as one compact aggregate per
+ * The metrics the worker keeps (docs/messages.md, `page/get-metrics`), as one compact aggregate per
  * UTC day, never raw events: actions per knowledge base and agent (→ CTR), the latency histogram
  * per view status, rejected items by reason and provider errors by status.
  */

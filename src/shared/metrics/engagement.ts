@@ -2,7 +2,7 @@ import { CLICK_ACTIONS, type RecommendationAction } from '../recommendation-even
 import type { DayMetrics, EngagementCounts } from './day-metrics';
 
 /**
- * Click-through rate (DESIGN.md): clicks (open, copy, insert) ÷ impressions, per knowledge base,
+ * Click-through rate (docs/architecture.md): clicks (open, copy, insert) ÷ impressions, per knowledge base,
  * per agent, per day. With no impressions there is no rate (null), never 0 or Infinity.
  */
 

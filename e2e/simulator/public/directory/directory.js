@@ -1,5 +1,5 @@
 // The realistic simulated agent desktop: the top frame of /directory/#/activity, built like the
-// real Genesys Cloud desktop (GENESYS-DESKTOP.md) so the built-in Genesys profile is exercised on
+// real Genesys Cloud desktop (docs/desktop-profile.md) so the built-in Genesys profile is exercised on
 // the hard parts. An Ember-like shell (ember ids, hashed CSS-module classes nobody should rely on),
 // an interaction roster (.interaction-group, .is-selected, data-conversation-id, gux-icon channel
 // icons with their own shadow root), and app-view-stack[name="conversation"] whose open shadow root

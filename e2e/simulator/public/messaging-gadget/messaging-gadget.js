@@ -1,6 +1,6 @@
 // The simulated messaging gadget (/messaging-gadget/messaging-gadget.html, one iframe per
 // conversation, no query string). The top frame tells it which conversation it shows by
-// postMessage, then sends each new line. Markup as far as GENESYS-DESKTOP.md knows it:
+// postMessage, then sends each new line. Markup as far as docs/desktop-profile.md knows it:
 // [data-automation-id="message-history"] holding message groups (the customer's marked .remote,
 // the legacy way), each message's text in [data-automation-id="messaging-gadget-message-textbody"],
 // system lines [data-automation-id="message-history-system-message"] (with a text body too, so a
