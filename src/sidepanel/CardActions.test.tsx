@@ -178,6 +178,21 @@ describe('card actions', () => {
     fireEvent.click(toggle);
     await waitFor(() => expect(connector.events).toEqual([{ conversationId: 'conv-1', recommendationId: 'long', sourceId: 'kb-support', action: 'open' }]));
   });
+
+  it('takes a copy pressed while the open of the same card is still being recorded', async () => {
+    const long = Array.from({ length: 120 }, (_, index) => `word${index}`).join(' ');
+    const connector = renderPanel({ recommendations: [recommendationFixture({ id: 'long', content: long })] });
+    let releaseOpen: () => void = () => undefined;
+    const recordEvent = connector.recordEvent.bind(connector);
+    connector.recordEvent = (input) =>
+      input.action === 'open' ? new Promise((resolve) => (releaseOpen = () => void recordEvent(input).then(resolve))) : recordEvent(input);
+    fireEvent.click(screen.getByTestId('content-toggle'));
+    fireEvent.click(button('long', 'copy'));
+    await waitFor(() => expect(ack('long').textContent).toBe('Copied'));
+    releaseOpen();
+    await waitFor(() => expect(connector.events.map((event) => event.action)).toEqual(['copy', 'open']));
+    expect(ack('long').textContent).toBe('Copied');
+  });
 });
 
 describe('keyboard', () => {

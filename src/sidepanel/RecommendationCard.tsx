@@ -56,15 +56,20 @@ export function RecommendationCard({ recommendation, now, mark, canInsert, tabSt
       setAskingReason(false);
       notHelpfulButton.current?.focus();
     }
-    // Opening is acknowledged by the article itself; only a failure needs words.
-    if (action !== 'open' || !result.ok) setAck(result);
+    setAck(result);
   };
 
-  /** Reading in full counts as opening it, once. */
+  /**
+   * Reading in full counts as opening it, once. Recording it runs beside the agent's actions rather
+   * than holding the card busy: a copy pressed right after expanding must not be dropped while the
+   * worker is still taking the open.
+   */
   const recordOpen = () => {
     if (opened.current) return;
     opened.current = true;
-    void run('open');
+    void act('open').then((result) => {
+      if (!result.ok) setAck(result);
+    });
   };
 
   const toggle = () => {
