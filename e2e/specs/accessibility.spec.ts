@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { openDesktop, openPanel, playScript, signInFromPanel, simulatorSettings, tabIdOf, writeSettings } from '../support/agent-desktop';
+import { lastLine, openDesktop, openPanel, playScript, signInFromPanel, simulatorSettings, tabIdOf, untilPanelShowsLatest, writeSettings } from '../support/agent-desktop';
 import { accessibilityViolations, scrollsHorizontally } from '../support/accessibility';
 import { expect, test } from '../support/fixtures';
 import { clearFaults, setFaults } from '../support/simulator-control';
@@ -13,8 +13,11 @@ async function expectAccessible(panel: Page, state: string): Promise<void> {
 }
 
 test('every panel state passes axe, in light and dark, and nothing scrolls sideways at 320 px', async ({ context, extensionId, serviceWorker, simulator }) => {
+  // Sixteen axe runs over a full panel: CPU-bound, so a busy machine needs more than the default minute.
+  test.setTimeout(150_000);
   const desktop = await openDesktop(context, simulator.origin);
-  const panel = await openPanel(context, extensionId, await tabIdOf(serviceWorker, desktop));
+  const tabId = await tabIdOf(serviceWorker, desktop);
+  const panel = await openPanel(context, extensionId, tabId);
   await panel.setViewportSize({ width: 320, height: 720 });
   for (const scheme of ['light', 'dark'] as const) {
     await panel.emulateMedia({ colorScheme: scheme });
@@ -33,8 +36,8 @@ test('every panel state passes axe, in light and dark, and nothing scrolls sidew
   await clearFaults(simulator.origin);
 
   await playScript(desktop, billing!);
-  await expect(panel.getByTestId('recommendation').nth(1)).toBeVisible({ timeout: 15_000 });
-  await desktop.waitForTimeout(1500);
+  await untilPanelShowsLatest(serviceWorker, panel, tabId, lastLine(billing!));
+  await expect(panel.getByTestId('recommendation').nth(1)).toBeVisible();
   await panel.getByTestId('hidden-toggle').click();
   await panel.getByTestId('recommendation').first().getByTestId('helpful').click();
   await panel.getByTestId('recommendation').nth(1).getByTestId('not-helpful').click();

@@ -94,7 +94,13 @@ test('a stale cache entry shows at once, marked, and is refreshed in the backgro
   const { desktop, panel } = await signIn(context, extensionId, serviceWorker, simulator.origin, { cacheTtlSeconds: 1 });
   await select(desktop, billing!.id);
   await expect(panel.getByTestId('recommendation').first()).toBeVisible();
-  await desktop.waitForTimeout(1500);
+  // Until the cached answer is older than its 1 s TTL, by the worker's clock.
+  await expect
+    .poll(() => serviceWorker.evaluate(async () => Object.values(await chrome.storage.session.get(null)).some((value) => {
+      const view = value as { status?: string; updatedAt?: number };
+      return view?.status === 'ready' && typeof view.updatedAt === 'number' && Date.now() - view.updatedAt > 1_200;
+    })))
+    .toBe(true);
   await fetch(new URL('/__sim/config', simulator.origin), { method: 'POST', body: JSON.stringify({ latencyMs: 3000 }) });
 
   const second = await openDesktop(context, simulator.origin, billing!.id);

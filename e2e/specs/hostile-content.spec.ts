@@ -1,4 +1,4 @@
-import { openDesktop, openPanel, playScript, signInFromPanel, simulatorSettings, tabIdOf, writeSettings } from '../support/agent-desktop';
+import { lastLine, openDesktop, openPanel, playScript, signInFromPanel, simulatorSettings, tabIdOf, untilPanelShowsLatest, writeSettings } from '../support/agent-desktop';
 import { composerValue } from '../support/desktop-page';
 import { expect, test } from '../support/fixtures';
 import { overlay } from '../support/inline-overlay';
@@ -20,12 +20,13 @@ test('hostile article content executes nothing in the side panel or the inline o
 
   await writeSettings(serviceWorker, simulatorSettings(simulator.origin, { minRelevanceScore: 0.5 }));
   const desktop = await openDesktop(context, simulator.origin, billing!.id);
-  const panel = await openPanel(context, extensionId, await tabIdOf(serviceWorker, desktop));
+  const tabId = await tabIdOf(serviceWorker, desktop);
+  const panel = await openPanel(context, extensionId, tabId);
   await signInFromPanel(context, panel);
   await playScript(desktop, billing!);
+  await untilPanelShowsLatest(serviceWorker, panel, tabId, lastLine(billing!));
   const hostileCards = panel.locator('[data-testid="recommendation"][data-id^="hostile-"]');
-  await expect.poll(() => hostileCards.count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(6);
-  await desktop.waitForTimeout(1500);
+  expect(await hostileCards.count()).toBeGreaterThanOrEqual(6);
 
   // Everything a card can show: full text, hidden items, the reason form; hover over every text.
   for (const toggle of await panel.getByTestId('content-toggle').all()) await toggle.click();
@@ -47,7 +48,6 @@ test('hostile article content executes nothing in the side panel or the inline o
 
   // The overlay with the payload-carrying article on top, sent the way the worker pushes overlay
   // state (the ranking puts the genuine articles first, so the test sends it itself).
-  const tabId = await tabIdOf(serviceWorker, desktop);
   const shown = await serviceWorker.evaluate(
     async ({ tab, key, conversationId }) => {
       const view = (await chrome.storage.session.get(key))[key] as { recommendations: { id: string; title: string; sourceId: string; content: string }[] };
@@ -67,7 +67,10 @@ test('hostile article content executes nothing in the side panel or the inline o
   await expect(box.locator('.status')).toHaveText(/Inserted/);
   expect(await composerValue(desktop)).toBe('Refunds for duplicate charges.');
 
-  // Give any payload time to phone home: nothing did.
-  await desktop.waitForTimeout(2000);
-  expect(await hostileHits(simulator.origin)).toEqual([]);
+  // Nothing phoned home. Shown by a later event: a beacon sent now from the panel and the desktop
+  // arrives, and nothing arrived before it.
+  await panel.evaluate((beacon) => fetch(beacon, { mode: 'no-cors' }).catch(() => undefined), new URL('/__sim/hostile-executed?id=late-panel', simulator.origin).href);
+  await desktop.evaluate((beacon) => fetch(beacon, { mode: 'no-cors' }).catch(() => undefined), new URL('/__sim/hostile-executed?id=late-desktop', simulator.origin).href);
+  await expect.poll(() => hostileHits(simulator.origin)).toContain('late-desktop');
+  expect((await hostileHits(simulator.origin)).filter((hit) => !hit.startsWith('late-'))).toEqual([]);
 });

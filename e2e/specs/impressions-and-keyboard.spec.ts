@@ -1,8 +1,8 @@
 import type { Page } from '@playwright/test';
-import { openDesktop, openPanel, playScript, signInFromPanel, simulatorSettings, tabIdOf, writeSettings } from '../support/agent-desktop';
+import { lastLine, openDesktop, openPanel, playScript, signInFromPanel, simulatorSettings, tabIdOf, untilPanelShowsLatest, writeSettings } from '../support/agent-desktop';
 import { composerValue } from '../support/desktop-page';
 import { expect, test } from '../support/fixtures';
-import { recordedEvents } from '../support/recorded-events';
+import { DRAIN_PREFIX, drainImpressions, recordedEvents } from '../support/recorded-events';
 import { seedConversations } from '../simulator/conversations';
 
 const [billing] = seedConversations;
@@ -21,21 +21,25 @@ function halfVisibleCards(panel: Page): Promise<string[]> {
 }
 
 async function impressionIds(worker: Parameters<typeof recordedEvents>[0]): Promise<string[]> {
-  return (await recordedEvents(worker, 'impression')).map((event) => event.recommendationId).sort();
+  return (await recordedEvents(worker, 'impression'))
+    .map((event) => event.recommendationId)
+    .filter((id) => !id.startsWith(DRAIN_PREFIX))
+    .sort();
 }
 
 test('impressions count the cards at least half on screen, once per conversation', async ({ context, extensionId, serviceWorker, simulator }) => {
   // A low threshold gives a long list; a short panel shows only its top.
   await writeSettings(serviceWorker, simulatorSettings(simulator.origin, { minRelevanceScore: 0.05, maxContentAgeDays: 3650 }));
   const desktop = await openDesktop(context, simulator.origin, billing!.id);
-  const panel = await openPanel(context, extensionId, await tabIdOf(serviceWorker, desktop));
+  const tabId = await tabIdOf(serviceWorker, desktop);
+  const panel = await openPanel(context, extensionId, tabId);
   await panel.setViewportSize({ width: 360, height: 420 });
   await signInFromPanel(context, panel);
   await playScript(desktop, billing!);
-  await expect.poll(() => panel.getByTestId('recommendation').count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(6);
-  await desktop.waitForTimeout(1500); // the last message's results
+  await untilPanelShowsLatest(serviceWorker, panel, tabId, lastLine(billing!));
 
   const total = await panel.getByTestId('recommendation').count();
+  expect(total).toBeGreaterThanOrEqual(6);
   const onScreen = (await halfVisibleCards(panel)).sort();
   expect(onScreen.length).toBeGreaterThanOrEqual(1);
   expect(onScreen.length).toBeLessThan(total);
@@ -44,31 +48,36 @@ test('impressions count the cards at least half on screen, once per conversation
   // Scrolling to the end shows the rest, each counted once; scrolling back counts nothing again.
   await panel.getByTestId('recommendation').last().scrollIntoViewIfNeeded();
   const later = await halfVisibleCards(panel);
-  await expect.poll(() => impressionIds(serviceWorker)).toEqual([...new Set([...onScreen, ...later])].sort());
+  const seen = [...new Set([...onScreen, ...later])].sort();
+  await expect.poll(() => impressionIds(serviceWorker)).toEqual(seen);
   await panel.evaluate(() => window.scrollTo(0, 0));
-  await panel.waitForTimeout(500);
   // A new message re-renders the list: still nothing counted twice.
-  await desktop.evaluate((id) => (window as unknown as { __simDesktop: { addMessage(id: string, a: string, t: string): void } }).__simDesktop.addMessage(id, 'customer', 'Thanks, and the refund?'), billing!.id);
-  await panel.waitForTimeout(2000);
+  const followUp = 'Thanks, and the refund?';
+  await desktop.evaluate(([id, text]) => (window as unknown as { __simDesktop: { addMessage(id: string, a: string, t: string): void } }).__simDesktop.addMessage(id, 'customer', text), [billing!.id, followUp] as const);
+  await untilPanelShowsLatest(serviceWorker, panel, tabId, followUp);
+  await drainImpressions(panel, billing!.id);
   const ids = await impressionIds(serviceWorker);
   expect(new Set(ids).size).toBe(ids.length);
+  expect(ids).toEqual(expect.arrayContaining(seen));
   // A second panel on the same conversation reports again; the worker counts it once.
-  const second = await openPanel(context, extensionId, await tabIdOf(serviceWorker, desktop));
-  await expect(second.getByTestId('recommendation').first()).toBeVisible();
-  await second.waitForTimeout(1000);
+  const second = await openPanel(context, extensionId, tabId);
+  await untilPanelShowsLatest(serviceWorker, second, tabId, followUp);
+  await drainImpressions(second, billing!.id);
   const after = await impressionIds(serviceWorker);
   expect(new Set(after).size).toBe(after.length);
+  expect(after).toEqual(expect.arrayContaining(ids));
 });
 
 test('keyboard only: reach the cards, move, expand, copy, insert, rate with a reason and dismiss', async ({ context, extensionId, serviceWorker, simulator }) => {
   await writeSettings(serviceWorker, simulatorSettings(simulator.origin));
   const desktop = await openDesktop(context, simulator.origin, billing!.id);
-  const panel = await openPanel(context, extensionId, await tabIdOf(serviceWorker, desktop));
+  const tabId = await tabIdOf(serviceWorker, desktop);
+  const panel = await openPanel(context, extensionId, tabId);
   await signInFromPanel(context, panel);
   await playScript(desktop, billing!);
   const [first, second] = billing!.expected.visible as [string, string];
-  await expect(panel.locator(`[data-testid="recommendation"][data-id="${second}"]`)).toBeVisible({ timeout: 15_000 });
-  await desktop.waitForTimeout(1500);
+  await untilPanelShowsLatest(serviceWorker, panel, tabId, lastLine(billing!));
+  await expect(panel.locator(`[data-testid="recommendation"][data-id="${second}"]`)).toBeVisible();
   await panel.bringToFront();
 
   const focusedCard = () => panel.evaluate(() => (document.activeElement as HTMLElement | null)?.closest('[data-testid="recommendation"]')?.getAttribute('data-id') ?? null);

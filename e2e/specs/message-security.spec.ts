@@ -1,5 +1,5 @@
 import { openDesktop, openPanel, signInFromPanel, simulatorSettings, tabIdOf, writeSettings } from '../support/agent-desktop';
-import { evaluateInContentScript } from '../support/content-script-world';
+import { evaluateInContentScript, postToPageAndDrain } from '../support/content-script-world';
 import { expect, test } from '../support/fixtures';
 import { seedConversations } from '../simulator/conversations';
 
@@ -30,9 +30,7 @@ test('a page that is not the agent desktop cannot feed the worker, and a web pag
 
   // The page's own scripts have no channel to the extension at all.
   expect(await desktop.evaluate(() => typeof (globalThis as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime?.sendMessage)).toBe('undefined');
-  await desktop.evaluate((message) => window.postMessage(JSON.parse(message), '*'), forgedContext);
-
-  await desktop.waitForTimeout(1000);
+  await postToPageAndDrain(desktop, [JSON.parse(forgedContext)]);
   const viewAfter = await serviceWorker.evaluate(() => chrome.storage.session.get(null));
   const tabKeys = (all: Record<string, unknown>) => Object.keys(all).filter((key) => key.startsWith('context:') || key.startsWith('view:'));
   expect(tabKeys(viewAfter)).toEqual(tabKeys(viewBefore));

@@ -2,6 +2,7 @@ import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { openDesktop, openPanel, signInFromPanel, simulatorSettings, tabIdOf, writeSettings } from '../support/agent-desktop';
 import { expect, test } from '../support/fixtures';
 import { clearFaults, recordedRequests, setFaults } from '../support/simulator-control';
+import { sendFromPage } from '../support/supervisor-page';
 import { workerErrors } from '../support/worker-control';
 import { seedConversations } from '../simulator/conversations';
 
@@ -60,11 +61,14 @@ test('429 with a long Retry-After: the panel says when it will retry, and Retry 
 
   await panel.getByTestId('retry').click();
   await expect(error).toHaveAttribute('data-kind', 'rate-limited');
-  await desktop.waitForTimeout(1000);
-  expect(await queries(simulator.origin)).toHaveLength(1); // TARGETS.md E3: nothing before Retry-After
-
   const alarm = await serviceWorker.evaluate((id) => chrome.alarms.get(`refresh:${id}`), tabId);
   expect(alarm?.scheduledTime).toBeGreaterThan(Date.now() + 100_000);
+
+  // Proof that the click sent nothing early, by the worker's own later answer rather than by
+  // waiting: a second Retry from the same panel is handled after the click's, and the worker says
+  // it queued it behind the Retry-After.
+  expect(await sendFromPage<{ queued: boolean }>(panel, 'page/refresh', { tabId })).toEqual({ queued: true });
+  expect(await queries(simulator.origin)).toHaveLength(1); // nothing before Retry-After
 });
 
 test('429 without Retry-After backs off and recovers on its own', async ({ context, extensionId, serviceWorker, simulator }) => {

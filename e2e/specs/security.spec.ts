@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { Page } from '@playwright/test';
 import { MESSAGES, isMessageType } from '../../src/shared/messages';
 import { openDesktop, openPanel, signInFromPanel, simulatorSettings, tabIdOf, writeSettings } from '../support/agent-desktop';
-import { evaluateInContentScript } from '../support/content-script-world';
+import { evaluateInContentScript, postToPageAndDrain } from '../support/content-script-world';
 import { expect, test } from '../support/fixtures';
 import { recordedRequests } from '../support/simulator-control';
 import { workerErrors } from '../support/worker-control';
@@ -89,13 +89,10 @@ test('R3: 10,000 fuzzed messages from content scripts and the page are all refus
 
   // The page's own scripts: no extension API, and window messages are not listened to.
   const fromPage: unknown[] = fc.sample(fc.jsonValue(), { numRuns: 2000, seed: 44 });
-  const pageReach = await desktop.evaluate((messages) => {
-    for (const message of messages) window.postMessage(message, '*');
-    return typeof (globalThis as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime?.sendMessage;
-  }, fromPage);
+  const pageReach = await desktop.evaluate(() => typeof (globalThis as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime?.sendMessage);
   expect(pageReach).toBe('undefined');
+  await postToPageAndDrain(desktop, fromPage);
 
-  await desktop.waitForTimeout(1000);
   expect(await tabState(panel)).toBe(before);
   expect((await recordedRequests(simulator.origin, 'query')).length).toBe(queriesBefore);
   expect(await workerErrors(serviceWorker)).toEqual([]);

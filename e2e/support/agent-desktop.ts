@@ -1,4 +1,5 @@
 import type { BrowserContext, Locator, Page, Worker } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { INITIAL_LINES, type SeedConversation } from '../simulator/conversations';
 
 /**
@@ -74,4 +75,42 @@ export async function playScript(desktop: Page, conversation: SeedConversation):
 export async function dataIds(items: Locator, options: { sorted?: boolean } = {}): Promise<(string | null)[]> {
   const ids = await items.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-id')));
   return options.sorted ? ids.sort() : ids;
+}
+
+/**
+ * Waits until the worker has answered the conversation as it now stands and the panel shows that
+ * answer: the context the worker holds for the tab ends with `lastText`, the view was computed for
+ * that very context (`contextReceivedAt` matches its arrival), and the panel lists exactly the
+ * view's cards. The observed condition a test reads "final" results after, instead of a sleep.
+ */
+export async function untilPanelShowsLatest(worker: Worker, panel: Page, tabId: number, lastText: string): Promise<void> {
+  let cards: string[] = [];
+  await expect
+    .poll(
+      async () => {
+        const answer = await worker.evaluate(
+          async ([tab, text]) => {
+            const stored = await chrome.storage.session.get([`context:${tab}`, `view:${tab}`]);
+            const context = stored[`context:${tab}`] as { receivedAt: number; context: { transcript: { text: string }[] } } | undefined;
+            const view = stored[`view:${tab}`] as { status: string; contextReceivedAt?: number; recommendations: { id: string }[] } | undefined;
+            const turns = context?.context.transcript ?? [];
+            const current = turns.length > 0 && turns[turns.length - 1]!.text.includes(text);
+            return current && view?.status === 'ready' && view.contextReceivedAt === context?.receivedAt ? view.recommendations.map((item) => item.id) : null;
+          },
+          [tabId, lastText] as const,
+        );
+        if (answer) cards = answer;
+        return answer !== null;
+      },
+      { timeout: 20_000, message: `the worker's answer to the conversation ending "${lastText}"` },
+    )
+    .toBe(true);
+  await expect.poll(() => dataIds(panel.getByTestId('recommendation')), { message: 'the panel showing that answer' }).toEqual(cards);
+}
+
+/** The last line of a seeded conversation's script: what the worker's final context ends with. */
+export function lastLine(conversation: SeedConversation): string {
+  const line = conversation.timeline[conversation.timeline.length - 1];
+  if (!line) throw new Error(`${conversation.id} has no script`);
+  return line.text;
 }

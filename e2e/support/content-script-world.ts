@@ -83,3 +83,31 @@ export async function evaluateInContentScriptFrames<T>(page: Page, expression: s
     await cdp.detach().catch(() => undefined);
   }
 }
+
+/**
+ * Posts messages on the page's window, as the page's own scripts could, and returns once every one
+ * of them has been dispatched to every listener (the content script's included) and whatever our
+ * content script sent the worker in response has reached the worker's router. Both are shown by
+ * later events, not by waiting: window messages are dispatched in order, so a last message seen by
+ * the page's own listener comes after all the others; and the content script's runtime messages
+ * reach the worker in order, so the reply to a later one of its own comes after them.
+ */
+export async function postToPageAndDrain(page: Page, messages: unknown[]): Promise<void> {
+  const end = `__drain-${Math.random().toString(36).slice(2)}`;
+  await page.evaluate(
+    ([all, marker]) =>
+      new Promise<void>((resolve) => {
+        const onMessage = (event: MessageEvent) => {
+          if (event.data !== marker) return;
+          window.removeEventListener('message', onMessage);
+          resolve();
+        };
+        window.addEventListener('message', onMessage);
+        for (const message of all) window.postMessage(message, '*');
+        window.postMessage(marker, '*');
+      }),
+    [messages, end] as [unknown[], string],
+  );
+  const reply = await evaluateInContentScript<{ ok: boolean; error?: { code: string } }>(page, `chrome.runtime.sendMessage({ type: ${JSON.stringify(end)}, data: {} })`);
+  if (reply.ok || reply.error?.code !== 'unknown-type') throw new Error(`The worker did not refuse the drain marker as expected: ${JSON.stringify(reply)}`);
+}
