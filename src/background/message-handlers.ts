@@ -11,11 +11,10 @@ import { tellContent } from './desktop/content-channel';
 import { insertRecommendation, type InsertDeps } from './desktop/insert-recommendation';
 import { currentOverlayState } from './desktop/overlay-relay';
 import { takePanelOpening } from './desktop/panel-opener';
-import { createImpressionDedupe } from './impression-dedupe';
 
 /** What each message does. The router has already checked the sender and the request. */
 export function createHandlers(services: Services, now: () => number = Date.now): Handlers {
-  const recordEvent = createImpressionDedupe(services.recordEvent);
+  const { recordEvent } = services;
   const desktop = createDesktopIntake({
     readFrames,
     writeFrames,

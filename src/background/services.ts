@@ -15,6 +15,7 @@ import { selectProvider } from './providers/select-provider';
 import { createInFlight } from './cache/in-flight';
 import { createRecommendationCache, type RecommendationCache } from './cache/recommendation-cache';
 import { createEventRecorder } from './recommendation-events';
+import { createImpressionDedupe } from './impression-dedupe';
 import { createMetricsRecorder, type MetricsRecorder } from './metrics/metrics-recorder';
 import { createMetricsStore } from './metrics/metrics-store';
 import { createFeedbackOutbox } from './outbox/feedback-outbox';
@@ -37,7 +38,8 @@ export interface Services {
   pipeline: Pipeline;
   cache: RecommendationCache;
   settings(): Promise<Settings>;
-  recordEvent: ReturnType<typeof createEventRecorder>;
+  /** Records an agent's action; impressions once per conversation and recommendation (impression-dedupe.ts). */
+  recordEvent: ReturnType<typeof createImpressionDedupe>;
   outbox: Outbox;
   metrics: MetricsRecorder;
   /** Genesys mode's live suggestions (notification channel, polling fallback). */
@@ -125,7 +127,8 @@ export function createServices(): Services {
     inFlight: createInFlight<ProviderResult>(),
   });
 
-  const recordEvent = createEventRecorder({ agentId: async () => (await readAgent())?.id ?? null });
+  // Every path (panel, overlay, keyboard command) goes through the dedupe, so CTR sees each first click.
+  const recordEvent = createImpressionDedupe(createEventRecorder({ agentId: async () => (await readAgent())?.id ?? null }));
 
   async function searchForTab(tabId: number, query: string): Promise<SearchOutcome> {
     const settings = await currentSettings();

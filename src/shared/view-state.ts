@@ -49,6 +49,12 @@ export const ViewState = z.object({
   source: z.optional(z.enum(['cache', 'provider'])),
   /** When the worker received the context these results answer (epoch ms). */
   contextReceivedAt: z.optional(z.number()),
+  /**
+   * When the pipeline run that produced this view started (epoch ms): latency is measured from
+   * here (docs/architecture.md "Latency"), so time spent signed out, in an error or waiting for a
+   * transcript before this run never counts.
+   */
+  requestedAt: z.optional(z.number()),
   /** How long the provider took, when it was asked (ms). */
   providerMs: z.optional(z.number()),
   /** Suggestions that are not articles (canned responses, scripts…), in their own group. */

@@ -47,6 +47,9 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
   const running = new Map<number, AbortController>();
 
   async function run(tabId: number, signal: AbortSignal): Promise<void> {
+    // The clock of this run: the request that produces the cards starts here, not when the
+    // context arrived (the agent may have been signed out, or in an error, since then).
+    const requestedAt = now();
     const [stored, settings, previous] = await Promise.all([deps.readContext(tabId), deps.settings(), deps.readView(tabId)]);
     let context = stored?.context ?? null;
     let base: ViewState = {
@@ -55,6 +58,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       channel: context?.channel ?? null,
       updatedAt: now(),
       ...(stored && { contextReceivedAt: stored.receivedAt }),
+      requestedAt,
     };
     const publish = async (view: ViewState) => {
       if (!signal.aborted) await deps.publish({ ...view, updatedAt: now() });
