@@ -1,5 +1,7 @@
 import { SIMULATOR_BUILD } from '../shared/build-flags';
+import { resolveEndpoints } from '../shared/settings';
 import { checkSupervisorAccess } from './audit/supervisor-access';
+import { AuthError } from './auth/authorization-code';
 import type { Handlers } from './messaging/router';
 import { createDesktopIntake } from './desktop-intake';
 import type { Services } from './services';
@@ -41,7 +43,13 @@ export function createHandlers(services: Services, now: () => number = Date.now)
       return { eventId: (await recordEvent(input)).eventId };
     },
     async 'page/sign-in'() {
-      const state = await services.auth.signIn();
+      let state;
+      try {
+        state = await services.auth.signIn();
+      } catch (error) {
+        if (error instanceof AuthError && error.kind === 'page-failed') return { signedIn: false, user: null, failure: await signInFailure(services, error) };
+        throw error;
+      }
       if (state.user) await emitWorkerEvent({ type: 'signed-in', user: state.user });
       void refreshAllTabs(services);
       return state;
@@ -74,7 +82,15 @@ export function createHandlers(services: Services, now: () => number = Date.now)
       return { tabs: await listDesktopDiagnostics() };
     },
     async 'page/supervisor-access'() {
-      return checkSupervisorAccess(await services.auth.state(), services.api);
+      return supervisorAccess(services);
+    },
+    async 'page/supervisor-sign-in'() {
+      await services.supervisorAuth.signIn();
+      return supervisorAccess(services);
+    },
+    async 'page/supervisor-sign-out'() {
+      await services.supervisorAuth.signOut();
+      return supervisorAccess(services);
     },
     async 'page/insert-into-reply'({ tabId, recommendationId }) {
       return insertRecommendation(insertDeps(services), tabId, recommendationId);
@@ -92,6 +108,26 @@ export function createHandlers(services: Services, now: () => number = Date.now)
       await setOverlayCollapsed(sender.tabId, conversationId, collapsed);
       return { conversationId, collapsed };
     },
+  };
+}
+
+/** The supervisor page's own session when it has one, else the agent's (docs/architecture.md "Sessions"). */
+async function supervisorAccess(services: Services) {
+  const own = await services.supervisorAuth.state();
+  if (own.signedIn) return { ...(await checkSupervisorAccess(own, services.supervisorApi)), session: 'supervisor' as const };
+  return { ...(await checkSupervisorAccess(await services.auth.state(), services.api)), session: 'agent' as const };
+}
+
+/** What the admin must check when the login host refused to show its page. */
+async function signInFailure(services: Services, error: AuthError) {
+  const settings = await services.settings();
+  const endpoints = resolveEndpoints(settings);
+  return {
+    reason: 'page-failed' as const,
+    detail: error.message,
+    loginHost: endpoints ? new URL(endpoints.loginBaseUrl).host : '',
+    clientId: settings.clientId,
+    redirectUri: services.redirectUri(),
   };
 }
 

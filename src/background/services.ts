@@ -5,7 +5,7 @@ import { loadSettings } from '../shared/settings-store';
 import type { Settings } from '../shared/settings';
 import type { ViewState } from '../shared/view-state';
 import { createAuthService, type AuthService } from './auth/auth-service';
-import { readAgent, writeAgent } from './auth/token-store';
+import { readAgent, supervisorCredentials, writeAgent } from './auth/token-store';
 import { createApiClient, type Access, type ApiClient } from './genesys/api-client';
 import { ApiError } from './genesys/api-error';
 import { UserMe } from './genesys/schemas';
@@ -35,6 +35,11 @@ import { createSuggestionStore } from './copilot/suggestion-store';
 export interface Services {
   auth: AuthService;
   api: ApiClient;
+  /** The supervisor page's own session and a client bound to it (docs/architecture.md "Sessions"). */
+  supervisorAuth: AuthService;
+  supervisorApi: ApiClient;
+  /** Where the login host sends the browser back: what an admin registers on the OAuth client. */
+  redirectUri(): string;
   pipeline: Pipeline;
   cache: RecommendationCache;
   settings(): Promise<Settings>;
@@ -76,6 +81,16 @@ export function createServices(): Services {
     },
   });
   const api = createApiClient({ getAccess: () => auth.getAccess(), reauthorize: () => auth.reauthorize() });
+  const supervisorAuth: AuthService = createAuthService({
+    settings: currentSettings,
+    loadProfile: (access) => fetchAgent(clientFor(access)),
+    revoke: async (access) => {
+      await clientFor(access).request({ method: 'DELETE', path: '/api/v2/tokens/me' });
+    },
+    role: 'supervisor',
+    store: supervisorCredentials,
+  });
+  const supervisorApi = createApiClient({ getAccess: () => supervisorAuth.getAccess(), reauthorize: () => supervisorAuth.reauthorize() });
 
   async function agent(): Promise<Agent> {
     const stored = await readAgent();
@@ -144,6 +159,9 @@ export function createServices(): Services {
   return {
     auth,
     api,
+    supervisorAuth,
+    supervisorApi,
+    redirectUri: () => browser.identity.getRedirectURL(),
     pipeline,
     cache,
     settings: currentSettings,

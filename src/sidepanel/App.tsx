@@ -114,7 +114,8 @@ export function App({ connector, now = Date.now }: Props) {
       data-updated-at={view?.updatedAt}
     >
       <PanelHeader
-        user={snapshot?.user ?? null}
+        // Signed out is one state: no name and no Sign out above a body asking to sign in.
+        user={status === 'signed-out' || status === 'not-configured' ? null : (snapshot?.user ?? null)}
         channel={view?.channel ?? null}
         signingOut={pending === 'sign-out'}
         onSignOut={() => void run('sign-out', () => connector.signOut())}
@@ -129,7 +130,7 @@ export function App({ connector, now = Date.now }: Props) {
       {status === 'not-configured' && (
         <NotConfigured opening={pending === 'open-settings'} onOpenSettings={() => void run('open-settings', () => connector.openSettings())} />
       )}
-      {status === 'signed-out' && <SignedOut onSignIn={signIn} pending={pending === 'sign-in'} />}
+      {status === 'signed-out' && <SignedOut onSignIn={signIn} pending={pending === 'sign-in'} sessionEnded={view?.signedOutReason === 'session-ended'} />}
       {view && snapshot && tabId !== null && (status === 'loading' || status === 'ready' || status === 'error') && (
         <Results
           view={view}

@@ -25,7 +25,7 @@ export function applyClickedImpression(day: DayMetrics, event: RecommendationEve
 }
 
 /** View errors that mean the provider failed (auth is the agent's sign-in, not the provider). */
-const PROVIDER_ERROR_KINDS = new Set(['rate-limited', 'offline', 'timeout', 'provider', 'invalid-response']);
+const PROVIDER_ERROR_KINDS = new Set(['forbidden', 'rate-limited', 'offline', 'timeout', 'provider', 'invalid-response']);
 
 export interface ViewObservation {
   view: ViewState;

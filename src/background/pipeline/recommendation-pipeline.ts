@@ -4,7 +4,7 @@ import { emptyViewState, type ViewState } from '../../shared/view-state';
 import type { RecommendationCache } from '../cache/recommendation-cache';
 import { contextKey } from '../cache/context-key';
 import type { InFlight } from '../cache/in-flight';
-import { ApiError } from '../genesys/api-error';
+import { ApiError, SESSION_ENDED } from '../genesys/api-error';
 import type { ProviderResult, RecommendationProvider } from '../providers/provider';
 import type { DesktopContext } from '../../shared/messages';
 import type { StoredContext } from '../tab-state';
@@ -63,12 +63,13 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     const publish = async (view: ViewState) => {
       if (!signal.aborted) await deps.publish({ ...view, updatedAt: now() });
     };
+    const signedOut = (ended: boolean): ViewState => ({ ...base, status: 'signed-out', ...(ended && { signedOutReason: 'session-ended' as const }) });
 
     if (configurationProblem(settings)) return publish({ ...base, status: 'not-configured' });
     try {
       await deps.ensureSignedIn();
     } catch (error) {
-      if (error instanceof ApiError && error.kind === 'auth') return publish({ ...base, status: 'signed-out' });
+      if (error instanceof ApiError && error.kind === 'auth') return publish(signedOut(error.code === SESSION_ENDED));
       return publish({ ...base, status: 'error', error: viewErrorFrom(error) });
     }
     if (context && deps.resolveContext) {
@@ -155,7 +156,8 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
 
     async function publishFailure(error: unknown, results: Partial<ViewState>, stale = false): Promise<void> {
       const viewError = viewErrorFrom(error);
-      if (viewError.kind === 'auth') return publish({ ...base, status: 'signed-out', error: viewError });
+      // The API refused the token mid-request and it could not be renewed: the session ended.
+      if (viewError.kind === 'auth') return publish({ ...signedOut(true), error: viewError });
       await publish({ ...base, ...results, status: 'error', error: viewError, stale });
     }
   }
