@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
+import { configurationProblem } from '../shared/settings';
 import type { Recommendation } from '../shared/recommendation';
 import { describeActionFailure } from './action-error';
 import { performCardAction, type CardAction } from './card-actions';
@@ -24,6 +25,16 @@ interface Props {
 export type PanelStatus = NonNullable<PanelSnapshot['view']>['status'] | 'idle' | 'starting';
 
 const NO_MARKS: Readonly<Record<string, CardMark>> = {};
+
+/**
+ * With no desktop tab (or one the worker has not published for), the panel still leads through
+ * set-up and sign-in as a desktop tab would; only once both are done does it ask for a conversation.
+ */
+function firstRunStatus(snapshot: PanelSnapshot): PanelStatus {
+  if (configurationProblem(snapshot.settings)) return 'not-configured';
+  if (snapshot.user === null) return 'signed-out';
+  return 'idle';
+}
 
 export function App({ connector, now = Date.now }: Props) {
   const [snapshot, setSnapshot] = useState<PanelSnapshot | null>(null);
@@ -58,7 +69,7 @@ export function App({ connector, now = Date.now }: Props) {
   };
 
   const view = snapshot?.view ?? null;
-  const status: PanelStatus = snapshot === null ? 'starting' : view === null || snapshot.tabId === null ? 'idle' : view.status;
+  const status: PanelStatus = snapshot === null ? 'starting' : view === null || snapshot.tabId === null ? firstRunStatus(snapshot) : view.status;
   const signIn = () => void run('sign-in', () => connector.signIn());
   const tabId = snapshot?.tabId ?? null;
   const conversationId = view?.conversationId ?? null;
