@@ -144,7 +144,7 @@ export async function measureAuditExport(): Promise<Figure[]> {
     const page = await openSupervisor(context, extensionId);
     await page.locator('[data-testid="match-count"][data-count="0"]').waitFor();
     await seed(page, ENTRIES);
-    // Exports are for supervisors: sign in as the simulator's supervisor (this adds a few entries).
+    // Exports are for supervisors: the page signs in to its own session as the simulator's supervisor.
     await writeSettings(serviceWorker, simulatorSettings(simulator.origin));
     await signInThroughLoginPage(context, () => page.getByTestId('access-sign-in').click(), 'supervisor');
     await page.getByTestId('export').waitFor();

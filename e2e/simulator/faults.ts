@@ -19,6 +19,8 @@ export interface FaultRule {
   status?: number;
   /** `status` kind: the Retry-After header value, sent as given (delta-seconds or an HTTP date). */
   retryAfter?: string;
+  /** `status` 403 only: answer as Genesys does for a permission the user's roles lack (`missing.permissions`). */
+  missingPermission?: string;
   /** `latency` kind: extra delay before the normal answer. */
   latencyMs?: number;
   /** How many requests the rule applies to; absent means every request until cleared. */
@@ -33,7 +35,7 @@ export interface ActiveFault {
   applied: number;
 }
 
-const RULE_KEYS = new Set(['route', 'kind', 'status', 'retryAfter', 'latencyMs', 'times']);
+const RULE_KEYS = new Set(['route', 'kind', 'status', 'retryAfter', 'missingPermission', 'latencyMs', 'times']);
 const TARGETS: readonly string[] = [...FAULTABLE_ROUTES, 'any'];
 export const MAX_FAULT_LATENCY_MS = 600_000;
 
@@ -45,7 +47,7 @@ function parseRule(raw: unknown, index: number): ActiveFault | string {
   const where = `rules[${index}]`;
   if (!isRecord(raw)) return `${where} must be an object`;
   for (const key of Object.keys(raw)) if (!RULE_KEYS.has(key)) return `${where}.${key} is not a fault rule field`;
-  const { route = 'query', kind, status, retryAfter, latencyMs, times } = raw;
+  const { route = 'query', kind, status, retryAfter, missingPermission, latencyMs, times } = raw;
   if (typeof route !== 'string' || !TARGETS.includes(route)) return `${where}.route must be one of ${TARGETS.join(', ')}`;
   if (typeof kind !== 'string' || !(FAULT_KINDS as readonly string[]).includes(kind)) return `${where}.kind must be one of ${FAULT_KINDS.join(', ')}`;
   const rule: ActiveFault['rule'] = { route: route as FaultTarget, kind: kind as FaultKind };
@@ -57,6 +59,11 @@ function parseRule(raw: unknown, index: number): ActiveFault | string {
     if (typeof retryAfter !== 'string' && typeof retryAfter !== 'number') return `${where}.retryAfter must be a string (seconds or an HTTP date)`;
     if (kind !== 'status') return `${where}.retryAfter only goes with kind "status"`;
     rule.retryAfter = String(retryAfter);
+  }
+  if (missingPermission !== undefined) {
+    if (status !== 403) return `${where}.missingPermission only goes with kind "status" and status 403`;
+    if (typeof missingPermission !== 'string' || !/^[\w*-]+:[\w*-]+:[\w*-]+$/.test(missingPermission)) return `${where}.missingPermission must be a permission (domain:entity:action)`;
+    rule.missingPermission = missingPermission;
   }
   if (kind === 'latency') {
     if (typeof latencyMs !== 'number' || !Number.isFinite(latencyMs) || latencyMs < 0 || latencyMs > MAX_FAULT_LATENCY_MS) {
@@ -154,6 +161,11 @@ export function respondWithFault(exchange: Exchange, fault: ActiveFault, route: 
     case 'status': {
       const status = rule.status ?? 500;
       const headers: Record<string, string> = rule.retryAfter === undefined ? {} : { 'Retry-After': rule.retryAfter };
+      if (rule.missingPermission !== undefined) {
+        const message = `Unable to perform the requested action. You are missing the following permission(s): [${rule.missingPermission}]`;
+        sendGenesysError(exchange, 403, 'missing.permissions', message, headers);
+        return 'answered';
+      }
       sendGenesysError(exchange, status, genesysCodeFor(status), STATUS_MESSAGES[status] ?? `Simulated HTTP ${status}.`, headers);
       return 'answered';
     }

@@ -198,6 +198,18 @@ describe('OAuth endpoints', () => {
     expect(token.status).toBe(200);
   });
 
+  it('shows the login page to prompt=login despite a session, and ends that session', async () => {
+    const first = await approve(newPkce());
+    const cookie = sessionCookieFrom(first.response) ?? '';
+    const forced = await fetch(authorizeUrl(sim.origin, authorizeParams(newPkce(), { prompt: 'login' })), { redirect: 'manual', headers: { Cookie: cookie } });
+    expect(forced.status).toBe(200);
+    expect(await forced.text()).toContain('id="sign-in"');
+    expect(forced.headers.getSetCookie().join('')).toContain('Max-Age=0');
+    // The old session is gone: a silent request with its cookie no longer gets a code.
+    const silent = await fetch(authorizeUrl(sim.origin, authorizeParams(newPkce(), { prompt: 'none' })), { redirect: 'manual', headers: { Cookie: cookie } });
+    expect(new URL(silent.headers.get('location') ?? '').searchParams.get('error')).toBe('login_required');
+  });
+
   it('answers login_required to a session once silent login is off, then shows the page again', async () => {
     const first = await approve(newPkce());
     const cookie = sessionCookieFrom(first.response) ?? '';

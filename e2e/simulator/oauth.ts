@@ -74,6 +74,8 @@ function refuse(exchange: Exchange, check: Exclude<Check, { ok: true }>, params:
  * `GET /oauth/authorize`. With a live login session and silent login on, it redirects with a code
  * at once (what `launchWebAuthFlow({interactive: false})` needs). With silent login off, a session
  * gets `error=login_required` and is ended, so the agent's next (interactive) try shows the page.
+ * `prompt=login` (Genesys's "force prompt the user for credentials") ignores and ends any session
+ * and always shows the page.
  */
 export function handleAuthorize(exchange: Exchange, state: SimulatorState): void {
   const params = pickParams((name) => exchange.url.searchParams.get(name));
@@ -81,7 +83,10 @@ export function handleAuthorize(exchange: Exchange, state: SimulatorState): void
   if (!check.ok) return refuse(exchange, check, params);
 
   const cookie = readCookies(exchange).get(SESSION_COOKIE);
-  const session = findSession(state, cookie);
+  const forced = params.prompt === 'login';
+  const found = findSession(state, cookie);
+  if (found && forced) endSession(state, found.id);
+  const session = forced ? undefined : found;
   if (session && state.config.silentLogin) {
     const code = issueCode(state, { clientId: check.clientId, redirectUri: check.redirectUri, codeChallenge: check.codeChallenge, userId: session.userId });
     return redirectWith(exchange, check.redirectUri, { code, state: params.state });

@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { addCustomerMessage, openDesktop, openPanel, playScript, signInFromPanel, simulatorSettings, tabIdOf, writeSettings } from '../support/agent-desktop';
 import { sealChain, verifyNdjson } from '../support/audit-chain';
 import { expect, test } from '../support/fixtures';
-import { clearFaults, setFaults } from '../support/simulator-control';
+import { clearFaults, recordedRequests, setFaults } from '../support/simulator-control';
 import { editEntries, exportFile, openSupervisor, sendFromPage, signInThroughLoginPage, storedEntries, type StoredEntry } from '../support/supervisor-page';
 import { currentWorker, killServiceWorker, workerErrors } from '../support/worker-control';
 import { seedConversations } from '../simulator/conversations';
@@ -49,6 +49,19 @@ async function verifyFileFromPage(page: Page, name: string, text: string) {
   const result = page.getByTestId('verify-result');
   await expect(result).toBeVisible({ timeout: 30_000 });
   return { ok: await result.getAttribute('data-ok'), seq: await result.getAttribute('data-break-seq'), reason: await result.getAttribute('data-break-reason') };
+}
+
+/** The agent's own sign-in (`page/sign-in`, as the panel sends it), through the login page. */
+async function signInAgent(context: BrowserContext, page: Page): Promise<void> {
+  let reply: Promise<unknown> = Promise.resolve();
+  await signInThroughLoginPage(
+    context,
+    async () => {
+      reply = sendFromPage(page, 'page/sign-in', {});
+    },
+    'agent',
+  );
+  expect(await reply).toMatchObject({ signedIn: true, user: { id: AGENT.id } });
 }
 
 async function agentSession(context: BrowserContext, extensionId: string, worker: Worker, origin: string, play = true) {
@@ -101,21 +114,47 @@ test('a scripted session records every kind of event; an agent sees the log but 
   await expect(supervisor.getByTestId('charts-empty')).toBeVisible(); // feedback alone has no CTR or latency
   expect((await verifyStoredFromPage(supervisor)).ok).toBe('true');
 
-  // Signed in again (the simulator's login session is the agent's, so no login page): still no
-  // exports, and the page says which permission is missing.
-  await supervisor.getByTestId('access-sign-in').click();
+  // Signed out, the conversation's context waits 20 s (moved back rather than waited for), then the
+  // agent signs in again: a login page (prompt=login), and the delivery's latency is the request's
+  // own, never the time spent signed out.
+  const tabId = await tabIdOf(serviceWorker, desktop);
+  await serviceWorker.evaluate(async (key) => {
+    const stored = (await chrome.storage.session.get(key))[key] as { receivedAt: number };
+    await chrome.storage.session.set({ [key]: { ...stored, receivedAt: stored.receivedAt - 20_000 } });
+  }, `context:${tabId}`);
+  const deliveriesBefore = (await storedEntries(supervisor)).filter((entry) => entry.kind === 'delivery').length;
+  await signInFromPanel(context, panel);
+  await expect.poll(async () => (await recordedRequests(simulator.origin, 'authorize')).at(-1)?.path, { timeout: 15_000 }).toContain('prompt=login');
+  await expect(panel.getByTestId('user-name')).toHaveText(AGENT.name);
+  await expect.poll(async () => (await storedEntries(supervisor)).filter((entry) => entry.kind === 'delivery').length, { timeout: 15_000 }).toBeGreaterThan(deliveriesBefore);
+  const late = (await storedEntries(supervisor)).filter((entry) => entry.kind === 'delivery').at(-1)!;
+  const view = await serviceWorker.evaluate(async (key) => (await chrome.storage.session.get(key))[key] as { updatedAt: number; contextReceivedAt: number }, `view:${tabId}`);
+  expect(view.updatedAt - view.contextReceivedAt).toBeGreaterThanOrEqual(20_000);
+  expect(late.data.latencyMs as number).toBeLessThan(10_000);
+
+  // "Sign in as a supervisor" on the agent's browser: a login page (never the agent's login session
+  // answering silently), here signed in as the agent, who lacks the permission: no exports. The
+  // panel keeps its own session.
+  await signInThroughLoginPage(context, () => supervisor.getByTestId('access-sign-in').click(), 'agent');
   await expect(supervisor.getByTestId('access')).toHaveAttribute('data-access', 'missing-permission');
   await expect(supervisor.getByTestId('access')).toContainText('analytics:conversationDetail:view');
   await expect(supervisor.getByTestId('export')).toHaveCount(0);
+  await expect(panel.getByTestId('user-name')).toHaveText(AGENT.name);
 });
 
 test('a supervisor exports CSV and NDJSON that real parsers read and a third party can verify', async ({ context, extensionId, serviceWorker, simulator }) => {
   await writeSettings(serviceWorker, simulatorSettings(simulator.origin));
   const supervisor = await openSupervisor(context, extensionId);
   await expect(supervisor.getByTestId('access')).toHaveAttribute('data-access', 'signed-out');
+  await signInAgent(context, supervisor);
+  await supervisor.reload();
+  await expect(supervisor.getByTestId('access')).toHaveAttribute('data-access', 'missing-permission');
+  // The supervisor signs in on the agent's browser: the page gets its own session; the agent's stays.
   await signInThroughLoginPage(context, () => supervisor.getByTestId('access-sign-in').click(), 'supervisor');
   await expect(supervisor.getByTestId('access')).toHaveAttribute('data-access', 'supervisor');
   await expect(supervisor.getByTestId('access')).toContainText(SUPERVISOR.name);
+  expect(await sendFromPage(supervisor, 'page/supervisor-access', {})).toMatchObject({ session: 'supervisor', user: { id: SUPERVISOR.id } });
+  expect(await serviceWorker.evaluate(async () => (await chrome.storage.session.get('auth:user'))['auth:user'])).toEqual({ id: AGENT.id, name: AGENT.name });
 
   const desktop = await openDesktop(context, simulator.origin, billing!.id);
   const tabId = await tabIdOf(serviceWorker, desktop);
@@ -127,10 +166,15 @@ test('a supervisor exports CSV and NDJSON that real parsers read and a third par
   await expect.poll(shownIds, { timeout: 15_000 }).toContain(billing!.expected.visible[0]);
   await recordActions(supervisor, billing!.id, billing!.expected.visible[0]!);
 
-  await supervisor.reload();
-  const stored = await storedEntries(supervisor);
-  await expect(supervisor.getByTestId('match-count')).toHaveAttribute('data-count', String(stored.length));
-  await expect(supervisor.getByTestId('total-ctr')).toHaveText('200%'); // 2 clicks on 1 impression
+  // The agent being signed in, deliveries for the script's later lines may still be arriving.
+  let stored: StoredEntry[] = [];
+  await expect(async () => {
+    await supervisor.reload();
+    stored = await storedEntries(supervisor);
+    await expect(supervisor.getByTestId('match-count')).toHaveAttribute('data-count', String(stored.length), { timeout: 5_000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(supervisor.getByTestId('total-clicks')).toHaveText('2'); // opened and copied: two raw clicks…
+  await expect(supervisor.getByTestId('total-ctr')).toHaveText('100%'); // …of one impression, which got at least one
   await expect(supervisor.getByTestId('chart-latency').locator('[data-series="p95"] circle').first()).toBeAttached();
 
   const csv = await exportFile(supervisor, 'csv');
@@ -150,24 +194,31 @@ test('a supervisor exports CSV and NDJSON that real parsers read and a third par
   expect(JSON.parse(delivery.data!)).toEqual(after.find((entry) => entry.seq === Number(delivery.seq))!.data);
   for (const row of rows) expect(row.hash).toBe(after.find((entry) => entry.seq === Number(row.seq))!.hash);
 
-  // Filtered by agent: the file name carries the agent.
-  await supervisor.locator('select[name="agentId"]').selectOption(SUPERVISOR.id);
+  // Filtered by agent: the file name carries the agent. Everything is the agent's: the supervisor's
+  // sign-in on this page took nothing over.
+  await supervisor.locator('select[name="agentId"]').selectOption(AGENT.id);
   await supervisor.getByTestId('apply-filters').click();
   const ndjson = await exportFile(supervisor, 'ndjson');
-  expect(ndjson.name).toBe(`agent-assist-audit_${day}_${day}_${SUPERVISOR.id}.ndjson`);
+  expect(ndjson.name).toBe(`agent-assist-audit_${day}_${day}_${AGENT.id}.ndjson`);
   const lines = ndjson.text.split('\n').filter((line) => line !== '');
   const parsed = lines.map((line) => JSON.parse(line) as StoredEntry);
   expect(parsed.length).toBeGreaterThan(5);
-  expect(parsed.every((entry) => entry.agentId === SUPERVISOR.id)).toBe(true);
+  expect(parsed.every((entry) => entry.agentId === AGENT.id)).toBe(true);
   expect(parsed.find((entry) => entry.data.reason === NASTY)).toBeTruthy();
   // The README algorithm, implemented independently of the extension, accepts the file.
   expect(verifyNdjson(ndjson.text)).toEqual({ count: parsed.length, problem: null });
   expect((await verifyFileFromPage(supervisor, ndjson.name, ndjson.text)).ok).toBe('true');
+
+  // Signing out of the page ends only the supervisor's session.
+  await supervisor.getByTestId('access-sign-out').click();
+  await expect(supervisor.getByTestId('access')).toHaveAttribute('data-access', 'missing-permission');
+  await expect(supervisor.getByTestId('access')).toContainText(AGENT.name);
 });
 
 test('editing, deleting or cutting entries outside the extension is detected (R5)', async ({ context, extensionId, serviceWorker, simulator }) => {
   await writeSettings(serviceWorker, simulatorSettings(simulator.origin));
   const supervisor = await openSupervisor(context, extensionId);
+  await signInAgent(context, supervisor);
   await signInThroughLoginPage(context, () => supervisor.getByTestId('access-sign-in').click(), 'supervisor');
   await expect(supervisor.getByTestId('access')).toHaveAttribute('data-access', 'supervisor');
   await recordActions(supervisor, billing!.id, 'billing-double-charge');

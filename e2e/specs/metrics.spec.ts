@@ -20,16 +20,17 @@ test('CTR, latency percentiles, rejected items and provider errors are kept and 
   const shownIds = () => dataIds(cards);
   await expect.poll(shownIds).toEqual(expect.arrayContaining(billing!.expected.visible));
 
-  // The agent sees every card, opens and copies the first and rates it, as the panel reports it.
+  // The agent sees every card, opens the first, copies it twice and rates it, as the panel reports it.
   const shown = await cards.evaluateAll((nodes) => nodes.map((node) => ({ id: node.getAttribute('data-id')!, sourceId: node.querySelector('[data-source-id]')!.getAttribute('data-source-id')! })));
   for (const card of shown) await recordEvent(panel, { conversationId: billing!.id, recommendationId: card.id, sourceId: card.sourceId, action: 'impression' });
   const first = shown[0]!;
-  for (const action of ['open', 'copy', 'helpful'] as const) await recordEvent(panel, { conversationId: billing!.id, recommendationId: first.id, sourceId: first.sourceId, action });
+  for (const action of ['open', 'copy', 'copy', 'helpful'] as const) await recordEvent(panel, { conversationId: billing!.id, recommendationId: first.id, sourceId: first.sourceId, action });
 
   const report = await metricsReport(panel);
   const impressions = shown.filter((card) => card.sourceId === first.sourceId).length;
-  expect(report.summary.bySource[first.sourceId]).toEqual({ impressions, clicks: 2, ctr: 2 / impressions });
-  expect(report.summary.byAgent[ALEX]).toEqual({ impressions: shown.length, clicks: 2, ctr: 2 / shown.length });
+  // CTR is the share of impressions clicked at least once (one card, however often); raw clicks stay apart.
+  expect(report.summary.bySource[first.sourceId]).toEqual({ impressions, clickedImpressions: 1, clicks: 3, ctr: 1 / impressions });
+  expect(report.summary.byAgent[ALEX]).toEqual({ impressions: shown.length, clickedImpressions: 1, clicks: 3, ctr: 1 / shown.length });
   expect(report.summary.engagement).toContainEqual(expect.objectContaining({ day: new Date().toISOString().slice(0, 10), sourceId: first.sourceId, agentId: ALEX, helpful: 1 }));
   const latency = report.summary.latency.ready!;
   expect(latency.count).toBeGreaterThanOrEqual(1);
@@ -56,7 +57,11 @@ test('CTR, latency percentiles, rejected items and provider errors are kept and 
   expect(file.suggestedFilename()).toMatch(/^agent-assist-metrics-\d{4}-\d{2}-\d{2}\.prom$/);
   const text = await readFile(await file.path(), 'utf8');
   const metrics = await getMetricsFromIterator(text.split('\n')[Symbol.iterator]());
-  expect(metrics['agentassist_recommendation_clicks_total']?.data as PromData[]).toContainEqual({ labels: { source_id: first.sourceId, agent_id: ALEX }, value: 2 });
+  expect(metrics['agentassist_recommendation_clicks_total']?.data as PromData[]).toContainEqual({ labels: { source_id: first.sourceId, agent_id: ALEX }, value: 3 });
+  expect(metrics['agentassist_recommendation_clicked_impressions_total']?.data as PromData[]).toContainEqual({ labels: { source_id: first.sourceId, agent_id: ALEX }, value: 1 });
+  const ctrs = metrics['agentassist_recommendation_ctr_ratio']?.data as PromData[];
+  expect(ctrs).toContainEqual({ labels: { source_id: first.sourceId }, value: 1 / impressions });
+  expect(ctrs.every((sample) => sample.value <= 1)).toBe(true);
   expect(metrics['agentassist_recommendation_impressions_total']?.data as PromData[]).toContainEqual({ labels: { source_id: first.sourceId, agent_id: ALEX }, value: impressions });
   const histograms = metrics['agentassist_recommendation_latency_seconds']?.data as PromHistogramData[];
   expect(histograms.find((histogram) => histogram.labels.status === 'ready')?.count).toBeGreaterThanOrEqual(latency.count);

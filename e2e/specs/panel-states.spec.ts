@@ -15,6 +15,19 @@ test('before any settings the panel sends the admin to the options page', async 
   expect(await recordedRequests(simulator.origin)).toEqual([]);
 });
 
+test('with no desktop tab, the panel still leads through set-up and sign-in', async ({ context, extensionId, serviceWorker, simulator }) => {
+  // The side panel's own tab: the extension page, no desktop in it.
+  const panel = await context.newPage();
+  await panel.goto(`chrome-extension://${extensionId}/src/sidepanel/index.html`);
+  await expect(panel.getByTestId('panel')).toHaveAttribute('data-status', 'not-configured');
+  await expect(panel.getByRole('button', { name: 'Open settings' })).toBeVisible();
+  await writeSettings(serviceWorker, simulatorSettings(simulator.origin));
+  await expect(panel.getByTestId('panel')).toHaveAttribute('data-status', 'signed-out');
+  await signInFromPanel(context, panel);
+  await expect(panel.getByTestId('user-name')).toHaveText('Alex Agent');
+  await expect(panel.getByTestId('idle')).toBeVisible();
+});
+
 test('signed out, the panel asks for sign-in and nothing is sent to the API', async ({ context, extensionId, serviceWorker, simulator }) => {
   await writeSettings(serviceWorker, simulatorSettings(simulator.origin));
   const desktop = await openDesktop(context, simulator.origin, billing!.id);

@@ -137,8 +137,31 @@ test('when the session cannot be renewed silently the agent is asked to sign in 
   await fetch(new URL('/__sim/expire-all-tokens', simulator.origin), { method: 'POST' });
   await openConversation(desktop, billing!.id);
   await expect(panel.getByTestId('panel')).toHaveAttribute('data-status', 'signed-out');
+  // One signed-out state that says why: no name and no Sign out above it.
+  await expect(panel.getByTestId('signed-out')).toContainText('Your session ended');
+  await expect(panel.getByTestId('user-name')).toHaveCount(0);
+  await expect(panel.getByRole('button', { name: 'Sign out' })).toHaveCount(0);
   await expect(panel.getByRole('button', { name: 'Sign in', exact: true })).toBeVisible();
   await signInFromPanel(context, panel);
+  await expect(panel.getByTestId('recommendation').first()).toBeVisible();
+});
+
+test('a 403 is not retried: the panel names the missing permission and whom to ask', async ({ context, extensionId, serviceWorker, simulator }) => {
+  const { desktop, panel, tabId } = await signedInSession(context, extensionId, serviceWorker, simulator.origin);
+  await setFaults(simulator.origin, [{ route: 'query', kind: 'status', status: 403, missingPermission: 'knowledge:knowledgebase:search' }]);
+  await openConversation(desktop, billing!.id);
+  await expect(panel.getByTestId('error')).toHaveAttribute('data-kind', 'forbidden');
+  const message = panel.getByTestId('error-message');
+  await expect(message).toContainText('knowledge:knowledgebase:search');
+  await expect(message).toContainText('Ask your administrator');
+  await expect(message).not.toContainText('Trying again');
+  // Nothing scheduled, and one request only.
+  expect(await serviceWorker.evaluate((id) => chrome.alarms.get(`refresh:${id}`), tabId)).toBeFalsy();
+  expect(await queries(simulator.origin)).toHaveLength(1);
+
+  // Once the administrator has granted it, Retry brings the cards.
+  await clearFaults(simulator.origin);
+  await panel.getByTestId('retry').click();
   await expect(panel.getByTestId('recommendation').first()).toBeVisible();
 });
 

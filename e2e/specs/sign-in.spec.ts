@@ -49,6 +49,30 @@ test('signing out forgets the token, revokes it, and offers sign-in again', asyn
   const revoked = (await recordedRequests(simulator.origin, 'tokens-me')).filter((request) => request.method === 'DELETE');
   expect(revoked).toHaveLength(1);
   expect(await serviceWorker.evaluate(() => chrome.storage.session.get('auth:token'))).toEqual({});
+
+  // Signing in again shows the login page (prompt=login), where another user can sign in.
+  const loginPage = context.waitForEvent('page', { predicate: (page) => page.url().includes('/oauth/authorize') });
+  await panel.getByRole('button', { name: 'Sign in', exact: true }).click();
+  const login = await loginPage;
+  expect(new URL(login.url()).searchParams.get('prompt')).toBe('login');
+  await login.locator('#as-supervisor').click();
+  await login.waitForURL(/login_hint=supervisor/);
+  await login.locator('#sign-in').click();
+  await expect(panel.getByTestId('user-name')).toHaveText('Sam Supervisor');
+});
+
+test('a client id the login host does not know: the panel names the likely causes and the redirect URI to register', async ({ context, extensionId, serviceWorker, simulator }) => {
+  await writeSettings(serviceWorker, simulatorSettings(simulator.origin, { clientId: 'no-such-client' }));
+  const desktop = await openDesktop(context, simulator.origin);
+  const panel = await openPanel(context, extensionId, await tabIdOf(serviceWorker, desktop));
+  const redirectUri = await serviceWorker.evaluate(() => chrome.identity.getRedirectURL());
+  await panel.getByRole('button', { name: 'Sign in', exact: true }).click();
+  const alert = panel.getByTestId('action-error');
+  await expect(alert).toContainText('client ID "no-such-client"', { timeout: 15_000 });
+  await expect(alert).toContainText(redirectUri);
+  await expect(alert).toContainText(/redirect URI.*region/);
+  await expect(alert).toContainText(new URL(simulator.origin).host);
+  expect(await recordedRequests(simulator.origin, 'token')).toHaveLength(0);
 });
 
 test('closing the login window leaves the agent signed out with a clear message', async ({ context, extensionId, serviceWorker, simulator }) => {

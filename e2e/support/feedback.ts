@@ -44,9 +44,9 @@ export function outboxStatus(page: Page): Promise<OutboxStatusReply> {
 export interface MetricsReply {
   days: { day: string }[];
   summary: {
-    bySource: Record<string, { impressions: number; clicks: number; ctr: number | null }>;
-    byAgent: Record<string, { impressions: number; clicks: number; ctr: number | null }>;
-    engagement: { day: string; sourceId: string; agentId: string; impressions: number; clicks: number; ctr: number | null; helpful: number }[];
+    bySource: Record<string, { impressions: number; clickedImpressions: number; clicks: number; ctr: number | null }>;
+    byAgent: Record<string, { impressions: number; clickedImpressions: number; clicks: number; ctr: number | null }>;
+    engagement: { day: string; sourceId: string; agentId: string; impressions: number; clickedImpressions: number; clicks: number; ctr: number | null; helpful: number }[];
     latency: Record<string, { count: number; p50Ms: number | null; p95Ms: number | null; p99Ms: number | null }>;
     rejected: Record<string, number>;
     providerErrors: Record<string, number>;

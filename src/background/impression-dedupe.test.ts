@@ -3,13 +3,13 @@ import type { RecommendationEventInput } from '../shared/recommendation-event';
 // The session store is replaced by an in-memory one below; the polyfill only loads in an extension.
 vi.mock('../shared/browser', () => ({ browser: {} }));
 
-import { createImpressionDedupe, MAX_REMEMBERED, type ImpressionStore } from './impression-dedupe';
+import { createImpressionDedupe, MAX_REMEMBERED, type ImpressionStore, type SeenImpression } from './impression-dedupe';
 
-function memoryStore(): ImpressionStore & { seen: [string, string][] } {
+function memoryStore(): ImpressionStore & { seen: SeenImpression[] } {
   const store = {
-    seen: [] as [string, string][],
+    seen: [] as SeenImpression[],
     read: async () => structuredClone(store.seen),
-    write: async (seen: [string, string][]) => {
+    write: async (seen: SeenImpression[]) => {
       store.seen = structuredClone(seen);
     },
   };
@@ -20,7 +20,7 @@ const impression = (recommendationId: string, conversationId = 'c-1'): Recommend
 
 function recorder() {
   let next = 0;
-  return vi.fn(async (input: RecommendationEventInput) => ({ ...input, eventId: `e${++next}`, agentId: 'a', timestamp: '2026-01-01T00:00:00Z' }));
+  return vi.fn(async (input: RecommendationEventInput, _extras?: { clickedImpressionDay?: string }) => ({ ...input, eventId: `e${++next}`, agentId: 'a', timestamp: '2026-01-01T00:00:00Z' }));
 }
 
 describe('createImpressionDedupe', () => {
@@ -46,12 +46,28 @@ describe('createImpressionDedupe', () => {
     expect(record).toHaveBeenCalledOnce();
   });
 
-  it('passes every other action straight through, however often', async () => {
+  it('passes every click through, however often, marking only the first click of a counted impression', async () => {
     const record = recorder();
-    const once = createImpressionDedupe(record, memoryStore());
+    const store = memoryStore();
+    const once = createImpressionDedupe(record, store);
+    await once({ ...impression('r-0'), action: 'copy' }); // no impression counted: a raw click only
+    await once(impression('r-1'));
     await once({ ...impression('r-1'), action: 'copy' });
     await once({ ...impression('r-1'), action: 'copy' });
-    expect(record).toHaveBeenCalledTimes(2);
+    await once({ ...impression('r-1'), action: 'open' });
+    await once({ ...impression('r-1'), action: 'helpful' });
+    expect(record).toHaveBeenCalledTimes(6);
+    expect(record.mock.calls.map(([input, extras]) => [input.recommendationId, input.action, extras?.clickedImpressionDay ?? null])).toEqual([
+      ['r-0', 'copy', null],
+      ['r-1', 'impression', null],
+      ['r-1', 'copy', '2026-01-01'],
+      ['r-1', 'copy', null],
+      ['r-1', 'open', null],
+      ['r-1', 'helpful', null],
+    ]);
+    // A restarted worker still knows the impression was clicked.
+    await createImpressionDedupe(record, store)({ ...impression('r-1'), action: 'insert' });
+    expect(record.mock.calls.at(-1)?.[1]).toBeUndefined();
   });
 
   it('does not remember an impression the recorder refused, and keeps going after it', async () => {
@@ -67,6 +83,6 @@ describe('createImpressionDedupe', () => {
     const once = createImpressionDedupe(recorder(), store);
     for (let index = 0; index < MAX_REMEMBERED + 3; index++) await once(impression(`r-${index}`));
     expect(store.seen).toHaveLength(MAX_REMEMBERED);
-    expect(store.seen[0]![0]).toBe('c-1\nr-3');
+    expect(store.seen[0]).toEqual(['c-1\nr-3', 'e4', '2026-01-01', false]);
   });
 });

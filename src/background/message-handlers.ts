@@ -1,5 +1,7 @@
 import { SIMULATOR_BUILD } from '../shared/build-flags';
+import { resolveEndpoints } from '../shared/settings';
 import { checkSupervisorAccess } from './audit/supervisor-access';
+import { AuthError } from './auth/authorization-code';
 import type { Handlers } from './messaging/router';
 import { createDesktopIntake } from './desktop-intake';
 import type { Services } from './services';
@@ -11,11 +13,10 @@ import { tellContent } from './desktop/content-channel';
 import { insertRecommendation, type InsertDeps } from './desktop/insert-recommendation';
 import { currentOverlayState } from './desktop/overlay-relay';
 import { takePanelOpening } from './desktop/panel-opener';
-import { createImpressionDedupe } from './impression-dedupe';
 
 /** What each message does. The router has already checked the sender and the request. */
 export function createHandlers(services: Services, now: () => number = Date.now): Handlers {
-  const recordEvent = createImpressionDedupe(services.recordEvent);
+  const { recordEvent } = services;
   const desktop = createDesktopIntake({
     readFrames,
     writeFrames,
@@ -42,7 +43,13 @@ export function createHandlers(services: Services, now: () => number = Date.now)
       return { eventId: (await recordEvent(input)).eventId };
     },
     async 'page/sign-in'() {
-      const state = await services.auth.signIn();
+      let state;
+      try {
+        state = await services.auth.signIn();
+      } catch (error) {
+        if (error instanceof AuthError && error.kind === 'page-failed') return { signedIn: false, user: null, failure: await signInFailure(services, error) };
+        throw error;
+      }
       if (state.user) await emitWorkerEvent({ type: 'signed-in', user: state.user });
       void refreshAllTabs(services);
       return state;
@@ -75,7 +82,15 @@ export function createHandlers(services: Services, now: () => number = Date.now)
       return { tabs: await listDesktopDiagnostics() };
     },
     async 'page/supervisor-access'() {
-      return checkSupervisorAccess(await services.auth.state(), services.api);
+      return supervisorAccess(services);
+    },
+    async 'page/supervisor-sign-in'() {
+      await services.supervisorAuth.signIn();
+      return supervisorAccess(services);
+    },
+    async 'page/supervisor-sign-out'() {
+      await services.supervisorAuth.signOut();
+      return supervisorAccess(services);
     },
     async 'page/insert-into-reply'({ tabId, recommendationId }) {
       return insertRecommendation(insertDeps(services), tabId, recommendationId);
@@ -93,6 +108,26 @@ export function createHandlers(services: Services, now: () => number = Date.now)
       await setOverlayCollapsed(sender.tabId, conversationId, collapsed);
       return { conversationId, collapsed };
     },
+  };
+}
+
+/** The supervisor page's own session when it has one, else the agent's (docs/architecture.md "Sessions"). */
+async function supervisorAccess(services: Services) {
+  const own = await services.supervisorAuth.state();
+  if (own.signedIn) return { ...(await checkSupervisorAccess(own, services.supervisorApi)), session: 'supervisor' as const };
+  return { ...(await checkSupervisorAccess(await services.auth.state(), services.api)), session: 'agent' as const };
+}
+
+/** What the admin must check when the login host refused to show its page. */
+async function signInFailure(services: Services, error: AuthError) {
+  const settings = await services.settings();
+  const endpoints = resolveEndpoints(settings);
+  return {
+    reason: 'page-failed' as const,
+    detail: error.message,
+    loginHost: endpoints ? new URL(endpoints.loginBaseUrl).host : '',
+    clientId: settings.clientId,
+    redirectUri: services.redirectUri(),
   };
 }
 

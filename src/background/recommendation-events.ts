@@ -1,4 +1,5 @@
 import type { RecommendationEvent, RecommendationEventInput } from '../shared/recommendation-event';
+import type { EventExtras } from './impression-dedupe';
 import { emitWorkerEvent } from './worker-events';
 
 /**
@@ -18,7 +19,7 @@ export function createEventRecorder(deps: EventRecorderDeps) {
   const now = deps.now ?? Date.now;
   const newId = deps.newId ?? (() => crypto.randomUUID());
   const emit = deps.emit ?? emitWorkerEvent;
-  return async function record(input: RecommendationEventInput): Promise<RecommendationEvent> {
+  return async function record(input: RecommendationEventInput, extras: EventExtras = {}): Promise<RecommendationEvent> {
     const agentId = await deps.agentId();
     if (!agentId) throw new Error('Sign in before recording actions');
     const event: RecommendationEvent = {
@@ -31,7 +32,7 @@ export function createEventRecorder(deps: EventRecorderDeps) {
       ...(input.reason !== undefined && { reason: input.reason }),
       timestamp: new Date(now()).toISOString(),
     };
-    await emit({ type: 'recommendation-event', event });
+    await emit({ type: 'recommendation-event', event, ...(extras.clickedImpressionDay !== undefined && { clickedImpressionDay: extras.clickedImpressionDay }) });
     return event;
   };
 }

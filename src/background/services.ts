@@ -5,7 +5,7 @@ import { loadSettings } from '../shared/settings-store';
 import type { Settings } from '../shared/settings';
 import type { ViewState } from '../shared/view-state';
 import { createAuthService, type AuthService } from './auth/auth-service';
-import { readAgent, writeAgent } from './auth/token-store';
+import { readAgent, supervisorCredentials, writeAgent } from './auth/token-store';
 import { createApiClient, type Access, type ApiClient } from './genesys/api-client';
 import { ApiError } from './genesys/api-error';
 import { UserMe } from './genesys/schemas';
@@ -15,6 +15,7 @@ import { selectProvider } from './providers/select-provider';
 import { createInFlight } from './cache/in-flight';
 import { createRecommendationCache, type RecommendationCache } from './cache/recommendation-cache';
 import { createEventRecorder } from './recommendation-events';
+import { createImpressionDedupe } from './impression-dedupe';
 import { createMetricsRecorder, type MetricsRecorder } from './metrics/metrics-recorder';
 import { createMetricsStore } from './metrics/metrics-store';
 import { createFeedbackOutbox } from './outbox/feedback-outbox';
@@ -34,10 +35,16 @@ import { createSuggestionStore } from './copilot/suggestion-store';
 export interface Services {
   auth: AuthService;
   api: ApiClient;
+  /** The supervisor page's own session and a client bound to it (docs/architecture.md "Sessions"). */
+  supervisorAuth: AuthService;
+  supervisorApi: ApiClient;
+  /** Where the login host sends the browser back: what an admin registers on the OAuth client. */
+  redirectUri(): string;
   pipeline: Pipeline;
   cache: RecommendationCache;
   settings(): Promise<Settings>;
-  recordEvent: ReturnType<typeof createEventRecorder>;
+  /** Records an agent's action; impressions once per conversation and recommendation (impression-dedupe.ts). */
+  recordEvent: ReturnType<typeof createImpressionDedupe>;
   outbox: Outbox;
   metrics: MetricsRecorder;
   /** Genesys mode's live suggestions (notification channel, polling fallback). */
@@ -74,6 +81,16 @@ export function createServices(): Services {
     },
   });
   const api = createApiClient({ getAccess: () => auth.getAccess(), reauthorize: () => auth.reauthorize() });
+  const supervisorAuth: AuthService = createAuthService({
+    settings: currentSettings,
+    loadProfile: (access) => fetchAgent(clientFor(access)),
+    revoke: async (access) => {
+      await clientFor(access).request({ method: 'DELETE', path: '/api/v2/tokens/me' });
+    },
+    role: 'supervisor',
+    store: supervisorCredentials,
+  });
+  const supervisorApi = createApiClient({ getAccess: () => supervisorAuth.getAccess(), reauthorize: () => supervisorAuth.reauthorize() });
 
   async function agent(): Promise<Agent> {
     const stored = await readAgent();
@@ -125,7 +142,8 @@ export function createServices(): Services {
     inFlight: createInFlight<ProviderResult>(),
   });
 
-  const recordEvent = createEventRecorder({ agentId: async () => (await readAgent())?.id ?? null });
+  // Every path (panel, overlay, keyboard command) goes through the dedupe, so CTR sees each first click.
+  const recordEvent = createImpressionDedupe(createEventRecorder({ agentId: async () => (await readAgent())?.id ?? null }));
 
   async function searchForTab(tabId: number, query: string): Promise<SearchOutcome> {
     const settings = await currentSettings();
@@ -141,6 +159,9 @@ export function createServices(): Services {
   return {
     auth,
     api,
+    supervisorAuth,
+    supervisorApi,
+    redirectUri: () => browser.identity.getRedirectURL(),
     pipeline,
     cache,
     settings: currentSettings,

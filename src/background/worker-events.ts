@@ -10,8 +10,11 @@ import type { SignedInUser, ViewState } from '../shared/view-state';
 export type WorkerEvent =
   /** A view state was published for a desktop tab (loading states excluded). */
   | { type: 'view-published'; view: ViewState; provider: Provider; agentId: string | null }
-  /** An agent's action on a recommendation, already given its eventId. */
-  | { type: 'recommendation-event'; event: RecommendationEvent }
+  /**
+   * An agent's action on a recommendation, already given its eventId; for the first click of a
+   * counted impression, that impression's UTC day (CTR's numerator is counted there).
+   */
+  | { type: 'recommendation-event'; event: RecommendationEvent; clickedImpressionDay?: string }
   | { type: 'signed-in'; user: SignedInUser }
   | { type: 'signed-out'; user: SignedInUser | null }
   | { type: 'settings-changed'; keys: string[] };

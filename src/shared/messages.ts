@@ -59,6 +59,24 @@ export const AuthState = z.object({
 });
 export type AuthState = z.infer<typeof AuthState>;
 
+/**
+ * Why an interactive sign-in did not finish, when the page can help more than the browser's own
+ * words: `page-failed` is the login host refusing the request (unknown client id, redirect URI
+ * not registered, another region), with what the admin must check.
+ */
+export const SignInFailure = z.object({
+  reason: z.enum(['page-failed']),
+  /** The browser's message. */
+  detail: z.string(),
+  loginHost: z.string(),
+  clientId: z.string(),
+  /** The redirect URI to register on the OAuth client. */
+  redirectUri: z.string(),
+});
+export type SignInFailure = z.infer<typeof SignInFailure>;
+
+export const SignInResult = z.object({ ...AuthState.shape, failure: z.optional(SignInFailure) });
+
 export const TabRef = z.strictObject({ tabId: z.int().check(z.gte(0)) });
 
 export const KnowledgeSearchRequest = z.strictObject({
@@ -119,8 +137,8 @@ export const MESSAGES = {
   'desktop/context-changed': message('content-script', DesktopFrameReport, z.strictObject({ accepted: z.boolean() })),
   /** Content script → worker: the admin's desktop-profile overrides, validated by the worker. */
   'desktop/get-profile-overrides': message('content-script', Empty, z.strictObject({ overrides: z.nullable(DesktopProfileOverrides) })),
-  /** Extension page → worker: start the interactive PKCE sign-in. */
-  'page/sign-in': message('extension-page', Empty, AuthState),
+  /** Extension page → worker: start the agent's interactive PKCE sign-in. */
+  'page/sign-in': message('extension-page', Empty, SignInResult),
   /** Extension page → worker: revoke the token and forget everything sensitive. */
   'page/sign-out': message('extension-page', Empty, AuthState),
   /** Extension page → worker: the agent opened, copied, inserted, rated, dismissed or saw a recommendation. */
@@ -137,6 +155,10 @@ export const MESSAGES = {
   'page/knowledge-search': message('extension-page', KnowledgeSearchRequest, KnowledgeSearchResponse),
   /** Supervisor page → worker: may the signed-in user export the audit log (permission check through the API)? */
   'page/supervisor-access': message('extension-page', Empty, SupervisorAccess),
+  /** Supervisor page → worker: sign in to the page's own session (always a login page; the agent's session is untouched). */
+  'page/supervisor-sign-in': message('extension-page', Empty, SupervisorAccess),
+  /** Supervisor page → worker: end the page's own session (revoked); the agent stays signed in. */
+  'page/supervisor-sign-out': message('extension-page', Empty, SupervisorAccess),
   /** Extension page → worker: insert one of the tab's current recommendations into its reply box (relayed to the content script). */
   'page/insert-into-reply': message('extension-page', InsertIntoReplyRequest, InsertIntoReplyResult),
   /** Content script (inline overlay) → worker: open the side panel; sent from a click so the browser sees a user gesture. */

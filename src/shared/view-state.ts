@@ -18,7 +18,17 @@ export const VIEW_STATUSES = [
 export const ViewStatus = z.enum(VIEW_STATUSES);
 export type ViewStatus = z.infer<typeof ViewStatus>;
 
-export const ERROR_KINDS = ['auth', 'rate-limited', 'offline', 'timeout', 'provider', 'invalid-response'] as const;
+/** `forbidden`: a 403, which no retry fixes: the agent's administrator must grant something. */
+export const ERROR_KINDS = ['auth', 'forbidden', 'rate-limited', 'offline', 'timeout', 'provider', 'invalid-response'] as const;
+
+/** What a 403 said is missing: a permission of the user's roles, or a scope of the OAuth client. */
+export const MissingAccess = z.object({
+  kind: z.enum(['permission', 'scope']),
+  /** Empty when the API did not name them. */
+  names: z.array(z.string()),
+});
+export type MissingAccess = z.infer<typeof MissingAccess>;
+
 export const ViewError = z.object({
   kind: z.enum(ERROR_KINDS),
   message: z.string(),
@@ -27,6 +37,8 @@ export const ViewError = z.object({
   correlationId: z.optional(z.string()),
   /** When the worker will try again by itself (epoch ms), if it will. */
   retryAt: z.optional(z.number()),
+  /** With `forbidden`: what the API said is missing, when it said. */
+  missing: z.optional(MissingAccess),
 });
 export type ViewError = z.infer<typeof ViewError>;
 
@@ -49,6 +61,12 @@ export const ViewState = z.object({
   source: z.optional(z.enum(['cache', 'provider'])),
   /** When the worker received the context these results answer (epoch ms). */
   contextReceivedAt: z.optional(z.number()),
+  /**
+   * When the pipeline run that produced this view started (epoch ms): latency is measured from
+   * here (docs/architecture.md "Latency"), so time spent signed out, in an error or waiting for a
+   * transcript before this run never counts.
+   */
+  requestedAt: z.optional(z.number()),
   /** How long the provider took, when it was asked (ms). */
   providerMs: z.optional(z.number()),
   /** Suggestions that are not articles (canned responses, scripts…), in their own group. */
@@ -58,6 +76,8 @@ export const ViewState = z.object({
    * could not identify (no id on the page, and no API match), which we say rather than guess.
    */
   idleReason: z.optional(z.enum(['no-selection', 'unidentified'])),
+  /** With `signed-out`: the session ended by itself (token refused or expired), not by a sign-out. */
+  signedOutReason: z.optional(z.enum(['session-ended'])),
 });
 export type ViewState = z.infer<typeof ViewState>;
 

@@ -34,10 +34,29 @@ const cards = [
 ];
 
 describe('states', () => {
-  it('asks for a conversation when the tab has no view', () => {
-    const { panel } = renderPanel({ view: null });
+  it('asks for a conversation when the tab has no view, once set up and signed in', () => {
+    const { panel } = renderPanel({ view: null, settings: { ...DEFAULT_SETTINGS, clientId: 'client-1' } });
     expect(panel.dataset.status).toBe('idle');
     expect(screen.getByTestId('idle').textContent).toBe('Open a conversation in the Genesys Cloud agent desktop');
+  });
+
+  it('leads through set-up, then sign-in, with no desktop tab, as a desktop tab would', () => {
+    const unconfigured = renderPanel({ tabId: null, view: null, user: null });
+    expect(unconfigured.panel.dataset.status).toBe('not-configured');
+    expect(screen.getByRole('button', { name: 'Open settings' })).toBeTruthy();
+    expect(screen.queryByTestId('idle')).toBeNull();
+    unconfigured.unmount();
+    const signedOut = renderPanel({ tabId: null, view: null, user: null, settings: { ...DEFAULT_SETTINGS, clientId: 'client-1' } });
+    expect(signedOut.panel.dataset.status).toBe('signed-out');
+    expect(screen.getByRole('button', { name: 'Sign in' })).toBeTruthy();
+  });
+
+  it('shows one signed-out state when the session ended: no name, no Sign out, and says so', () => {
+    const { panel } = renderPanel({ view: viewFixture('signed-out', { signedOutReason: 'session-ended' }) });
+    expect(panel.dataset.status).toBe('signed-out');
+    expect(screen.getByTestId('signed-out').textContent).toContain('Your session ended');
+    expect(screen.queryByTestId('user-name')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Sign out' })).toBeNull();
   });
 
   it('shows the idle message for no-conversation', () => {

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
+import { configurationProblem } from '../shared/settings';
 import type { Recommendation } from '../shared/recommendation';
 import { describeActionFailure } from './action-error';
 import { performCardAction, type CardAction } from './card-actions';
@@ -24,6 +25,16 @@ interface Props {
 export type PanelStatus = NonNullable<PanelSnapshot['view']>['status'] | 'idle' | 'starting';
 
 const NO_MARKS: Readonly<Record<string, CardMark>> = {};
+
+/**
+ * With no desktop tab (or one the worker has not published for), the panel still leads through
+ * set-up and sign-in as a desktop tab would; only once both are done does it ask for a conversation.
+ */
+function firstRunStatus(snapshot: PanelSnapshot): PanelStatus {
+  if (configurationProblem(snapshot.settings)) return 'not-configured';
+  if (snapshot.user === null) return 'signed-out';
+  return 'idle';
+}
 
 export function App({ connector, now = Date.now }: Props) {
   const [snapshot, setSnapshot] = useState<PanelSnapshot | null>(null);
@@ -58,7 +69,7 @@ export function App({ connector, now = Date.now }: Props) {
   };
 
   const view = snapshot?.view ?? null;
-  const status: PanelStatus = snapshot === null ? 'starting' : view === null || snapshot.tabId === null ? 'idle' : view.status;
+  const status: PanelStatus = snapshot === null ? 'starting' : view === null || snapshot.tabId === null ? firstRunStatus(snapshot) : view.status;
   const signIn = () => void run('sign-in', () => connector.signIn());
   const tabId = snapshot?.tabId ?? null;
   const conversationId = view?.conversationId ?? null;
@@ -114,7 +125,8 @@ export function App({ connector, now = Date.now }: Props) {
       data-updated-at={view?.updatedAt}
     >
       <PanelHeader
-        user={snapshot?.user ?? null}
+        // Signed out is one state: no name and no Sign out above a body asking to sign in.
+        user={status === 'signed-out' || status === 'not-configured' ? null : (snapshot?.user ?? null)}
         channel={view?.channel ?? null}
         signingOut={pending === 'sign-out'}
         onSignOut={() => void run('sign-out', () => connector.signOut())}
@@ -129,7 +141,7 @@ export function App({ connector, now = Date.now }: Props) {
       {status === 'not-configured' && (
         <NotConfigured opening={pending === 'open-settings'} onOpenSettings={() => void run('open-settings', () => connector.openSettings())} />
       )}
-      {status === 'signed-out' && <SignedOut onSignIn={signIn} pending={pending === 'sign-in'} />}
+      {status === 'signed-out' && <SignedOut onSignIn={signIn} pending={pending === 'sign-in'} sessionEnded={view?.signedOutReason === 'session-ended'} />}
       {view && snapshot && tabId !== null && (status === 'loading' || status === 'ready' || status === 'error') && (
         <Results
           view={view}

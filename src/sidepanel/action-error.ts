@@ -8,6 +8,7 @@ export function describeActionFailure(action: PanelAction, failure: ActionFailur
   if (failure.code === 'bad-reply') return t('actionBadReply');
   switch (action) {
     case 'sign-in':
+      if (failure.signIn) return t('signInPageFailed', [failure.signIn.loginHost, failure.signIn.clientId, failure.signIn.redirectUri]);
       return failure.code === 'not-signed-in' ? t('signInIncomplete') : t('signInFailed', [failure.message]);
     case 'sign-out':
       return t('signOutFailed', [failure.message]);

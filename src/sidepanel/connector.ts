@@ -1,5 +1,5 @@
 import type { Recommendation } from '../shared/recommendation';
-import type { InsertOutcome } from '../shared/messages';
+import type { InsertOutcome, SignInFailure } from '../shared/messages';
 import type { RecommendationEventInput } from '../shared/recommendation-event';
 import type { Settings } from '../shared/settings';
 import type { SignedInUser, ViewState } from '../shared/view-state';
@@ -24,6 +24,8 @@ export interface PanelSnapshot {
 export interface ActionFailure {
   code: string;
   message: string;
+  /** A sign-in the login host refused, with what the admin must check. */
+  signIn?: SignInFailure;
 }
 
 export type ActionResult = { ok: true } | ({ ok: false } & ActionFailure);

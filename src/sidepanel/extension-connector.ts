@@ -1,4 +1,5 @@
 import { browser, type Storage } from '../shared/browser';
+import type { SignInFailure } from '../shared/messages';
 import { sendToWorker, WorkerRequestError } from '../shared/send-to-worker';
 import { DEFAULT_SETTINGS } from '../shared/settings';
 import { loadSettings, watchSettings } from '../shared/settings-store';
@@ -144,9 +145,11 @@ export function createExtensionConnector(search: string): PanelConnector {
 
     async signIn() {
       let signedIn = false;
+      let failure: SignInFailure | undefined;
       const result = await attempt(async () => {
-        signedIn = (await sendToWorker('page/sign-in', {})).signedIn;
+        ({ signedIn, failure } = await sendToWorker('page/sign-in', {}));
       });
+      if (result.ok && failure) return { ok: false, code: 'sign-in-failed', message: failure.detail, signIn: failure };
       // The worker answered but nobody is signed in (the login window was closed, say).
       if (result.ok && !signedIn) return { ok: false, code: 'not-signed-in', message: 'sign-in did not complete' };
       return result;

@@ -12,6 +12,19 @@ describe('describeViewError', () => {
     expect(describeViewError({ kind: 'rate-limited', message: 'x' }).message).toMatch(/slow down/);
   });
 
+  it('names what a 403 said is missing and whom to ask, and never promises a retry', () => {
+    const retryAt = new Date(2025, 2, 20, 14, 3, 5).getTime();
+    expect(describeViewError({ kind: 'forbidden', message: 'x', status: 403, missing: { kind: 'permission', names: ['knowledge:knowledgebase:search'] } }).message).toBe(
+      'Your account lacks the permission knowledge:knowledgebase:search. Ask your administrator to add it to one of your roles.',
+    );
+    expect(describeViewError({ kind: 'forbidden', message: 'x', missing: { kind: 'scope', names: ['knowledge', 'notifications'] } }).message).toMatch(
+      /OAuth client lacks the scope knowledge, notifications\. Ask your administrator/,
+    );
+    const unnamed = describeViewError({ kind: 'forbidden', message: 'x', retryAt }).message;
+    expect(unnamed).toMatch(/lacks a permission it needs\. Ask your administrator/);
+    expect(unnamed).not.toMatch(/Retrying/);
+  });
+
   it('gives the retry time of a rate limit as HH:MM:SS', () => {
     const retryAt = new Date(2025, 2, 20, 14, 3, 5).getTime();
     expect(clockTime(retryAt)).toBe('14:03:05');

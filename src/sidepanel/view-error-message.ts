@@ -16,7 +16,7 @@ export function clockTime(epochMs: number): string {
 function messageFor(error: ViewError): string {
   const what = problemFor(error);
   // Say what happens next: the worker retries by itself at retryAt (rate limits say it already).
-  if (error.retryAt === undefined || error.kind === 'rate-limited' || error.kind === 'auth') return what;
+  if (error.retryAt === undefined || error.kind === 'rate-limited' || error.kind === 'auth' || error.kind === 'forbidden') return what;
   return `${what} ${t('errorRetryingAt', [clockTime(error.retryAt)])}`;
 }
 
@@ -24,6 +24,11 @@ function problemFor(error: ViewError): string {
   switch (error.kind) {
     case 'auth':
       return t('errorAuth');
+    case 'forbidden': {
+      const names = error.missing?.names ?? [];
+      if (names.length === 0) return t('errorForbidden');
+      return error.missing?.kind === 'scope' ? t('errorForbiddenScope', [names.join(', ')]) : t('errorForbiddenPermission', [names.join(', ')]);
+    }
     case 'rate-limited':
       return error.retryAt === undefined ? t('errorRateLimited') : t('errorRateLimitedUntil', [clockTime(error.retryAt)]);
     case 'offline':

@@ -5,10 +5,11 @@ interface Props {
   access: SupervisorAccess | null;
   signingIn: boolean;
   onSignIn: () => void;
+  onSignOut: () => void;
 }
 
 /** Who is signed in and whether they may export, with the permission named. */
-export function AccessBanner({ access, signingIn, onSignIn }: Props) {
+export function AccessBanner({ access, signingIn, onSignIn, onSignOut }: Props) {
   if (!access) return <p class="notice" data-testid="access" data-access="checking">{t('auditAccessChecking')}</p>;
   const name = access.user?.name ?? '';
   let text: string;
@@ -32,6 +33,12 @@ export function AccessBanner({ access, signingIn, onSignIn }: Props) {
   return (
     <div class={access.supervisor ? 'notice' : 'notice notice--warning'} data-testid="access" data-access={access.reason}>
       <p>{text}</p>
+      {access.session === 'supervisor' && access.signedIn && (
+        // The page's own session: ending it leaves the agent's panel signed in as before.
+        <button type="button" class="button" onClick={onSignOut} disabled={signingIn} data-testid="access-sign-out">
+          {t('auditAccessSignOutPage')}
+        </button>
+      )}
       {!access.supervisor && (
         <button type="button" class="button" onClick={onSignIn} disabled={signingIn} aria-busy={signingIn} data-testid="access-sign-in">
           {access.signedIn ? t('auditAccessSwitchUser') : t('signIn')}

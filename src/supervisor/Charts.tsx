@@ -10,7 +10,7 @@ const count = (value: number) => String(Math.round(value));
 export function Charts({ aggregates }: { aggregates: Aggregates }) {
   const { buckets, totals } = aggregates;
   if (buckets.length === 0) return <p data-testid="charts-empty">{t('auditChartsEmpty')}</p>;
-  const overallCtr = totals.impressions === 0 ? null : totals.clicks / totals.impressions;
+  const overallCtr = ctr(totals);
   return (
     <div class="charts">
       <dl class="totals" data-testid="totals">

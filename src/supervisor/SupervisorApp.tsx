@@ -111,6 +111,18 @@ export function SupervisorApp({ connector }: { connector: SupervisorConnector })
     }
   };
 
+  const signOut = async () => {
+    setSigningIn(true);
+    try {
+      await connector.signOut();
+    } catch (error) {
+      setAccess((previous) => (previous ? { ...previous, message: message(error) } : previous));
+    } finally {
+      setSigningIn(false);
+      await checkAccess();
+    }
+  };
+
   const runExport = async (format: ExportFormat, options: { signal: AbortSignal; onProgress: Parameters<SupervisorConnector['exportEntries']>[2]['onProgress'] }): Promise<ExportRun> => {
     const done = await connector.exportEntries(format, applied, options);
     const fileName = exportFileName(applied, { first: done.first, last: done.last }, format);
@@ -136,7 +148,7 @@ export function SupervisorApp({ connector }: { connector: SupervisorConnector })
   return (
     <main class="supervisor" data-testid="supervisor" aria-busy={querying}>
       <h1>{t('supervisorTitle')}</h1>
-      <AccessBanner access={access} signingIn={signingIn} onSignIn={() => void signIn()} />
+      <AccessBanner access={access} signingIn={signingIn} onSignIn={() => void signIn()} onSignOut={() => void signOut()} />
       {health && !health.ok && (
         <p class="notice notice--error" role="alert" data-testid="audit-health">
           {t('auditHealthFailing', [health.failedEntries, health.lastError ?? ''])}

@@ -25,8 +25,8 @@ function delivery(time: number, latencyMs: number, shown: AuditItem[], hidden: (
   });
 }
 
-function action(kind: 'impression' | 'click', time: number, sourceId: string): AuditEntry {
-  return entry({ kind, time, agentId: 'a1', conversationId: 'c1', provider: 'p', data: { eventId: `e${seq}`, action: kind === 'click' ? 'open' : 'impression', recommendationId: 'r', sourceId } });
+function action(kind: 'impression' | 'click', time: number, sourceId: string, recommendationId = 'r'): AuditEntry {
+  return entry({ kind, time, agentId: 'a1', conversationId: 'c1', provider: 'p', data: { eventId: `e${seq}`, action: kind === 'click' ? 'open' : 'impression', recommendationId, sourceId } });
 }
 
 const item = (score: number, publishedDate: string | null): AuditItem => ({ id: `i${score}`, title: 't', sourceId: 'kb', score, publishedDate });
@@ -42,6 +42,25 @@ describe('percentile', () => {
 });
 
 describe('aggregator', () => {
+  it('counts CTR as impressions with at least one click, and raw clicks on their own', () => {
+    const aggregator = createAggregator();
+    // Two cards shown; the first is opened and copied twice, the second never touched.
+    for (const e of [
+      action('impression', T0, 'kb-billing', 'r1'),
+      action('impression', T0, 'kb-billing', 'r2'),
+      action('click', T0, 'kb-billing', 'r1'),
+      action('click', T0, 'kb-billing', 'r1'),
+      action('click', T0, 'kb-billing', 'r1'),
+      action('click', T0, 'kb-billing', 'never-shown'),
+    ]) aggregator.add(e);
+    const result = aggregator.result();
+    expect(result.totals).toMatchObject({ impressions: 2, clickedImpressions: 1, clicks: 4 });
+    expect(ctr(result.totals)).toBe(0.5);
+    const [billing] = result.ctrBySource;
+    expect(billing).toMatchObject({ sourceId: 'kb-billing', impressions: 2, clicks: 4 });
+    expect(billing!.points.map(ctr)).toEqual([0.5]);
+  });
+
   it('computes CTR by source, latency percentiles and hidden counts per day', () => {
     const aggregator = createAggregator();
     for (const e of [

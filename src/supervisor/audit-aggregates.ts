@@ -1,9 +1,11 @@
 import type { AuditEntry } from '../shared/audit/audit-entry';
+import { clickThroughRate } from '../shared/metrics/engagement';
 import { localDate } from './audit-filter';
 
 /**
  * The figures the supervisor page charts, computed from the audit log itself in one pass over the
- * matching entries: CTR (clicks ÷ impressions) by knowledge source, delivery latency p50/p95, and
+ * matching entries: CTR (the share of impressions that got at least one click, docs/architecture.md
+ * "Metrics definitions") and raw clicks by knowledge source, delivery latency p50/p95, and
  * what the thresholds hid, per hour (ranges up to two days) or per day. Also keeps each delivered
  * item's score and age, compactly, so "what if" can replay other thresholds without a new scan.
  */
@@ -13,8 +15,13 @@ const TOP_SOURCES = 6;
 
 export interface CtrPoint {
   impressions: number;
+  /** Impressions that got at least one click, counted where the impression is. */
+  clickedImpressions: number;
+  /** Every click, a card copied twice counting twice. */
   clicks: number;
 }
+
+const emptyPoint = (): CtrPoint => ({ impressions: 0, clickedImpressions: 0, clicks: 0 });
 
 export interface Aggregates {
   unit: 'hour' | 'day';
@@ -22,7 +29,7 @@ export interface Aggregates {
   ctrBySource: { sourceId: string; points: CtrPoint[]; impressions: number; clicks: number }[];
   latency: { p50: number | null; p95: number | null; count: number }[];
   hidden: { lowScore: number; tooOld: number; shown: number }[];
-  totals: { deliveries: number; errors: number; impressions: number; clicks: number; feedback: number; shown: number; hidden: number };
+  totals: { deliveries: number; errors: number; impressions: number; clickedImpressions: number; clicks: number; feedback: number; shown: number; hidden: number };
   whatIf: WhatIfData;
 }
 
@@ -56,7 +63,9 @@ function hourLabel(hour: number): string {
 
 export function createAggregator() {
   const hours = new Map<number, HourBucket>();
-  const totals = { deliveries: 0, errors: 0, impressions: 0, clicks: 0, feedback: 0, shown: 0, hidden: 0 };
+  const totals = { deliveries: 0, errors: 0, impressions: 0, clickedImpressions: 0, clicks: 0, feedback: 0, shown: 0, hidden: 0 };
+  // The latest impression of each conversation + recommendation, so its first click counts once.
+  const lastImpression = new Map<string, { point: CtrPoint; clicked: boolean }>();
   const whatIf: WhatIfData = { scores: [], ageDays: [], shown: 0 };
   let first = Infinity;
   let last = -Infinity;
@@ -100,15 +109,23 @@ export function createAggregator() {
       case 'impression':
       case 'click': {
         const target = bucket(entry.time);
-        const point = target.ctr.get(entry.data.sourceId) ?? { impressions: 0, clicks: 0 };
+        const point = target.ctr.get(entry.data.sourceId) ?? emptyPoint();
+        target.ctr.set(entry.data.sourceId, point);
+        const pair = `${entry.conversationId ?? ''}\n${entry.data.recommendationId}`;
         if (entry.kind === 'impression') {
           point.impressions += 1;
           totals.impressions += 1;
-        } else {
-          point.clicks += 1;
-          totals.clicks += 1;
+          lastImpression.set(pair, { point, clicked: false });
+          return;
         }
-        target.ctr.set(entry.data.sourceId, point);
+        point.clicks += 1;
+        totals.clicks += 1;
+        const shown = lastImpression.get(pair);
+        if (shown && !shown.clicked) {
+          shown.clicked = true;
+          shown.point.clickedImpressions += 1;
+          totals.clickedImpressions += 1;
+        }
         return;
       }
       case 'feedback':
@@ -127,8 +144,9 @@ export function createAggregator() {
       const label = unit === 'hour' ? hourLabel(hour) : localDate(hour * HOUR_MS);
       const target = merged.get(label) ?? { ctr: new Map<string, CtrPoint>(), latencies: [], lowScore: 0, tooOld: 0, shown: 0 };
       for (const [sourceId, point] of source.ctr) {
-        const into = target.ctr.get(sourceId) ?? { impressions: 0, clicks: 0 };
+        const into = target.ctr.get(sourceId) ?? emptyPoint();
         into.impressions += point.impressions;
+        into.clickedImpressions += point.clickedImpressions;
         into.clicks += point.clicks;
         target.ctr.set(sourceId, into);
       }
@@ -142,8 +160,9 @@ export function createAggregator() {
     const sourceTotals = new Map<string, CtrPoint>();
     for (const value of merged.values()) {
       for (const [sourceId, point] of value.ctr) {
-        const total = sourceTotals.get(sourceId) ?? { impressions: 0, clicks: 0 };
+        const total = sourceTotals.get(sourceId) ?? emptyPoint();
         total.impressions += point.impressions;
+        total.clickedImpressions += point.clickedImpressions;
         total.clicks += point.clicks;
         sourceTotals.set(sourceId, total);
       }
@@ -156,7 +175,7 @@ export function createAggregator() {
         sourceId,
         impressions: total.impressions,
         clicks: total.clicks,
-        points: buckets.map((label) => merged.get(label)!.ctr.get(sourceId) ?? { impressions: 0, clicks: 0 }),
+        points: buckets.map((label) => merged.get(label)!.ctr.get(sourceId) ?? emptyPoint()),
       })),
       latency: buckets.map((label) => {
         const sorted = [...merged.get(label)!.latencies].sort((a, b) => a - b);
@@ -174,9 +193,9 @@ export function createAggregator() {
   return { add, result };
 }
 
-/** CTR in [0, 1], or null with no impressions. */
-export function ctr(point: CtrPoint): number | null {
-  return point.impressions === 0 ? null : point.clicks / point.impressions;
+/** CTR in [0, 1] (clicked impressions ÷ impressions), or null with no impressions. */
+export function ctr(point: Pick<CtrPoint, 'impressions' | 'clickedImpressions'>): number | null {
+  return clickThroughRate(point.clickedImpressions, point.impressions);
 }
 
 /**

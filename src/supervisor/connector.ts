@@ -18,7 +18,10 @@ export interface StoredChainReport extends ChainReport {
 
 export interface SupervisorConnector {
   access(): Promise<SupervisorAccess>;
+  /** Signs in to the page's own session (a login page, always); the agent's session is left alone. */
   signIn(): Promise<void>;
+  /** Ends the page's own session. */
+  signOut(): Promise<void>;
   /** Whether the worker could write the log lately (null: nothing reported). */
   health(): Promise<AuditHealth | null>;
   settings(): Promise<Settings>;

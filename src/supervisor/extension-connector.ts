@@ -20,7 +20,10 @@ export function createExtensionConnector(): SupervisorConnector {
   return {
     access: () => sendToWorker('page/supervisor-access', {}),
     async signIn() {
-      await sendToWorker('page/sign-in', {});
+      await sendToWorker('page/supervisor-sign-in', {});
+    },
+    async signOut() {
+      await sendToWorker('page/supervisor-sign-out', {});
     },
     async health() {
       const stored = await browser.storage.session.get(AUDIT_HEALTH_KEY);

@@ -37,6 +37,10 @@ export class FakeSupervisorConnector implements SupervisorConnector {
   signIn = async () => {
     this.signIns += 1;
   };
+  signOuts = 0;
+  signOut = async () => {
+    this.signOuts += 1;
+  };
   health = async () => this.healthValue;
   settings = async () => DEFAULT_SETTINGS;
   query: SupervisorConnector['query'] = async (filter, options) => {

@@ -20,7 +20,8 @@ const ready: ViewState = {
   stale: false,
   updatedAt: 10_450,
   source: 'provider',
-  contextReceivedAt: 10_000,
+  contextReceivedAt: 1_000,
+  requestedAt: 10_000,
   providerMs: 300,
 };
 
@@ -76,9 +77,9 @@ describe('entryForView', () => {
     for (const status of ['loading', 'no-conversation', 'signed-out', 'not-configured'] as const) expect(entryForView({ ...ready, status }, context)).toBeNull();
   });
 
-  it('leaves latency unknown when the context time is', () => {
-    const { contextReceivedAt: _dropped, ...withoutContext } = ready;
-    expect(entryForView(withoutContext, context)).toMatchObject({ data: { latencyMs: null } });
+  it('leaves latency unknown when the run start is', () => {
+    const { requestedAt: _dropped, ...withoutStart } = ready;
+    expect(entryForView(withoutStart, context)).toMatchObject({ data: { latencyMs: null } });
   });
 });
 

@@ -5,6 +5,7 @@ import { CLICK_ACTIONS, type RecommendationEvent } from '../../shared/recommenda
 import type { Settings } from '../../shared/settings';
 import type { SignedInUser, ViewState } from '../../shared/view-state';
 import { redactText } from './redact';
+import { requestLatencyMs } from '../../shared/metrics/request-latency';
 
 /**
  * What the audit log records for each worker event, as pure functions (the shell in audit-log.ts
@@ -45,7 +46,7 @@ export function entryForView(view: ViewState, context: ViewContext): AuditBody |
       channel: view.channel,
       source: view.source ?? null,
       stale: view.stale,
-      latencyMs: view.contextReceivedAt !== undefined ? Math.max(0, view.updatedAt - view.contextReceivedAt) : null,
+      latencyMs: requestLatencyMs(view),
       providerMs: view.providerMs ?? null,
       shownCount: view.recommendations.length,
       hiddenCount: view.hidden.length,

@@ -13,29 +13,43 @@ const vault = vi.hoisted(() => ({
   token: null as StoredToken | null,
   agent: null as Agent | null,
   user: null as SignedInUser | null,
+  ended: false,
+  freshLogin: false,
   log: [] as string[],
 }));
-vi.mock('./token-store', () => ({
-  restrictSessionStorage: async () => undefined,
-  readToken: async () => (vault.token ? { ...vault.token } : null),
-  writeToken: async (token: StoredToken) => {
-    vault.log.push('write-token');
-    vault.token = { ...token };
-  },
-  readAgent: async () => vault.agent,
-  writeAgent: async (agent: Agent) => {
-    vault.log.push('write-agent');
-    vault.agent = agent;
-    vault.user = { id: agent.id, name: agent.name };
-  },
-  readSignedInUser: async () => vault.user,
-  clearCredentials: async () => {
+vi.mock('./token-store', () => {
+  const clear = async () => {
     vault.log.push('clear');
     vault.token = null;
     vault.agent = null;
     vault.user = null;
-  },
-}));
+  };
+  return {
+    agentCredentials: {
+      readToken: async () => (vault.token ? { ...vault.token } : null),
+      readUser: async () => vault.user,
+      save: async (token: StoredToken, agent: Agent) => {
+        vault.log.push('write-token', 'write-agent');
+        vault.token = { ...token };
+        vault.agent = agent;
+        vault.user = { id: agent.id, name: agent.name };
+      },
+      clear,
+    },
+    endSession: async () => {
+      await clear();
+      vault.ended = true;
+    },
+    sessionEnded: async () => vault.ended,
+    forgetSessionEnded: async () => {
+      vault.ended = false;
+    },
+    freshLoginRequired: async () => vault.freshLogin,
+    requireFreshLogin: async (required: boolean) => {
+      vault.freshLogin = required;
+    },
+  };
+});
 // Everything browser-facing is injected; the polyfill itself cannot load outside an extension.
 vi.mock('../../shared/browser', () => ({ browser: {} }));
 
@@ -130,6 +144,8 @@ beforeEach(() => {
   vault.token = null;
   vault.agent = null;
   vault.user = null;
+  vault.ended = false;
+  vault.freshLogin = false;
   vault.log = [];
 });
 
@@ -271,6 +287,22 @@ describe('getAccess', () => {
     expect(vault.token).toBeNull();
     expect(vault.user).toBeNull();
     await expect(h.auth.state()).resolves.toEqual({ signedIn: false, user: null });
+    // Every later caller hears that the session ended (one signed-out state), until a sign-in or sign-out.
+    expect((await apiFailure(h.auth.getAccess())).code).toBe('session-ended');
+    await h.auth.signOut();
+    expect((await apiFailure(h.auth.getAccess())).code).toBeUndefined();
+  });
+
+  it('refuses a silent renewal that comes back as another user, and asks for a fresh login next', async () => {
+    signedIn(SETTINGS, { expiresAt: T0 + 1000 });
+    const h = harness();
+    h.loadProfile.mockResolvedValueOnce({ id: 'supervisor-1', name: 'Sam Supervisor', skills: [] });
+    const error = await apiFailure(h.auth.getAccess());
+    expect(error.code).toBe('session-ended');
+    expect(vault.user).toBeNull();
+    expect(vault.token).toBeNull();
+    expect(h.revoke).toHaveBeenCalledWith({ token: 'new-token-1', apiBaseUrl: 'https://api.mypurecloud.ie' });
+    expect(vault.freshLogin).toBe(true);
   });
 
   it('treats a token issued for another client id as unusable', async () => {
@@ -365,5 +397,49 @@ describe('signOut and state', () => {
     await expect(h.auth.state()).resolves.toEqual({ signedIn: true, user: { id: 'agent-1', name: 'Ann Agent' } });
     vault.user = null;
     await expect(h.auth.state()).resolves.toEqual({ signedIn: false, user: null });
+  });
+});
+
+describe('switching users', () => {
+  const promptOf = (h: ReturnType<typeof harness>, call: number) => new URL(h.launch.mock.calls[call]![0].url).searchParams.get('prompt');
+
+  it('asks for credentials (prompt=login) at the first sign-in after a sign-out, and not after that', async () => {
+    const h = harness();
+    await h.auth.signIn();
+    expect(promptOf(h, 0)).toBeNull(); // a first sign-in may reuse the Genesys login session
+    await h.auth.signOut();
+    expect(vault.freshLogin).toBe(true);
+    await h.auth.signIn();
+    expect(promptOf(h, 1)).toBe('login');
+    expect(vault.freshLogin).toBe(false);
+    await h.auth.reauthorize();
+    expect(h.launch.mock.calls[2]![0]).toMatchObject({ interactive: false });
+    expect(promptOf(h, 2)).toBeNull(); // a silent renewal never asks
+  });
+
+  it("keeps a supervisor's session in its own store: always a login page, never renewed silently, never the agent's", async () => {
+    signedIn();
+    const saved: { token: StoredToken | null; user: SignedInUser | null } = { token: null, user: null };
+    const store = {
+      readToken: async () => saved.token,
+      readUser: async () => saved.user,
+      save: async (token: StoredToken, agent: Agent) => {
+        saved.token = token;
+        saved.user = { id: agent.id, name: agent.name };
+      },
+      clear: async () => {
+        saved.token = null;
+        saved.user = null;
+      },
+    };
+    const h = harness({ role: 'supervisor', store, loadProfile: vi.fn(async () => ({ id: 'supervisor-1', name: 'Sam Supervisor', skills: [] })) });
+    await expect(h.auth.signIn()).resolves.toEqual({ signedIn: true, user: { id: 'supervisor-1', name: 'Sam Supervisor' } });
+    expect(promptOf(h, 0)).toBe('login');
+    expect(vault.user).toEqual({ id: 'agent-1', name: 'Ann Agent' }); // the agent's session is untouched
+    expect(vault.freshLogin).toBe(true); // the login host's session is the supervisor's now
+    await expect(h.auth.reauthorize()).rejects.toThrow();
+    expect(h.launch).toHaveBeenCalledTimes(1);
+    expect(saved.user).toBeNull();
+    expect(vault.token?.accessToken).toBe('old-token');
   });
 });

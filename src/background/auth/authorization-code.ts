@@ -10,7 +10,7 @@ import type { Endpoints } from '../../shared/settings';
 
 export class AuthError extends Error {
   constructor(
-    readonly kind: 'cancelled' | 'interaction-required' | 'denied' | 'invalid-response' | 'exchange-failed' | 'not-configured',
+    readonly kind: 'cancelled' | 'interaction-required' | 'denied' | 'invalid-response' | 'exchange-failed' | 'not-configured' | 'page-failed' | 'wrong-user',
     message: string,
   ) {
     super(message);
@@ -39,8 +39,13 @@ function authorizationServer(endpoints: Endpoints): oauth.AuthorizationServer {
   };
 }
 
-/** A fresh authorize URL with a new S256 challenge and state. The verifier never leaves the worker. */
-export async function createAuthRequest(endpoints: Endpoints, clientId: string, redirectUri: string): Promise<AuthRequest> {
+/**
+ * A fresh authorize URL with a new S256 challenge and state. The verifier never leaves the worker.
+ * `prompt: 'login'` makes Genesys ask for credentials even when its login session would answer
+ * at once (its documented "force prompt" parameter): how a sign-out or a user switch gets a real
+ * login page.
+ */
+export async function createAuthRequest(endpoints: Endpoints, clientId: string, redirectUri: string, prompt?: 'login'): Promise<AuthRequest> {
   const codeVerifier = oauth.generateRandomCodeVerifier();
   const state = oauth.generateRandomState();
   const url = new URL(authorizationServer(endpoints).authorization_endpoint as string);
@@ -51,6 +56,7 @@ export async function createAuthRequest(endpoints: Endpoints, clientId: string, 
     state,
     code_challenge: await oauth.calculatePKCECodeChallenge(codeVerifier),
     code_challenge_method: 'S256',
+    ...(prompt && { prompt }),
   }).toString();
   return { url: url.toString(), state, codeVerifier, redirectUri };
 }

@@ -1,5 +1,5 @@
 import type { InsertIntoReplyResult } from '../../shared/messages';
-import type { RecommendationEvent, RecommendationEventInput } from '../../shared/recommendation-event';
+import type { RecommendationEventInput } from '../../shared/recommendation-event';
 import type { ViewState } from '../../shared/view-state';
 import { conversationFrameOf } from '../context-intake';
 import type { StoredContext } from '../tab-state';
@@ -15,7 +15,7 @@ export interface InsertDeps {
   readView(tabId: number): Promise<ViewState | null>;
   readContext(tabId: number): Promise<StoredContext | null>;
   tellContent: TellContent;
-  recordEvent(input: RecommendationEventInput): Promise<RecommendationEvent>;
+  recordEvent(input: RecommendationEventInput): Promise<{ eventId: string }>;
 }
 
 /** `which`: a recommendation id, or `{ top: true }` for the best one (the insert-top-suggestion command). */

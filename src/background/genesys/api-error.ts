@@ -1,3 +1,5 @@
+import type { MissingAccess } from '../../shared/view-state';
+import { missingAccessFrom } from './missing-access';
 import { GenesysErrorBody } from './schemas';
 
 export type ApiErrorKind =
@@ -9,6 +11,9 @@ export type ApiErrorKind =
   | 'auth' // no usable token and silent re-authorisation failed: the agent must sign in
   | 'invalid-response'; // the body is not JSON or not the shape the contract promises
 
+/** ApiError code of an `auth` failure whose session ended by itself (not a sign-out, not never signed in). */
+export const SESSION_ENDED = 'session-ended';
+
 /** Every failure of a Genesys call, carrying what support needs to trace it. */
 export class ApiError extends Error {
   readonly kind: ApiErrorKind;
@@ -17,11 +22,13 @@ export class ApiError extends Error {
   readonly correlationId: string | undefined;
   /** Epoch ms when the server said a retry may happen (429/503 with Retry-After). */
   readonly retryAt: number | undefined;
+  /** On a 403: the permission or scope the server said is missing. */
+  readonly missing: MissingAccess | undefined;
 
   constructor(
     kind: ApiErrorKind,
     message: string,
-    details: { status?: number | undefined; code?: string | undefined; correlationId?: string | undefined; retryAt?: number | undefined } = {},
+    details: { status?: number | undefined; code?: string | undefined; correlationId?: string | undefined; retryAt?: number | undefined; missing?: MissingAccess | undefined } = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -30,6 +37,7 @@ export class ApiError extends Error {
     this.code = details.code;
     this.correlationId = details.correlationId;
     this.retryAt = details.retryAt;
+    this.missing = details.missing;
   }
 }
 
@@ -41,16 +49,18 @@ export async function apiErrorFromResponse(response: Response, retryAt?: number)
   let message = `HTTP ${response.status}`;
   let code: string | undefined;
   let fallbackCorrelation: string | undefined;
+  let missing: MissingAccess | undefined;
   try {
     const parsed = GenesysErrorBody.safeParse(await response.json());
     if (parsed.success) {
       if (parsed.data.message) message = `${message}: ${parsed.data.message}`;
       code = parsed.data.code;
+      if (response.status === 403) missing = missingAccessFrom(parsed.data) ?? undefined;
       // Genesys repeats the correlation id as `contextId`; use it when a proxy dropped the header.
       if (!correlationId && typeof parsed.data.contextId === 'string') fallbackCorrelation = parsed.data.contextId;
     }
   } catch {
     // Not JSON: the status says enough.
   }
-  return new ApiError('http', message, { status: response.status, code, correlationId: correlationId ?? fallbackCorrelation, retryAt });
+  return new ApiError('http', message, { status: response.status, code, correlationId: correlationId ?? fallbackCorrelation, retryAt, missing });
 }

@@ -26,6 +26,8 @@ function handlers(): Handlers {
     'page/get-outbox-status': vi.fn(async () => ({ events: 0, capacity: 10_000, warning: null, dropped: 0, destinations: [], parked: [] })),
     'page/knowledge-search': vi.fn(async () => ({ results: [], invalidCount: 0, searchedKnowledgeBases: 0 })),
     'page/supervisor-access': vi.fn(async () => ({ signedIn: false, user: null, supervisor: false, permission: 'p', reason: 'signed-out' as const })),
+    'page/supervisor-sign-in': vi.fn(async () => ({ signedIn: false, user: null, supervisor: false, permission: 'p', reason: 'signed-out' as const })),
+    'page/supervisor-sign-out': vi.fn(async () => ({ signedIn: false, user: null, supervisor: false, permission: 'p', reason: 'signed-out' as const })),
     'page/insert-into-reply': vi.fn(async () => ({ outcome: 'inserted' as const, eventId: 'e3' })),
     'desktop/open-panel': vi.fn(async () => ({ opened: true })),
     'desktop/get-overlay-state': vi.fn(async () => ({ state: null })),

@@ -7,7 +7,7 @@ import { applyPublishedView, applyRecommendationEvent, dayOfEvent, viewCounts } 
 const item: Recommendation = { id: 'r', title: 'T', content: 'c', relevanceScore: 0.5, publishedDate: null, sourceId: 'kb' };
 
 function view(overrides: Partial<ViewState>): ViewState {
-  return { ...emptyViewState(1, 'ready'), conversationId: 'c', updatedAt: 10_250, contextReceivedAt: 10_000, ...overrides };
+  return { ...emptyViewState(1, 'ready'), conversationId: 'c', updatedAt: 10_250, requestedAt: 10_000, ...overrides };
 }
 
 describe('applyRecommendationEvent', () => {
@@ -20,20 +20,20 @@ describe('applyRecommendationEvent', () => {
 });
 
 describe('applyPublishedView', () => {
-  it('times context received → published for the first view of a context, by status', () => {
-    const day = applyPublishedView(emptyDayMetrics('2026-11-25'), { view: view({}), firstForContext: true });
+  it('times request start → published once per answer of a run, by status', () => {
+    const day = applyPublishedView(emptyDayMetrics('2026-11-25'), { view: view({}), firstForRequest: true });
     expect(day.latency.ready).toMatchObject({ count: 1, sumMs: 250 });
-    const again = applyPublishedView(day, { view: view({ updatedAt: 99_000 }), firstForContext: false });
+    const again = applyPublishedView(day, { view: view({ updatedAt: 99_000 }), firstForRequest: false });
     expect(again.latency.ready?.count).toBe(1);
-    const failed = applyPublishedView(day, { view: view({ status: 'error', error: { kind: 'timeout', message: 'slow' } }), firstForContext: true });
+    const failed = applyPublishedView(day, { view: view({ status: 'error', error: { kind: 'timeout', message: 'slow' } }), firstForRequest: true });
     expect(failed.latency.error?.count).toBe(1);
   });
 
-  it('does not time views that are not results (signed out, no conversation) or have no context time', () => {
+  it('does not time views that are not results (signed out, no conversation) or have no request start', () => {
     for (const status of ['signed-out', 'no-conversation', 'not-configured'] as const) {
-      expect(viewCounts({ view: view({ status }), firstForContext: true })).toBe(false);
+      expect(viewCounts({ view: view({ status }), firstForRequest: true })).toBe(false);
     }
-    expect(viewCounts({ view: view({ contextReceivedAt: undefined }), firstForContext: true })).toBe(false);
+    expect(viewCounts({ view: view({ requestedAt: undefined }), firstForRequest: true })).toBe(false);
   });
 
   it('counts rejected items by reason once per provider answer, not per cached re-render', () => {
@@ -42,19 +42,19 @@ describe('applyPublishedView', () => {
       { recommendation: item, reason: 'low-score' as const },
       { recommendation: item, reason: 'too-old' as const },
     ];
-    const fromProvider = applyPublishedView(emptyDayMetrics('2026-11-25'), { view: view({ hidden, invalidCount: 2, source: 'provider' }), firstForContext: false });
+    const fromProvider = applyPublishedView(emptyDayMetrics('2026-11-25'), { view: view({ hidden, invalidCount: 2, source: 'provider' }), firstForRequest: false });
     expect(fromProvider.rejected).toEqual({ 'low-score': 2, 'too-old': 1, invalid: 2 });
-    const fromCache = applyPublishedView(fromProvider, { view: view({ hidden, invalidCount: 2, source: 'cache' }), firstForContext: false });
+    const fromCache = applyPublishedView(fromProvider, { view: view({ hidden, invalidCount: 2, source: 'cache' }), firstForRequest: false });
     expect(fromCache.rejected).toEqual(fromProvider.rejected);
   });
 
   it('counts provider errors by HTTP status, or by kind when there was no answer; sign-in problems are not provider errors', () => {
     let day = emptyDayMetrics('2026-11-25');
-    day = applyPublishedView(day, { view: view({ status: 'error', error: { kind: 'provider', message: '', status: 503 } }), firstForContext: false });
-    day = applyPublishedView(day, { view: view({ status: 'error', error: { kind: 'provider', message: '', status: 503 } }), firstForContext: false });
-    day = applyPublishedView(day, { view: view({ status: 'error', error: { kind: 'offline', message: '' } }), firstForContext: false });
-    day = applyPublishedView(day, { view: view({ status: 'error', error: { kind: 'rate-limited', message: '', status: 429 } }), firstForContext: false });
-    day = applyPublishedView(day, { view: view({ status: 'error', error: { kind: 'auth', message: '', status: 401 } }), firstForContext: false });
+    day = applyPublishedView(day, { view: view({ status: 'error', error: { kind: 'provider', message: '', status: 503 } }), firstForRequest: false });
+    day = applyPublishedView(day, { view: view({ status: 'error', error: { kind: 'provider', message: '', status: 503 } }), firstForRequest: false });
+    day = applyPublishedView(day, { view: view({ status: 'error', error: { kind: 'offline', message: '' } }), firstForRequest: false });
+    day = applyPublishedView(day, { view: view({ status: 'error', error: { kind: 'rate-limited', message: '', status: 429 } }), firstForRequest: false });
+    day = applyPublishedView(day, { view: view({ status: 'error', error: { kind: 'auth', message: '', status: 401 } }), firstForRequest: false });
     expect(day.providerErrors).toEqual({ '503': 2, offline: 1, '429': 1 });
   });
 });

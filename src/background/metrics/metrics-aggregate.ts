@@ -1,6 +1,7 @@
 import { dayOf, type DayMetrics } from '../../shared/metrics/day-metrics';
-import { countAction } from '../../shared/metrics/engagement';
+import { countAction, countClickedImpression } from '../../shared/metrics/engagement';
 import { emptyHistogram, observeLatency } from '../../shared/metrics/latency-histogram';
+import { requestLatencyMs } from '../../shared/metrics/request-latency';
 import type { RecommendationEvent } from '../../shared/recommendation-event';
 import type { ViewState } from '../../shared/view-state';
 
@@ -18,27 +19,33 @@ export function applyRecommendationEvent(day: DayMetrics, event: RecommendationE
   return { ...day, engagement: countAction(day.engagement, event.sourceId, event.agentId, event.action) };
 }
 
+/** The first click of an impression counted on `day` (the impression's day). */
+export function applyClickedImpression(day: DayMetrics, event: RecommendationEvent): DayMetrics {
+  return { ...day, engagement: countClickedImpression(day.engagement, event.sourceId, event.agentId) };
+}
+
 /** View errors that mean the provider failed (auth is the agent's sign-in, not the provider). */
-const PROVIDER_ERROR_KINDS = new Set(['rate-limited', 'offline', 'timeout', 'provider', 'invalid-response']);
+const PROVIDER_ERROR_KINDS = new Set(['forbidden', 'rate-limited', 'offline', 'timeout', 'provider', 'invalid-response']);
 
 export interface ViewObservation {
   view: ViewState;
   /**
-   * Whether this is the first view published for its context: only that one measures
-   * "context received → published"; later ones (a settings change, a retry, a revalidation) reuse
-   * an old context and would count the time the agent spent reading as latency.
+   * Whether this view is the first of its kind (status and source) published by its pipeline run:
+   * each run is timed once per answer it shows (the cached one, then the provider's), never again
+   * if the same view were reported twice.
    */
-  firstForContext: boolean;
+  firstForRequest: boolean;
 }
 
 function add(counts: Record<string, number>, key: string, amount: number): Record<string, number> {
   return amount > 0 ? { ...counts, [key]: (counts[key] ?? 0) + amount } : counts;
 }
 
-export function applyPublishedView(day: DayMetrics, { view, firstForContext }: ViewObservation): DayMetrics {
+export function applyPublishedView(day: DayMetrics, { view, firstForRequest }: ViewObservation): DayMetrics {
   let next = day;
-  if (firstForContext && view.contextReceivedAt !== undefined && (view.status === 'ready' || view.status === 'error')) {
-    const histogram = observeLatency(day.latency[view.status] ?? emptyHistogram(), view.updatedAt - view.contextReceivedAt);
+  const latencyMs = requestLatencyMs(view);
+  if (firstForRequest && latencyMs !== null) {
+    const histogram = observeLatency(day.latency[view.status] ?? emptyHistogram(), latencyMs);
     next = { ...next, latency: { ...next.latency, [view.status]: histogram } };
   }
   // Rejections are counted per provider answer, not per re-render of a cached one.

@@ -10,8 +10,17 @@ let stores = 0;
 const freshStore = () => createStore(`metrics-test-${++stores}`, 'days');
 const NOW = Date.parse('2026-11-25T12:00:00Z');
 
-function action(action: RecommendationEvent['action'], sourceId = 'kb-billing', timestamp = '2026-11-25T09:00:00.000Z'): { type: 'recommendation-event'; event: RecommendationEvent } {
-  return { type: 'recommendation-event', event: { eventId: crypto.randomUUID(), conversationId: 'c', recommendationId: 'r', sourceId, agentId: 'agent-1', action, timestamp } };
+function action(
+  action: RecommendationEvent['action'],
+  sourceId = 'kb-billing',
+  timestamp = '2026-11-25T09:00:00.000Z',
+  clickedImpressionDay?: string,
+): { type: 'recommendation-event'; event: RecommendationEvent; clickedImpressionDay?: string } {
+  return {
+    type: 'recommendation-event',
+    event: { eventId: crypto.randomUUID(), conversationId: 'c', recommendationId: 'r', sourceId, agentId: 'agent-1', action, timestamp },
+    ...(clickedImpressionDay !== undefined && { clickedImpressionDay }),
+  };
 }
 
 function published(view: Partial<ViewState>) {
@@ -21,17 +30,36 @@ function published(view: Partial<ViewState>) {
 describe('metrics recorder', () => {
   it('turns events and views into CTR, latency percentiles, rejections and errors', async () => {
     const recorder = createMetricsRecorder(createMetricsStore(freshStore()), () => NOW);
-    for (const name of ['impression', 'impression', 'impression', 'impression', 'open', 'helpful'] as const) await recorder.record(action(name));
+    for (const name of ['impression', 'impression', 'impression', 'impression', 'helpful'] as const) await recorder.record(action(name));
+    // One card opened, then copied twice: three raw clicks, one clicked impression.
+    await recorder.record(action('open', 'kb-billing', '2026-11-25T09:00:00.000Z', '2026-11-25'));
+    await recorder.record(action('copy'));
+    await recorder.record(action('copy'));
     await recorder.record(action('impression', 'kb-devices'));
-    await recorder.record(published({ contextReceivedAt: NOW - 40, source: 'provider', invalidCount: 1 }));
-    await recorder.record(published({ contextReceivedAt: NOW - 40, source: 'provider' })); // same context again: not timed twice
-    await recorder.record(published({ tabId: 4, contextReceivedAt: NOW - 4, source: 'cache' }));
-    await recorder.record(published({ status: 'error', contextReceivedAt: NOW - 15_000, error: { kind: 'provider', message: 'HTTP 503', status: 503 } }));
+    // The context arrived long ago (the agent was signed out): only the run's own time counts.
+    await recorder.record(published({ contextReceivedAt: NOW - 60_000, requestedAt: NOW - 40, source: 'provider', invalidCount: 1 }));
+    await recorder.record(published({ contextReceivedAt: NOW - 60_000, requestedAt: NOW - 40, source: 'provider' })); // the same answer again: not timed twice
+    await recorder.record(published({ tabId: 4, requestedAt: NOW - 4, source: 'cache' }));
+    await recorder.record(published({ status: 'error', requestedAt: NOW - 15_000, error: { kind: 'provider', message: 'HTTP 503', status: 503 } }));
 
     const { days, summary } = await recorder.report({});
     expect(days.map((day) => day.day)).toEqual(['2026-11-25']);
-    expect(summary.bySource).toEqual({ 'kb-billing': { impressions: 4, clicks: 1, ctr: 0.25 }, 'kb-devices': { impressions: 1, clicks: 0, ctr: 0 } });
-    expect(summary.engagement).toContainEqual({ day: '2026-11-25', sourceId: 'kb-billing', agentId: 'agent-1', impressions: 4, clicks: 1, ctr: 0.25, helpful: 1, notHelpful: 0, dismissed: 0 });
+    expect(summary.bySource).toEqual({
+      'kb-billing': { impressions: 4, clickedImpressions: 1, clicks: 3, ctr: 0.25 },
+      'kb-devices': { impressions: 1, clickedImpressions: 0, clicks: 0, ctr: 0 },
+    });
+    expect(summary.engagement).toContainEqual({
+      day: '2026-11-25',
+      sourceId: 'kb-billing',
+      agentId: 'agent-1',
+      impressions: 4,
+      clickedImpressions: 1,
+      clicks: 3,
+      ctr: 0.25,
+      helpful: 1,
+      notHelpful: 0,
+      dismissed: 0,
+    });
     expect(summary.latency.ready).toMatchObject({ count: 2, meanMs: 22 });
     expect(summary.latency.ready?.p50Ms).toBeLessThanOrEqual(5);
     expect(summary.latency.ready?.p99Ms).toBeGreaterThan(25);
@@ -47,6 +75,17 @@ describe('metrics recorder', () => {
     await recorder.record(action('open', 'kb', '2026-11-25T10:00:00Z'));
     expect((await recorder.report({ fromDay: '2026-11-24' })).days.map((day) => day.day)).toEqual(['2026-11-24', '2026-11-25']);
     expect((await recorder.report({ fromDay: '2026-11-24', toDay: '2026-11-24' })).summary.bySource.kb?.clicks).toBe(1);
+  });
+
+  it('counts a first click on the day of its impression, so a click after midnight does not lift the new day above 100 %', async () => {
+    const recorder = createMetricsRecorder(createMetricsStore(freshStore()), () => NOW);
+    await recorder.record(action('impression', 'kb', '2026-11-24T23:59:00Z'));
+    await recorder.record(action('copy', 'kb', '2026-11-25T00:01:00Z', '2026-11-24'));
+    const { summary } = await recorder.report({});
+    expect(summary.engagement.map((row) => [row.day, row.impressions, row.clickedImpressions, row.clicks, row.ctr])).toEqual([
+      ['2026-11-24', 1, 1, 0, 1],
+      ['2026-11-25', 0, 0, 1, null],
+    ]);
   });
 
   it('forgets days past retention and starts an unreadable day afresh', async () => {

@@ -379,14 +379,35 @@ describe('createPipeline: cache and shared requests', () => {
     await refreshing;
   }
 
-  it('records the context time and the provider time on the view', async () => {
+  it('records the context time, the run start and the provider time on the view', async () => {
     const h = harness({ contexts: [{ ...stored({}), receivedAt: NOW - 40 }] });
     const refreshing = h.pipeline.refresh(TAB);
     await vi.waitFor(() => expect(h.fetches).toHaveLength(1));
     h.advance(250);
     h.fetches[0]!.answer.resolve({ items: [rec('a', 0.9)], invalidCount: 0 });
     await refreshing;
-    expect(h.published.at(-1)).toMatchObject({ status: 'ready', source: 'provider', providerMs: 250, contextReceivedAt: NOW - 40, updatedAt: NOW + 250 });
+    expect(h.published.at(-1)).toMatchObject({ status: 'ready', source: 'provider', providerMs: 250, contextReceivedAt: NOW - 40, requestedAt: NOW, updatedAt: NOW + 250 });
+  });
+
+  it('times a context that waited while the agent was signed out from the run after sign-in', async () => {
+    let signedIn = false;
+    const h = harness({
+      ensureSignedIn: async () => {
+        if (!signedIn) throw new ApiError('auth', 'Not signed in');
+      },
+    });
+    await h.pipeline.refresh(TAB);
+    expect(h.published.at(-1)).toMatchObject({ status: 'signed-out', contextReceivedAt: NOW });
+    h.advance(20_000);
+    signedIn = true;
+    const refreshing = h.pipeline.refresh(TAB);
+    await vi.waitFor(() => expect(h.fetches).toHaveLength(1));
+    h.advance(161);
+    h.fetches[0]!.answer.resolve({ items: [rec('a', 0.9)], invalidCount: 0 });
+    await refreshing;
+    const ready = h.published.at(-1)!;
+    expect(ready).toMatchObject({ status: 'ready', contextReceivedAt: NOW, requestedAt: NOW + 20_000 });
+    expect(ready.updatedAt - ready.requestedAt!).toBe(161);
   });
 
   it('answers the same context from the cache within the TTL, without asking the provider', async () => {

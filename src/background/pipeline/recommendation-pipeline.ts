@@ -4,7 +4,7 @@ import { emptyViewState, type ViewState } from '../../shared/view-state';
 import type { RecommendationCache } from '../cache/recommendation-cache';
 import { contextKey } from '../cache/context-key';
 import type { InFlight } from '../cache/in-flight';
-import { ApiError } from '../genesys/api-error';
+import { ApiError, SESSION_ENDED } from '../genesys/api-error';
 import type { ProviderResult, RecommendationProvider } from '../providers/provider';
 import type { DesktopContext } from '../../shared/messages';
 import type { StoredContext } from '../tab-state';
@@ -47,6 +47,9 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
   const running = new Map<number, AbortController>();
 
   async function run(tabId: number, signal: AbortSignal): Promise<void> {
+    // The clock of this run: the request that produces the cards starts here, not when the
+    // context arrived (the agent may have been signed out, or in an error, since then).
+    const requestedAt = now();
     const [stored, settings, previous] = await Promise.all([deps.readContext(tabId), deps.settings(), deps.readView(tabId)]);
     let context = stored?.context ?? null;
     let base: ViewState = {
@@ -55,16 +58,18 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       channel: context?.channel ?? null,
       updatedAt: now(),
       ...(stored && { contextReceivedAt: stored.receivedAt }),
+      requestedAt,
     };
     const publish = async (view: ViewState) => {
       if (!signal.aborted) await deps.publish({ ...view, updatedAt: now() });
     };
+    const signedOut = (ended: boolean): ViewState => ({ ...base, status: 'signed-out', ...(ended && { signedOutReason: 'session-ended' as const }) });
 
     if (configurationProblem(settings)) return publish({ ...base, status: 'not-configured' });
     try {
       await deps.ensureSignedIn();
     } catch (error) {
-      if (error instanceof ApiError && error.kind === 'auth') return publish({ ...base, status: 'signed-out' });
+      if (error instanceof ApiError && error.kind === 'auth') return publish(signedOut(error.code === SESSION_ENDED));
       return publish({ ...base, status: 'error', error: viewErrorFrom(error) });
     }
     if (context && deps.resolveContext) {
@@ -151,7 +156,8 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
 
     async function publishFailure(error: unknown, results: Partial<ViewState>, stale = false): Promise<void> {
       const viewError = viewErrorFrom(error);
-      if (viewError.kind === 'auth') return publish({ ...base, status: 'signed-out', error: viewError });
+      // The API refused the token mid-request and it could not be renewed: the session ended.
+      if (viewError.kind === 'auth') return publish({ ...signedOut(true), error: viewError });
       await publish({ ...base, ...results, status: 'error', error: viewError, stale });
     }
   }

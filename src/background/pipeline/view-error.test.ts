@@ -32,6 +32,13 @@ describe('viewErrorFrom', () => {
     expect(Object.keys(view)).toEqual(['kind', 'message']);
   });
 
+  it('makes a 403 `forbidden` with what it said is missing, and no retry time', () => {
+    const view = viewErrorFrom(
+      new ApiError('http', 'HTTP 403: no', { status: 403, code: 'missing.permissions', retryAt: 99, missing: { kind: 'permission', names: ['knowledge:knowledgebase:search'] } }),
+    );
+    expect(view).toEqual({ kind: 'forbidden', message: 'HTTP 403: no', status: 403, code: 'missing.permissions', missing: { kind: 'permission', names: ['knowledge:knowledgebase:search'] } });
+  });
+
   it('keeps a zero status and an empty code (present, if falsy)', () => {
     const view = viewErrorFrom(new ApiError('http', 'odd', { status: 0, code: '' }));
     expect(view).toMatchObject({ status: 0, code: '' });

@@ -24,6 +24,11 @@ export function viewErrorFrom(error: unknown): ViewError {
     case 'invalid-response':
       return { kind: 'invalid-response', message: error.message, ...details };
     case 'http':
+      // A 403 does not go away by asking again: nobody retries it, the agent is told whom to ask.
+      if (error.status === 403) {
+        const { retryAt: _never, ...rest } = details;
+        return { kind: 'forbidden', message: error.message, ...rest, ...(error.missing && { missing: error.missing }) };
+      }
       return { kind: error.status === 429 ? 'rate-limited' : 'provider', message: error.message, ...details };
     case 'aborted':
       return { kind: 'provider', message: error.message, ...details };

@@ -23,5 +23,10 @@ export const SupervisorAccess = z.object({
   reason: z.enum(ACCESS_REASONS),
   /** Detail for `error` (what the API said). */
   message: z.optional(z.string()),
+  /**
+   * Whose session was checked: the supervisor page's own (signed in there, apart from the agent),
+   * or the agent's (the panel's), when the page has none.
+   */
+  session: z.optional(z.enum(['agent', 'supervisor'])),
 });
 export type SupervisorAccess = z.infer<typeof SupervisorAccess>;

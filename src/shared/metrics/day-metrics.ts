@@ -16,8 +16,13 @@ const Count = z.number().check(z.gte(0));
 export const EngagementCounts = z.object({
   sourceId: z.string(),
   agentId: z.string(),
-  /** How many times each action happened. */
+  /** How many times each action happened (clicks are raw: copying one card twice counts twice). */
   actions: z.partialRecord(RecommendationAction, Count),
+  /**
+   * Impressions that got at least one click (open, copy or insert), counted on the day of the
+   * impression: the numerator of CTR, never more than the impressions.
+   */
+  clickedImpressions: z.optional(Count),
 });
 export type EngagementCounts = z.infer<typeof EngagementCounts>;
 

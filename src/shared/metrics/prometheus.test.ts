@@ -2,7 +2,7 @@ import { getMetricsFromIterator, type PromData, type PromHistogramData, type Pro
 import { describe, expect, it } from 'vitest';
 import type { OutboxStatus } from '../outbox-status';
 import type { DayMetrics } from './day-metrics';
-import { countAction } from './engagement';
+import { countAction, countClickedImpression } from './engagement';
 import { emptyHistogram, observeLatency } from './latency-histogram';
 import { renderPrometheus } from './prometheus';
 
@@ -28,6 +28,7 @@ function sampleDays(): DayMetrics[] {
   engagement = countAction(engagement, 'kb-billing', 'agent-1', 'copy');
   engagement = countAction(engagement, tricky, 'agent-2', 'open');
   engagement = countAction(engagement, 'kb-billing', 'agent-1', 'helpful');
+  engagement = countClickedImpression(engagement, 'kb-billing', 'agent-1');
   const ready = [3, 40, 40, 700].reduce(observeLatency, emptyHistogram());
   const dayTwo = countAction(countAction([], 'kb-billing', 'agent-1', 'insert'), 'kb-billing', 'agent-1', 'impression');
   return [
@@ -58,6 +59,11 @@ describe('renderPrometheus', () => {
       ]),
     );
     expect(samples(metrics, 'agentassist_recommendation_impressions_total')).toContainEqual({ labels: { source_id: 'kb-billing', agent_id: 'agent-1' }, value: 3 });
+    // The copy on day one was the first click of an impression; the insert on day two clicked a card copied before.
+    expect(samples(metrics, 'agentassist_recommendation_clicked_impressions_total')).toContainEqual({ labels: { source_id: 'kb-billing', agent_id: 'agent-1' }, value: 1 });
+    expect(metrics['agentassist_recommendation_ctr_ratio']?.type).toBe('gauge');
+    // 1 clicked impression of 3 (2 raw clicks would have made it 67 %). tricky has clicks but no impressions: no rate.
+    expect(samples(metrics, 'agentassist_recommendation_ctr_ratio')).toEqual([{ labels: { source_id: 'kb-billing' }, value: 1 / 3 }]);
     expect(samples(metrics, 'agentassist_recommendation_feedback_total')).toContainEqual({ labels: { source_id: 'kb-billing', agent_id: 'agent-1', action: 'helpful' }, value: 1 });
     expect(samples(metrics, 'agentassist_recommendation_rejected_total')).toEqual([
       { labels: { reason: 'invalid' }, value: 4 },

@@ -1,6 +1,6 @@
 import type { OutboxStatus } from '../outbox-status';
 import type { DayMetrics } from './day-metrics';
-import { engagementRows } from './engagement';
+import { engagementRows, totalsBy } from './engagement';
 import { LATENCY_BUCKET_BOUNDS_MS } from './latency-histogram';
 import { latencyByStatus } from './summarize-metrics';
 
@@ -8,7 +8,8 @@ import { latencyByStatus } from './summarize-metrics';
  * The metrics in the Prometheus text exposition format (version 0.0.4), under the names the
  * original service used, so existing dashboards keep working: the latency histogram
  * `agentassist_recommendation_latency_seconds{status}` and `agentassist_recommendation_clicks_total
- * {source_id, agent_id}`, plus impressions, feedback, rejected items, provider errors and the outbox.
+ * {source_id, agent_id}` (raw clicks), plus impressions, clicked impressions and CTR as defined in
+ * docs/architecture.md "Metrics definitions", feedback, rejected items, provider errors and the outbox.
  * Counters are sums over the days kept (older days are pruned, which Prometheus sees as a reset).
  * https://prometheus.io/docs/instrumenting/exposition_formats/#text-format-details
  */
@@ -70,7 +71,7 @@ function latencyFamily(days: readonly DayMetrics[]): Family {
     samples.push({ suffix: '_sum', labels: { status }, value: histogram.sumMs / 1000 });
     samples.push({ suffix: '_count', labels: { status }, value: histogram.count });
   }
-  return { name: 'agentassist_recommendation_latency_seconds', help: 'Time from the context reaching the worker to the recommendations being published.', type: 'histogram', samples };
+  return { name: 'agentassist_recommendation_latency_seconds', help: 'Time from the start of the request that produced the recommendations to their publication: our overhead plus the provider round trip.', type: 'histogram', samples };
 }
 
 function countsFamily(name: string, help: string, label: string, counts: Record<string, number>): Family {
@@ -109,8 +110,23 @@ export function renderPrometheus(days: readonly DayMetrics[], outbox?: OutboxSta
   const byPair = (pick: (row: (typeof rows)[number]) => number) => [...counterBy(rows, pick).values()];
   const families: Family[] = [
     latencyFamily(days),
-    { name: 'agentassist_recommendation_clicks_total', help: 'Recommendations opened, copied or inserted.', type: 'counter', samples: byPair((row) => row.clicks) },
+    { name: 'agentassist_recommendation_clicks_total', help: 'Every open, copy or insert of a recommendation (a card copied twice counts twice).', type: 'counter', samples: byPair((row) => row.clicks) },
     { name: 'agentassist_recommendation_impressions_total', help: 'Recommendations shown to an agent.', type: 'counter', samples: byPair((row) => row.impressions) },
+    {
+      name: 'agentassist_recommendation_clicked_impressions_total',
+      help: 'Impressions that got at least one click (open, copy or insert).',
+      type: 'counter',
+      samples: byPair((row) => row.clickedImpressions),
+    },
+    {
+      name: 'agentassist_recommendation_ctr_ratio',
+      help: 'Share of impressions that got at least one click, per knowledge base, over the days kept (0 to 1).',
+      type: 'gauge',
+      samples: Object.entries(totalsBy(rows, (row) => row.sourceId))
+        .filter(([, total]) => total.ctr !== null)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([sourceId, total]) => ({ labels: { source_id: sourceId }, value: total.ctr ?? 0 })),
+    },
     {
       name: 'agentassist_recommendation_feedback_total',
       help: 'Ratings and dismissals of recommendations.',

@@ -10,7 +10,7 @@ import { emptyHistogram, latencyQuantileMs, mergeHistograms, type LatencyHistogr
  */
 
 const Rate = z.nullable(z.number());
-const Total = z.object({ impressions: z.number(), clicks: z.number(), ctr: Rate });
+const Total = z.object({ impressions: z.number(), clickedImpressions: z.number(), clicks: z.number(), ctr: Rate });
 
 export const MetricsSummary = z.object({
   engagement: z.array(
@@ -19,6 +19,7 @@ export const MetricsSummary = z.object({
       sourceId: z.string(),
       agentId: z.string(),
       impressions: z.number(),
+      clickedImpressions: z.number(),
       clicks: z.number(),
       ctr: Rate,
       helpful: z.number(),
