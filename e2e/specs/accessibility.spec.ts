@@ -124,3 +124,44 @@ test('the supervisor page passes axe with its charts, light and dark: axes fit, 
   await supervisor.getByTestId('apply-filters').click();
   await expect(charts).toHaveAttribute('data-unit', 'week');
 });
+
+test('the options page passes axe, light and dark, and tells an admin what to set up and what each threshold does', async ({ context, extensionId }) => {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/src/options/index.html`);
+  await expect(options.getByTestId('options')).toHaveAttribute('aria-busy', 'false');
+  // Regions by name with the domain beside; the simulator build's custom entry says what it is for.
+  await expect(options.locator('#region option[value="mypurecloud.com"]')).toHaveText('US East (Virginia) — mypurecloud.com');
+  await expect(options.locator('#region option[value="custom"]')).toHaveText('Custom (simulator or proxy)');
+  // The scopes and permissions for the chosen provider, Copilot's with notifications.
+  const scopes = options.getByTestId('oauth-scopes').locator('li');
+  await expect(scopes).toHaveText(['user-basic-info']);
+  await options.locator('#provider').selectOption('conversation-suggestions');
+  await expect(scopes).toHaveText(['conversations', 'knowledge', 'notifications', 'user-basic-info']);
+  await expect(options.getByTestId('oauth-permissions')).toContainText('conversation:suggestion:view');
+  // What each threshold does, beside it: the content age hides every older article, and says what it compares.
+  await expect(options.locator('#maxContentAgeDays-hint')).toContainText('Every article older than this is hidden');
+  await expect(options.locator('#maxContentAgeDays-hint')).toContainText('never hidden for age');
+  await expect(options.locator('#cacheTtlSeconds-hint')).toContainText('0 turns the cache off');
+  await expect(options.locator('#auditRetentionDays-hint')).toContainText('deleted from this browser');
+
+  // Custom hosts outside the extension's host permissions are named until access is granted.
+  await options.locator('#region').selectOption('custom');
+  await expect(options.locator('#region-hint')).toContainText('every API call, the recommendations query included');
+  await options.locator('#loginBaseUrl').fill('https://127.0.0.1:9/login');
+  await options.locator('#apiBaseUrl').fill('https://127.0.0.1:9/api');
+  await options.locator('#clientId').fill('admin-check');
+  await options.getByRole('button', { name: 'Save' }).click();
+  await expect(options.getByTestId('save-status')).toHaveText('Saved');
+  await expect(options.getByTestId('host-access')).toContainText('https://127.0.0.1');
+  for (const scheme of ['light', 'dark'] as const) {
+    await options.emulateMedia({ colorScheme: scheme });
+    const findings = await accessibilityFindings(options, scheme === 'dark' ? { rules: ['color-contrast'] } : {});
+    expect(findings.violations, `axe on the options page (${scheme})`).toEqual([]);
+    expect(findings.undecidedContrast, `contrast axe could not decide (${scheme})`).toEqual([]);
+  }
+  // Hosts the build may already reach (the simulator's loopback http) need nothing.
+  await options.locator('#loginBaseUrl').fill('http://127.0.0.1:9/login');
+  await options.locator('#apiBaseUrl').fill('http://127.0.0.1:9/api');
+  await options.getByRole('button', { name: 'Save' }).click();
+  await expect(options.getByTestId('host-access')).toHaveCount(0);
+});

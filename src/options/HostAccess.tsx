@@ -8,7 +8,7 @@ export function HostAccess({ state, onAllow }: { state: HostAccessState; onAllow
   if (state.kind === 'ok') return null;
   return (
     <div class="notice notice--warning" role="alert" data-testid="host-access" data-state={state.kind}>
-      <p>{state.kind === 'denied' ? t('hostAccessDenied') : t('hostAccessMissing', describeHosts(state.patterns))}</p>
+      <p>{state.kind === 'denied' ? t('hostAccessDenied', describeHosts(state.patterns)) : t('hostAccessMissing', describeHosts(state.patterns))}</p>
       <button type="button" class="button" data-testid="host-access-allow" onClick={onAllow}>
         {t('hostAccessAllow')}
       </button>
