@@ -131,7 +131,7 @@ test('a supervisor exports CSV and NDJSON that real parsers read and a third par
   const stored = await storedEntries(supervisor);
   await expect(supervisor.getByTestId('match-count')).toHaveAttribute('data-count', String(stored.length));
   await expect(supervisor.getByTestId('total-ctr')).toHaveText('200%'); // 2 clicks on 1 impression
-  await expect(supervisor.getByTestId('chart-latency').locator('[data-series="p95"] circle').first()).toBeAttached();
+  await expect(supervisor.getByTestId('chart-latency').locator('[data-series="p95"] .chart__point').first()).toBeAttached();
 
   const csv = await exportFile(supervisor, 'csv');
   await expect(supervisor.getByTestId('export-status')).toHaveAttribute('data-state', 'done');

@@ -41,7 +41,7 @@ type Marker = (typeof SERIES_MARKERS)[number];
 /** A marker centred on (x, y), about 7 px across; hollow shapes let a marker under them show. */
 function marker(shape: Marker, x: number, y: number, colour: string, key: number) {
   const r = 3.5;
-  const common = { key, stroke: colour, 'stroke-width': 1.5, fill: 'none' };
+  const common = { key, class: 'chart__point', stroke: colour, 'stroke-width': 1.5, fill: 'none' };
   switch (shape) {
     case 'circle':
       return <circle {...common} cx={x} cy={y} r={r} fill={colour} />;

@@ -3,6 +3,7 @@ import type { AuditEntry } from '../shared/audit/audit-entry';
 import type { AuditHealth } from '../shared/audit/audit-health';
 import type { SupervisorAccess } from '../shared/audit/supervisor-access';
 import { displayLocale, t } from '../shared/i18n';
+import { formatCount } from '../shared/locale-format';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings';
 import { AccessBanner } from './AccessBanner';
 import { EMPTY_FILTER, endOfLocalDay, exportFileName, startOfLocalDay, type AuditFilter } from './audit-filter';
@@ -160,7 +161,7 @@ export function SupervisorApp({ connector }: { connector: SupervisorConnector })
       <section aria-labelledby="entries-title">
         <h2 id="entries-title">{t('auditEntriesTitle')}</h2>
         <p role="status" data-testid="match-count" data-count={total}>
-          {result ? t('auditMatchCount', [total, result.scanned]) : t('auditLoading')}
+          {result ? t('auditMatchCount', [formatCount(total, displayLocale()), formatCount(result.scanned, displayLocale())]) : t('auditLoading')}
         </p>
         {total > 0 && (
           <>
