@@ -9,8 +9,10 @@ import pkg from './package.json' with { type: 'json' };
 
 /**
  * Build modes:
- * - `production` (npm run build → dist/, zipped to dist-zip/): the Chrome Web Store build,
- *   Genesys hosts only, no source maps.
+ * - `production` (npm run build → dist/, zipped to dist-zip/): the Chrome build, Genesys hosts
+ *   only, no source maps. dist/ keeps manifest.json's `key`, so loaded unpacked or packed as a
+ *   self-hosted CRX it has the same id (and redirect URI) from any folder; the Web Store zip drops
+ *   it (the store refuses a `key` and signs with its own).
  * - `firefox` (→ dist-firefox/, zipped to dist-zip/): the same code for Firefox (sidebar_action
  *   instead of side_panel, background scripts, a gecko id).
  * - `simulator` (npm run build:sim → dist-sim/): adds the loopback simulator origin and a fixed
@@ -40,9 +42,9 @@ function manifestFor(mode: Mode): ManifestV3Export {
     for (const script of manifest.content_scripts) script.matches = [...script.matches, SIMULATOR_ORIGIN_PATTERN];
   }
   if (mode === 'firefox') {
-    // Firefox has a sidebar instead of Chrome's side panel, and no externally_connectable or
-    // minimum_chrome_version (it would only warn about them).
-    const { side_panel: sidePanel, externally_connectable: _connectable, minimum_chrome_version: _minimum, ...rest } = manifest;
+    // Firefox has a sidebar instead of Chrome's side panel, and no externally_connectable,
+    // minimum_chrome_version or key (it would only warn about them; its id is gecko.id).
+    const { side_panel: sidePanel, externally_connectable: _connectable, minimum_chrome_version: _minimum, key: _key, ...rest } = manifest;
     for (const key of Object.keys(manifest)) delete manifest[key];
     Object.assign(manifest, rest, {
       permissions: rest.permissions.filter((permission) => permission !== 'sidePanel'),
@@ -66,13 +68,20 @@ function filesUnder(dir: string): string[] {
 }
 
 /** Store builds are zipped for upload: `dist-zip/agent-assist-overlay-<browser>-<version>.zip`. */
+/** The manifest as the stores take it: no `key` (the Web Store rejects one; Firefox ids come from gecko.id). */
+export function storeManifest(bytes: Uint8Array): Uint8Array {
+  const { key: _key, ...manifest } = JSON.parse(Buffer.from(bytes).toString('utf8')) as Record<string, unknown>;
+  return Buffer.from(JSON.stringify(manifest, null, 2), 'utf8');
+}
+
 function storePackage(mode: Mode, outDir: string): Plugin {
   return {
     name: 'agent-assist:store-package',
     apply: 'build',
     closeBundle() {
       if (mode === 'simulator') return;
-      const files = Object.fromEntries(filesUnder(outDir).map((file) => [relative(outDir, file).split('\\').join('/'), readFileSync(file)]));
+      const files: Record<string, Uint8Array> = Object.fromEntries(filesUnder(outDir).map((file) => [relative(outDir, file).split('\\').join('/'), readFileSync(file)]));
+      files['manifest.json'] = storeManifest(files['manifest.json']!);
       mkdirSync('dist-zip', { recursive: true });
       const browser = mode === 'firefox' ? 'firefox' : 'chrome';
       writeFileSync(join('dist-zip', `agent-assist-overlay-${browser}-${pkg.version}.zip`), zipSync(files, { level: 9 }));

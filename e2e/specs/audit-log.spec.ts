@@ -64,11 +64,11 @@ async function signInAgent(context: BrowserContext, page: Page): Promise<void> {
   expect(await reply).toMatchObject({ signedIn: true, user: { id: AGENT.id } });
 }
 
-async function agentSession(context: BrowserContext, extensionId: string, worker: Worker, origin: string, play = true) {
+async function agentSession(context: BrowserContext, extensionId: string, worker: Worker, origin: string, play = true, signInLabel = 'Sign in') {
   await writeSettings(worker, simulatorSettings(origin));
   const desktop = await openDesktop(context, origin, billing!.id);
   const panel = await openPanel(context, extensionId, await tabIdOf(worker, desktop));
-  await signInFromPanel(context, panel);
+  await signInFromPanel(context, panel, signInLabel);
   if (play) await playScript(desktop, billing!);
   await expect(panel.locator(`[data-testid="recommendation"][data-id="${billing!.expected.visible[0]}"]`)).toBeVisible({ timeout: 15_000 });
   return { desktop, panel };
@@ -175,7 +175,7 @@ test('a supervisor exports CSV and NDJSON that real parsers read and a third par
   }).toPass({ timeout: 30_000 });
   await expect(supervisor.getByTestId('total-clicks')).toHaveText('2'); // opened and copied: two raw clicks…
   await expect(supervisor.getByTestId('total-ctr')).toHaveText('100%'); // …of one impression, which got at least one
-  await expect(supervisor.getByTestId('chart-latency').locator('[data-series="p95"] circle').first()).toBeAttached();
+  await expect(supervisor.getByTestId('chart-latency').locator('[data-series="p95"] .chart__point').first()).toBeAttached();
 
   const csv = await exportFile(supervisor, 'csv');
   await expect(supervisor.getByTestId('export-status')).toHaveAttribute('data-state', 'done');
@@ -359,4 +359,41 @@ test('the options page and the side panel link to the supervisor page', async ({
   await panel.getByTestId('supervisor-link').focus();
   await panel.keyboard.press('Enter');
   await expect((await fromPanel).getByTestId('supervisor')).toBeVisible();
+});
+
+test.describe('in German', () => {
+  test.use({ browserLanguage: 'de-DE' });
+
+  test('Dismiss and hidden-by-threshold have their own words, percentages and dates are written the German way on the panel and the supervisor page', async ({ context, extensionId, serviceWorker, simulator }) => {
+    const { panel } = await agentSession(context, extensionId, serviceWorker, simulator.origin, true, 'Anmelden');
+    const card = panel.getByTestId('recommendation').first();
+    await expect(card.getByTestId('dismiss')).toHaveText('Verwerfen');
+    await expect(panel.getByTestId('hidden-toggle')).toContainText('ausgeblendete');
+    // One percent format everywhere: Intl's German one, "92 %" with a no-break space.
+    const germanPercent = /^\d+(,\d+)?\u00a0%$/;
+    await expect(card.getByTestId('score')).toHaveText(germanPercent);
+    await panel.getByTestId('hidden-toggle').click();
+    await expect(panel.locator('[data-testid="hidden-recommendation"][data-reason="low-score"] [data-testid="hidden-reason"]').first()).toHaveText(/^Bewertung \d+\u00a0% unter 80\u00a0%$/);
+
+    const supervisor = await openSupervisor(context, extensionId);
+    await recordActions(supervisor, billing!.id, billing!.expected.visible[0]!);
+    await supervisor.reload();
+    await expect(supervisor.getByTestId('total-ctr')).toHaveText(germanPercent);
+    await expect(supervisor.locator('[data-testid="chart-ctr"] [data-testid="y-tick"]').last()).toHaveText(germanPercent);
+    await expect(supervisor.locator('[data-testid="chart-latency"] [data-testid="x-tick"]').first()).toHaveText(/^\d\d\.\d\d\.\d\d, \d\d:00$/);
+    // The date filters read and write TT.MM.JJJJ, whatever format Chromium's own date input has.
+    const from = supervisor.locator('input[name="from"]');
+    await expect(from).toHaveAttribute('placeholder', 'TT.MM.JJJJ');
+    const matches = await supervisor.getByTestId('match-count').getAttribute('data-count');
+    const today = new Date();
+    await from.fill(`${String(today.getDate()).padStart(2, '0')}.${String(today.getMonth() + 1).padStart(2, '0')}.${today.getFullYear()}`);
+    await expect(from).toHaveAttribute('aria-invalid', 'false');
+    await supervisor.locator('input[name="to"]').fill(`${today.getDate() - 1 || 28}.${today.getMonth() + 1}.${today.getFullYear() - 1}`);
+    await supervisor.getByTestId('apply-filters').click();
+    await expect(supervisor.getByTestId('match-count')).toHaveAttribute('data-count', '0'); // "to" before "from"
+    await supervisor.locator('input[name="to"]').fill('');
+    await supervisor.getByTestId('apply-filters').click();
+    await expect(supervisor.getByTestId('match-count')).not.toHaveAttribute('data-count', '0');
+    expect(Number(await supervisor.getByTestId('match-count').getAttribute('data-count'))).toBeGreaterThanOrEqual(Number(matches));
+  });
 });

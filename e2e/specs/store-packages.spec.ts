@@ -1,9 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { expect, test } from '@playwright/test';
 import { GENESYS_REGIONS } from '../../src/shared/regions';
+import { extensionIdFromManifest, launchExtension } from '../support/launch-extension';
 
 /**
  * What an IT admin uploads to the stores: `npm run package` → dist-zip/. The store manifests must
@@ -46,6 +48,8 @@ for (const browser of ['chrome', 'firefox'] as const) {
     expect([...manifest.host_permissions].sort()).toEqual(expectedHosts);
     expect(manifest.content_scripts.flatMap((script) => script.matches).sort()).toEqual(expectedDesktops);
     expect(manifest.key).toBeUndefined();
+    // Hosts outside the Genesys regions (an own recommendation service) only as granted at configuration time.
+    expect(manifest.optional_host_permissions).toEqual(['https://*/*']);
     expect(manifest.content_security_policy.extension_pages).toBe("script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'");
     expect(Object.keys(files).filter((name) => name.endsWith('.map'))).toEqual([]);
     const code = Object.entries(files)
@@ -69,6 +73,27 @@ for (const browser of ['chrome', 'firefox'] as const) {
     }
   });
 }
+
+test('the unpacked Chrome build has the id the README documents, whatever folder it is loaded from', async () => {
+  // The manifest's `key` (its public half only) fixes the id, and with it the redirect URI to
+  // register; the store zip above leaves it out.
+  const id = extensionIdFromManifest(join(ROOT, 'dist'));
+  expect(readFileSync(join(ROOT, 'README.md'), 'utf8')).toContain(`https://${id}.chromiumapp.org/`);
+  const folder = mkdtempSync(join(tmpdir(), 'agent-assist-elsewhere-'));
+  try {
+    cpSync(join(ROOT, 'dist'), folder, { recursive: true });
+    const launched = await launchExtension({ headless: true, extensionDir: folder });
+    try {
+      expect(launched.extensionId).toBe(id);
+      const redirect = await launched.serviceWorker.evaluate(() => chrome.identity.getRedirectURL());
+      expect(redirect).toBe(`https://${id}.chromiumapp.org/`);
+    } finally {
+      await launched.context.close();
+    }
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
 
 test('web-ext lint finds no errors in the Firefox build', () => {
   test.setTimeout(120_000);

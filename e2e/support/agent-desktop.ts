@@ -36,9 +36,9 @@ export async function openPanel(context: BrowserContext, extensionId: string, ta
 }
 
 /** Signs in from the panel through the simulator's login page (the PKCE flow, interactive). */
-export async function signInFromPanel(context: BrowserContext, panel: Page): Promise<void> {
+export async function signInFromPanel(context: BrowserContext, panel: Page, buttonName = 'Sign in'): Promise<void> {
   const loginPage = context.waitForEvent('page', { predicate: (page) => page.url().includes('/oauth/authorize'), timeout: 15_000 });
-  await panel.getByRole('button', { name: 'Sign in', exact: true }).first().click();
+  await panel.getByRole('button', { name: buttonName, exact: true }).first().click();
   const login = await loginPage;
   await login.locator('#sign-in').click();
 }

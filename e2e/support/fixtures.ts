@@ -17,6 +17,8 @@ export interface ExtensionFixtures {
    * String values equal to SIMULATOR_ORIGIN are replaced by this test's simulator origin.
    */
   managedPolicy: Record<string, unknown> | null;
+  /** The browser's language (e.g. `de-DE`); null for Chromium's default (en-US here). */
+  browserLanguage: string | null;
   simulator: Simulator;
   context: BrowserContext;
   extensionId: string;
@@ -35,14 +37,15 @@ export const test = base.extend<ExtensionFixtures & { launched: Awaited<ReturnTy
     await simulator.close();
   },
   managedPolicy: [null, { option: true }],
-  launched: async ({ managedPolicy, simulator }, use) => {
+  browserLanguage: [null, { option: true }],
+  launched: async ({ managedPolicy, browserLanguage, simulator }, use) => {
     if (managedPolicy) {
       const values = Object.fromEntries(Object.entries(managedPolicy).map(([key, value]) => [key, value === SIMULATOR_ORIGIN ? simulator.origin : value]));
       mkdirSync(dirname(MANAGED_POLICY_FILE), { recursive: true });
       writeFileSync(MANAGED_POLICY_FILE, JSON.stringify({ '3rdparty': { extensions: { [extensionIdFromManifest()]: values } } }));
     }
     try {
-      const launched = await launchExtension({ headless: true });
+      const launched = await launchExtension({ headless: true, ...(browserLanguage ? { language: browserLanguage } : {}) });
       await use(launched);
       await launched.context.close();
     } finally {

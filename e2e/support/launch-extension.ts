@@ -13,7 +13,7 @@ export interface LaunchedExtension {
 }
 
 /** Chromium with the built extension loaded, as DESIGN.md "Testing" prescribes. */
-export async function launchExtension(options: { headless: boolean; userDataDir?: string; extensionDir?: string }): Promise<LaunchedExtension> {
+export async function launchExtension(options: { headless: boolean; userDataDir?: string; extensionDir?: string; language?: string }): Promise<LaunchedExtension> {
   const extensionDir = options.extensionDir ?? SIMULATOR_BUILD_DIR;
   if (!existsSync(resolve(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension in ${extensionDir}: run \`npm run build:sim\` first.`);
@@ -30,7 +30,10 @@ export async function launchExtension(options: { headless: boolean; userDataDir?
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      // The extension's messages follow --lang; pages' navigator.language and Intl follow `locale`.
+      ...(options.language ? [`--lang=${options.language.split('-')[0]}`] : []),
     ],
+    ...(options.language ? { locale: options.language } : {}),
     viewport: { width: 1280, height: 800 },
   });
   const serviceWorker = await extensionWorker(context);

@@ -123,3 +123,39 @@ export async function exportFile(page: Page, format: 'csv' | 'ndjson'): Promise<
   const bytes = Buffer.concat(chunks);
   return { name: file.suggestedFilename(), text: bytes.toString('utf8'), bytes };
 }
+
+const DAY_MS = 86_400_000;
+/** Two conversation ids that, like every simulator id, differ only at the end. */
+export const LOOKALIKE_CONVERSATIONS = ['5b1f3c7e-2a4d-4e6f-8a9b-0c1d2e3f4a01', '5b1f3c7e-2a4d-4e6f-8a9b-0c1d2e3f4a02'] as const;
+
+/**
+ * Audit entries over the last `days` days, one day apart, as an agent's sessions leave them:
+ * deliveries with slow and fast latencies (up to ~95 s), items hidden by both thresholds (at most
+ * two a day, so the counts chart's ticks are small integers), impressions and clicks from two
+ * knowledge bases, in two look-alike conversations. Not a chain: seal it with sealChain.
+ */
+export function auditHistory(days: number, now = Date.now()): Record<string, unknown>[] {
+  const bodies: Record<string, unknown>[] = [];
+  for (let day = days; day >= 1; day--) {
+    const time = now - day * DAY_MS;
+    const conversationId = LOOKALIKE_CONVERSATIONS[day % 2]!;
+    const base = { agentId: 'agent-1', conversationId, provider: 'recommendations-query' };
+    const item = (id: string, sourceId: string, score: number) => ({ id, title: id, sourceId, score, publishedDate: new Date(time - DAY_MS).toISOString() });
+    bodies.push({
+      ...base,
+      kind: 'delivery',
+      time,
+      data: {
+        channel: 'chat', source: 'provider', stale: false, latencyMs: day % 3 === 0 ? 95_000 : 180, providerMs: 150,
+        shownCount: 1, hiddenCount: 2, hiddenReasons: { 'low-score': 1, 'too-old': 1 }, invalidCount: 0,
+        thresholds: { minRelevanceScore: 0.8, maxContentAgeDays: 7 },
+        shown: [item('billing-double-charge', 'kb-billing', 0.92)],
+        hidden: [{ ...item('low', 'kb-billing', 0.5), reason: 'low-score' }, { ...item('old', 'kb-devices', 0.9), reason: 'too-old' }],
+      },
+    });
+    for (const [kind, sourceId] of [['impression', 'kb-billing'], ['impression', 'kb-devices'], ['click', 'kb-billing']] as const) {
+      bodies.push({ ...base, kind, time: time + 1000, data: { eventId: `e-${day}-${kind}-${sourceId}`, action: kind === 'click' ? 'copy' : 'impression', recommendationId: 'billing-double-charge', sourceId } });
+    }
+  }
+  return bodies;
+}

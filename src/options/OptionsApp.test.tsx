@@ -44,7 +44,40 @@ describe('form', () => {
     }
     expect(field<HTMLSelectElement>('region').value).toBe('custom');
     const customOption = [...field<HTMLSelectElement>('region').options].find((option) => option.value === 'custom');
-    expect(customOption?.textContent).toBe('Custom (simulator or proxy)');
+    // Unit tests run as a store build: there the custom region is for an own service or a proxy.
+    expect(customOption?.textContent).toBe('Custom hosts (your own service or a proxy)');
+    expect(screen.getByText(/every API call, the recommendations query included, to the API base URL/)).toBeTruthy();
+  });
+
+  it('names regions with their domain beside', async () => {
+    await renderOptions();
+    const labels = [...field<HTMLSelectElement>('region').options].map((option) => option.textContent);
+    expect(labels).toContain('US East (Virginia) — mypurecloud.com');
+    expect(labels).toContain('EU (Frankfurt) — mypurecloud.de');
+  });
+
+  it('explains content age, cache lifetime and retention, and what the age compares for the chosen provider', async () => {
+    await renderOptions();
+    const hint = (id: string) => document.getElementById(`${id}-hint`)?.textContent ?? '';
+    expect(hint('maxContentAgeDays')).toContain('Every article older than this is hidden');
+    expect(hint('maxContentAgeDays')).toContain('publishedDate');
+    expect(hint('cacheTtlSeconds')).toContain('0 turns the cache off');
+    expect(hint('auditRetentionDays')).toContain('deleted from this browser');
+    choose('provider', 'conversation-suggestions');
+    expect(hint('maxContentAgeDays')).toContain('never hidden for age');
+  });
+
+  it('asks for access to custom hosts when saving, and says so while it is missing', async () => {
+    const connector = await renderOptions({ region: 'custom', loginBaseUrl: 'https://login.example.com', apiBaseUrl: 'https://recs.example.com/v1' });
+    await waitFor(() => expect(screen.getByTestId('host-access').getAttribute('data-state')).toBe('missing'));
+    expect(screen.getByTestId('host-access').textContent).toContain('https://login.example.com, https://recs.example.com');
+    connector.grantOnRequest = false;
+    save();
+    await waitFor(() => expect(screen.getByTestId('host-access').getAttribute('data-state')).toBe('denied'));
+    expect(connector.hostRequests).toEqual([['https://login.example.com/*', 'https://recs.example.com/*']]);
+    connector.grantOnRequest = true;
+    fireEvent.click(screen.getByTestId('host-access-allow'));
+    await waitFor(() => expect(screen.queryByTestId('host-access')).toBeNull());
   });
 
   it('shows the custom URLs only for the custom region', async () => {
@@ -190,6 +223,14 @@ describe('redirect URI', () => {
     expect(help).toContain('Code Authorization');
     expect(help).toContain('PKCE');
     expect(help).toContain('redirect URI');
+    const scopes = () => [...screen.getByTestId('oauth-scopes').querySelectorAll('li')].map((item) => item.textContent);
+    const features = () => [...screen.getByTestId('oauth-permissions').querySelectorAll('tbody tr')].map((row) => row.getAttribute('data-feature'));
+    expect(scopes()).toEqual(['user-basic-info']);
+    expect(features()).toEqual(['supervisor-export']);
+    choose('provider', 'conversation-suggestions');
+    expect(scopes()).toEqual(['conversations', 'knowledge', 'notifications', 'user-basic-info']);
+    expect(features()).toEqual(['suggestions', 'engagement', 'knowledge-search', 'supervisor-export']);
+    expect(screen.getByTestId('oauth-permissions').textContent).toContain('conversation:suggestion:view');
   });
 });
 

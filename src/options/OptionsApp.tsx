@@ -2,13 +2,16 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { SIMULATOR_BUILD } from '../shared/build-flags';
 import { t } from '../shared/i18n';
 import { LockedFields } from './locked-fields';
-import { DEFAULT_SETTINGS, type ParsedSettings, type ParseOptions, type Settings, type SettingsIssue } from '../shared/settings';
+import { DEFAULT_SETTINGS, type ParsedSettings, type ParseOptions, type Provider, type Settings, type SettingsIssue } from '../shared/settings';
 import type { OptionsConnector } from './connector';
 import { DesktopDiagnostics } from './DesktopDiagnostics';
 import { FeedbackSection } from './FeedbackSection';
+import { customHostPatterns } from './host-access';
+import { HostAccess, type HostAccessState } from './HostAccess';
+import { OAuthRequirements } from './OAuthRequirements';
 import { RedirectUri } from './RedirectUri';
 import { formValuesFrom, validateForm, type FieldErrors, type FormField, type FormValues } from './settings-form';
-import { SettingsForm } from './SettingsForm';
+import { PROVIDER_LABELS, SettingsForm } from './SettingsForm';
 import { SetupHelp } from './SetupHelp';
 import { StoredIssues } from './StoredIssues';
 
@@ -29,6 +32,7 @@ export function OptionsApp({ connector, parseOptions = { allowLoopbackHttp: SIMU
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
   const [changedElsewhere, setChangedElsewhere] = useState(false);
   const [focusField, setFocusField] = useState<{ field: FormField } | null>(null);
+  const [hostAccess, setHostAccess] = useState<HostAccessState>({ kind: 'ok' });
   // Read inside storage callbacks, which must see the latest value, not the one of their render.
   const dirty = useRef(false);
   const stored = useRef<Settings>(DEFAULT_SETTINGS);
@@ -37,6 +41,7 @@ export function OptionsApp({ connector, parseOptions = { allowLoopbackHttp: SIMU
     const controller = new AbortController();
     const show = (parsed: ParsedSettings) => {
       stored.current = parsed.settings;
+      void checkHostAccess(parsed.settings);
       setValues(formValuesFrom(parsed.settings));
       setStoredIssues(parsed.issues);
       setLocked(new Set(parsed.locked ?? []));
@@ -68,6 +73,20 @@ export function OptionsApp({ connector, parseOptions = { allowLoopbackHttp: SIMU
     if (focusField) document.getElementById(focusField.field)?.focus();
   }, [focusField]);
 
+  // Custom hosts (typed here or pushed by policy) need a host permission the browser grants on a click.
+  const checkHostAccess = async (settings: Settings) => {
+    const patterns = customHostPatterns(settings);
+    const ok = patterns.length === 0 || (await connector.hasHostAccess(patterns).catch(() => false));
+    setHostAccess(ok ? { kind: 'ok' } : { kind: 'missing', patterns });
+  };
+  const askHostAccess = (patterns: string[]) => {
+    if (patterns.length === 0) return;
+    connector.requestHostAccess(patterns).then(
+      (granted) => setHostAccess(granted ? { kind: 'ok' } : { kind: 'denied', patterns }),
+      () => setHostAccess({ kind: 'denied', patterns }),
+    );
+  };
+
   const onChange = (field: FormField, value: string) => {
     dirty.current = true;
     setValues((previous) => ({ ...previous, [field]: value }));
@@ -83,6 +102,8 @@ export function OptionsApp({ connector, parseOptions = { allowLoopbackHttp: SIMU
       return;
     }
     setErrors({});
+    // Still inside the click: the browser shows its permission prompt only now, not after an await.
+    askHostAccess(customHostPatterns(result.settings));
     setSave({ kind: 'saving' });
     try {
       await connector.save(result.settings);
@@ -102,6 +123,8 @@ export function OptionsApp({ connector, parseOptions = { allowLoopbackHttp: SIMU
         <h1>{t('optionsTitle')}</h1>
         <SetupHelp />
         <RedirectUri uri={connector.redirectUri()} />
+        <OAuthRequirements provider={values.provider as Provider} providerName={PROVIDER_LABELS[values.provider as Provider]?.() ?? values.provider} />
+        <HostAccess state={hostAccess} onAllow={() => askHostAccess(hostAccess.kind === 'ok' ? [] : hostAccess.patterns)} />
         <StoredIssues issues={storedIssues} />
         <DesktopDiagnostics connector={connector} />
         {changedElsewhere && (

@@ -1,7 +1,9 @@
 import type { ComponentChildren } from 'preact';
+import { SIMULATOR_BUILD } from '../shared/build-flags';
 import { t } from '../shared/i18n';
 import { PROVIDERS, REGION_CHOICES, type Provider } from '../shared/settings';
 import { FormField, type ControlProps } from './FormField';
+import { regionLabel } from './region-names';
 import type { FieldErrors, FormField as FieldKey, FormValues } from './settings-form';
 
 interface Props {
@@ -14,10 +16,19 @@ interface Props {
   footer?: ComponentChildren;
 }
 
-const PROVIDER_LABELS: Record<Provider, () => string> = {
+export const PROVIDER_LABELS: Record<Provider, () => string> = {
   'recommendations-query': () => t('providerRecommendationsQuery'),
   'conversation-suggestions': () => t('providerConversationSuggestions'),
 };
+
+/** What the content-age threshold compares, per provider (the pipeline hides an item only when its date is known). */
+const CONTENT_AGE_BASIS: Partial<Record<Provider, () => string>> = {
+  'recommendations-query': () => t('hintContentAgeRecommendationsQuery'),
+  'conversation-suggestions': () => t('hintContentAgeConversationSuggestions'),
+};
+
+/** The custom region is for the simulator only in simulator builds; in store builds, for an own service or a proxy. */
+const customRegionLabel = () => (SIMULATOR_BUILD ? t('regionCustom') : t('regionCustomHosts'));
 
 function inputValue(event: Event): string {
   return (event.currentTarget as HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement).value;
@@ -47,11 +58,12 @@ export function SettingsForm({ values, errors, saving, onChange, onSubmit, foote
           id="region"
           label={t('labelRegion')}
           error={errors.region}
+          {...(values.region === 'custom' && { hint: t('hintRegionCustom') })}
           control={(props) => (
             <select {...props} value={values.region} onChange={(event) => onChange('region', inputValue(event))}>
               {REGION_CHOICES.map((region) => (
                 <option key={region} value={region}>
-                  {region === 'custom' ? t('regionCustom') : region}
+                  {region === 'custom' ? customRegionLabel() : regionLabel(region)}
                 </option>
               ))}
             </select>
@@ -98,14 +110,20 @@ export function SettingsForm({ values, errors, saving, onChange, onSubmit, foote
       <fieldset>
         <legend>{t('optionsThresholdsLegend')}</legend>
         <FormField id="minRelevanceScore" label={t('labelMinRelevanceScore')} hint={t('hintMinRelevanceScore')} error={errors.minRelevanceScore} control={number('minRelevanceScore', '0', '1', '0.01')} />
-        <FormField id="maxContentAgeDays" label={t('labelMaxContentAgeDays')} error={errors.maxContentAgeDays} control={number('maxContentAgeDays', '0', '36500', 'any')} />
-        <FormField id="cacheTtlSeconds" label={t('labelCacheTtlSeconds')} error={errors.cacheTtlSeconds} control={number('cacheTtlSeconds', '0', '86400', '1')} />
+        <FormField
+          id="maxContentAgeDays"
+          label={t('labelMaxContentAgeDays')}
+          hint={[t('hintMaxContentAgeDays'), CONTENT_AGE_BASIS[values.provider as Provider]?.()].filter(Boolean).join(' ')}
+          error={errors.maxContentAgeDays}
+          control={number('maxContentAgeDays', '0', '36500', 'any')}
+        />
+        <FormField id="cacheTtlSeconds" label={t('labelCacheTtlSeconds')} hint={t('hintCacheTtlSeconds')} error={errors.cacheTtlSeconds} control={number('cacheTtlSeconds', '0', '86400', '1')} />
       </fieldset>
 
       <fieldset>
         <legend>{t('optionsDataLegend')}</legend>
         <FormField id="feedbackWebhookUrl" label={t('labelFeedbackWebhookUrl')} hint={t('hintFeedbackWebhookUrl')} error={errors.feedbackWebhookUrl} control={text('feedbackWebhookUrl', 'url')} />
-        <FormField id="auditRetentionDays" label={t('labelAuditRetentionDays')} error={errors.auditRetentionDays} control={number('auditRetentionDays', '1', '3650', '1')} />
+        <FormField id="auditRetentionDays" label={t('labelAuditRetentionDays')} hint={t('hintAuditRetentionDays')} error={errors.auditRetentionDays} control={number('auditRetentionDays', '1', '3650', '1')} />
         <FormField
           id="auditTranscriptExcerpts"
           label={t('labelAuditTranscriptExcerpts')}

@@ -6,6 +6,7 @@ export function SetupHelp() {
       <h2 id="setup-heading">{t('setupHeading')}</h2>
       <ol>
         <li>{t('setupStepCreateClient')}</li>
+        <li>{t('setupStepScopes')}</li>
         <li>{t('setupStepRedirectUri')}</li>
         <li>{t('setupStepClientId')}</li>
         <li>{t('setupStepRegion')}</li>

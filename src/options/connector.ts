@@ -22,6 +22,13 @@ export interface OptionsConnector {
   supervisorPageUrl(): string;
   /** What the content script could not find on each desktop tab (the worker's `page/get-desktop-diagnostics`). */
   desktopDiagnostics(): Promise<TabDesktopDiagnostics[]>;
+  /** Whether the extension may reach every host pattern given (host permissions, optional ones included). */
+  hasHostAccess(patterns: string[]): Promise<boolean>;
+  /**
+   * Asks the browser to grant optional host permissions; true when granted. Browsers accept this
+   * only during a click, so call it first thing in the handler, before any await.
+   */
+  requestHostAccess(patterns: string[]): Promise<boolean>;
   /** Calls back when the worker records or clears a desktop diagnostic, until `signal` aborts. */
   watchDesktopDiagnostics(onChange: () => void, signal: AbortSignal): void;
 }

@@ -18,6 +18,8 @@ export function createExtensionConnector(): OptionsConnector {
     outboxStatus: () => sendToWorker('page/get-outbox-status', {}),
     metricsReport: () => sendToWorker('page/get-metrics', {}),
     supervisorPageUrl: () => browser.runtime.getURL('src/supervisor/index.html'),
+    hasHostAccess: (patterns) => browser.permissions.contains({ origins: patterns }),
+    requestHostAccess: (patterns) => browser.permissions.request({ origins: patterns }),
     desktopDiagnostics: async () => (await sendToWorker('page/get-desktop-diagnostics', {})).tabs,
     watchDesktopDiagnostics(onChange, signal) {
       const listener = (changes: Record<string, unknown>, area: string) => {

@@ -14,6 +14,10 @@ export class FakeOptionsConnector implements OptionsConnector {
   metrics: MetricsReport = { days: [], summary: { engagement: [], bySource: {}, byAgent: {}, latency: {}, rejected: {}, providerErrors: {} } };
   workerError: Error | null = null;
   diagnostics: TabDesktopDiagnostics[] = [];
+  /** Host patterns the extension may reach; `grantOnRequest` decides what a request does. */
+  grantedHosts = new Set<string>();
+  grantOnRequest = true;
+  readonly hostRequests: string[][] = [];
   private readonly listeners = new Set<(parsed: ParsedSettings) => void>();
   private readonly diagnosticListeners = new Set<() => void>();
 
@@ -21,6 +25,16 @@ export class FakeOptionsConnector implements OptionsConnector {
     public stored: unknown = undefined,
     private readonly uri = 'https://abcdefghijklmnop.chromiumapp.org/',
   ) {}
+
+  hasHostAccess(patterns: string[]): Promise<boolean> {
+    return Promise.resolve(patterns.every((pattern) => this.grantedHosts.has(pattern)));
+  }
+
+  requestHostAccess(patterns: string[]): Promise<boolean> {
+    this.hostRequests.push(patterns);
+    if (this.grantOnRequest) for (const pattern of patterns) this.grantedHosts.add(pattern);
+    return Promise.resolve(this.grantOnRequest);
+  }
 
   load(): Promise<ParsedSettings> {
     return Promise.resolve(parseSettingsWithPolicy(this.stored, this.policy, { allowLoopbackHttp: true }));

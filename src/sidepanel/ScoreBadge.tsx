@@ -1,4 +1,5 @@
-import { t } from '../shared/i18n';
+import { displayLocale, t } from '../shared/i18n';
+import { formatPercent } from '../shared/locale-format';
 import { relevanceLevel, scorePercent, type RelevanceLevel } from './relevance-score';
 
 // Thunks with literal keys, so the messages test finds every key used.
@@ -19,7 +20,7 @@ export function ScoreBadge({ score, testId }: { score: number; testId: string })
       <span class="score__level" data-testid={`${testId}-level`}>
         {levelName}
       </span>
-      <span data-testid={testId}>{t('scoreValue', [percent])}</span>
+      <span data-testid={testId}>{t('scoreValue', [formatPercent(percent / 100, displayLocale(), 0)])}</span>
     </span>
   );
 }

@@ -1,4 +1,5 @@
-import { t } from '../shared/i18n';
+import { displayLocale, t } from '../shared/i18n';
+import { formatPercent } from '../shared/locale-format';
 import type { HiddenRecommendation } from '../shared/recommendation';
 import type { Settings } from '../shared/settings';
 import { daysAgo, daysSince } from './published-date';
@@ -11,7 +12,8 @@ export function describeHiddenReason(hidden: HiddenRecommendation, thresholds: T
   const item = hidden.recommendation;
   switch (hidden.reason) {
     case 'low-score':
-      return t('hiddenLowScore', [scorePercent(item.relevanceScore), thresholdPercent(thresholds.minRelevanceScore)]);
+      // Intl writes the percentages ("62 %" in German), the message only places them.
+      return t('hiddenLowScore', [formatPercent(scorePercent(item.relevanceScore) / 100, displayLocale(), 0), formatPercent(thresholdPercent(thresholds.minRelevanceScore) / 100, displayLocale(), 1)]);
     case 'too-old': {
       const days = daysSince(item.publishedDate, now);
       if (days === null) return t('hiddenTooOldUnknownAge', [thresholds.maxContentAgeDays]);

@@ -1,34 +1,45 @@
-import { t } from '../shared/i18n';
+import { displayLocale, t } from '../shared/i18n';
+import { formatCount, formatMilliseconds, formatPercent } from '../shared/locale-format';
 import { ctr, type Aggregates } from './audit-aggregates';
+import { bucketLabel, type BucketUnit } from './chart-buckets';
 import { LineChart } from './LineChart';
 
-const percent = (value: number) => `${Math.round(value * 100)}%`;
-const ms = (value: number) => `${Math.round(value)} ms`;
-const count = (value: number) => String(Math.round(value));
+// Thunks with literal keys, so the messages test finds every key used.
+const UNIT_NAMES: Record<BucketUnit, () => string> = {
+  hour: () => t('auditBucketHour'),
+  day: () => t('auditBucketDay'),
+  week: () => t('auditBucketWeek'),
+};
 
 /** CTR by source, latency percentiles, and what the thresholds hid, over the filtered entries. */
 export function Charts({ aggregates }: { aggregates: Aggregates }) {
-  const { buckets, totals } = aggregates;
+  const { buckets, totals, unit } = aggregates;
   if (buckets.length === 0) return <p data-testid="charts-empty">{t('auditChartsEmpty')}</p>;
+  const locale = displayLocale();
+  const percent = (value: number) => formatPercent(value, locale, 0);
+  const ms = (value: number) => formatMilliseconds(value, locale);
+  const count = (value: number) => formatCount(value, locale);
+  const labels = buckets.map((start) => bucketLabel(start, unit, locale));
+  const labelsName = UNIT_NAMES[unit]();
   const overallCtr = ctr(totals);
   return (
-    <div class="charts">
+    <div class="charts" data-testid="charts" data-unit={unit}>
       <dl class="totals" data-testid="totals">
         <div>
           <dt>{t('auditTotalDeliveries')}</dt>
-          <dd data-testid="total-deliveries">{totals.deliveries}</dd>
+          <dd data-testid="total-deliveries">{count(totals.deliveries)}</dd>
         </div>
         <div>
           <dt>{t('auditTotalErrors')}</dt>
-          <dd data-testid="total-errors">{totals.errors}</dd>
+          <dd data-testid="total-errors">{count(totals.errors)}</dd>
         </div>
         <div>
           <dt>{t('auditTotalImpressions')}</dt>
-          <dd data-testid="total-impressions">{totals.impressions}</dd>
+          <dd data-testid="total-impressions">{count(totals.impressions)}</dd>
         </div>
         <div>
           <dt>{t('auditTotalClicks')}</dt>
-          <dd data-testid="total-clicks">{totals.clicks}</dd>
+          <dd data-testid="total-clicks">{count(totals.clicks)}</dd>
         </div>
         <div>
           <dt>{t('auditTotalCtr')}</dt>
@@ -38,7 +49,8 @@ export function Charts({ aggregates }: { aggregates: Aggregates }) {
       <LineChart
         id="chart-ctr"
         title={t('auditChartCtr')}
-        labels={buckets}
+        labels={labels}
+        labelsName={labelsName}
         yMax={1}
         format={percent}
         series={aggregates.ctrBySource.map((source) => ({ name: source.sourceId, values: source.points.map(ctr) }))}
@@ -46,7 +58,8 @@ export function Charts({ aggregates }: { aggregates: Aggregates }) {
       <LineChart
         id="chart-latency"
         title={t('auditChartLatency')}
-        labels={buckets}
+        labels={labels}
+        labelsName={labelsName}
         format={ms}
         series={[
           { name: 'p50', values: aggregates.latency.map((point) => point.p50) },
@@ -56,7 +69,9 @@ export function Charts({ aggregates }: { aggregates: Aggregates }) {
       <LineChart
         id="chart-hidden"
         title={t('auditChartHidden')}
-        labels={buckets}
+        labels={labels}
+        labelsName={labelsName}
+        integer
         format={count}
         series={[
           { name: t('auditSeriesShown'), values: aggregates.hidden.map((point) => point.shown) },

@@ -1,7 +1,8 @@
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import type { AuditEntry } from '../shared/audit/audit-entry';
 import { displayLocale, t } from '../shared/i18n';
 import { entrySummary, KIND_LABELS } from './entry-summary';
+import { shortIds } from './short-ids';
 
 interface Props {
   rows: AuditEntry[];
@@ -27,6 +28,7 @@ export function EntryTable({ rows, offset, total, selected, onSelect, agentNames
   const start = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const end = Math.min(rows.length, Math.ceil(scrollTop / ROW_HEIGHT) + VIEWPORT_ROWS + OVERSCAN);
   const time = new Intl.DateTimeFormat(displayLocale(), { dateStyle: 'short', timeStyle: 'medium' });
+  const conversations = useMemo(() => shortIds(rows.flatMap((entry) => (entry.conversationId ? [entry.conversationId] : []))), [rows]);
   return (
     <div class="entries" role="table" aria-label={t('auditTableLabel')} aria-rowcount={total + 1} data-testid="entries">
       <div class="entries__row entries__row--head" role="row" aria-rowindex={1}>
@@ -62,8 +64,8 @@ export function EntryTable({ rows, offset, total, selected, onSelect, agentNames
                 <span role="cell" title={entry.agentId ?? ''}>
                   {entry.agentId ? (agentNames.get(entry.agentId) ?? entry.agentId) : '—'}
                 </span>
-                <span role="cell" title={entry.conversationId ?? ''}>
-                  {entry.conversationId ?? '—'}
+                <span role="cell" title={entry.conversationId ?? ''} data-testid="entry-conversation">
+                  {entry.conversationId ? conversations.get(entry.conversationId) : '—'}
                 </span>
                 <span role="cell" title={entrySummary(entry)}>
                   {entrySummary(entry)}

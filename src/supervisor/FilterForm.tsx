@@ -1,9 +1,10 @@
 import { AUDIT_KINDS, type AuditKind } from '../shared/audit/audit-entry';
-import { t } from '../shared/i18n';
+import { displayLocale, t } from '../shared/i18n';
 import type { AgentFacet } from './audit-query';
+import { datePlaceholder, parseDateText } from './date-text';
 import { KIND_LABELS } from './entry-summary';
 
-/** The filter form's values, as its inputs hold them. */
+/** The filter form's values, as its inputs hold them (dates as typed, in the locale's format). */
 export interface FilterValues {
   from: string;
   to: string;
@@ -24,6 +25,33 @@ interface Props {
   onApply: () => void;
 }
 
+/** A date box: the locale's format as placeholder and hint, invalid text flagged. */
+function DateField({ name, label, value, onInput }: { name: 'from' | 'to'; label: string; value: string; onInput: (value: string) => void }) {
+  const locale = displayLocale();
+  const format = datePlaceholder(locale, { day: t('dateLetterDay'), month: t('dateLetterMonth'), year: t('dateLetterYear') });
+  const invalid = parseDateText(value, locale) === null;
+  return (
+    <label>
+      {label}
+      <input
+        type="text"
+        name={name}
+        inputMode="numeric"
+        autocomplete="off"
+        size={11}
+        placeholder={format}
+        value={value}
+        aria-invalid={invalid}
+        aria-describedby={`${name}-format`}
+        onInput={(event) => onInput(event.currentTarget.value)}
+      />
+      <span class="filters__hint" id={`${name}-format`} data-testid={`${name}-format`}>
+        {invalid ? t('auditFilterDateInvalid', format) : format}
+      </span>
+    </label>
+  );
+}
+
 export function FilterForm({ values, agents, providers, busy, onChange, onApply }: Props) {
   const set = (patch: Partial<FilterValues>) => onChange({ ...values, ...patch });
   return (
@@ -35,14 +63,8 @@ export function FilterForm({ values, agents, providers, busy, onChange, onApply 
         onApply();
       }}
     >
-      <label>
-        {t('auditFilterFrom')}
-        <input type="date" name="from" value={values.from} onInput={(event) => set({ from: event.currentTarget.value })} />
-      </label>
-      <label>
-        {t('auditFilterTo')}
-        <input type="date" name="to" value={values.to} onInput={(event) => set({ to: event.currentTarget.value })} />
-      </label>
+      <DateField name="from" label={t('auditFilterFrom')} value={values.from} onInput={(from) => set({ from })} />
+      <DateField name="to" label={t('auditFilterTo')} value={values.to} onInput={(to) => set({ to })} />
       <label>
         {t('auditFilterAgent')}
         <select name="agentId" value={values.agentId} onChange={(event) => set({ agentId: event.currentTarget.value })}>

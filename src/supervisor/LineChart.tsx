@@ -1,8 +1,12 @@
 /**
  * A small SVG line chart of our own (no chart library: the page needs three simple charts, and a
- * few dozen lines of SVG cost less than uPlot's ~50 KB). Gaps (null) break the line. The numbers
- * are also in a table for screen readers.
+ * few dozen lines of SVG cost less than uPlot's ~50 KB). Gaps (null) break the line. Each series
+ * has its own colour, dash pattern and marker shape, so lines that coincide (three series at 0,
+ * say) stay told apart, also without colour vision. The numbers are also in a table for screen
+ * readers.
  */
+import { labelWidth, leftMargin, niceTicks } from './chart-scale';
+
 export interface Series {
   name: string;
   values: (number | null)[];
@@ -11,88 +15,134 @@ export interface Series {
 interface Props {
   id: string;
   title: string;
+  /** The x axis: one label per bucket. */
   labels: string[];
+  /** What the labels are ("Day"), the header of the table's first column. */
+  labelsName: string;
   series: Series[];
   format: (value: number) => string;
-  /** Fixed top of the y axis (e.g. 1 for a rate); else the data's maximum. */
+  /** The least top of the y axis (e.g. 1 for a rate); higher data raises it to a nice value above. */
   yMax?: number;
+  /** Counts: whole-number ticks only. */
+  integer?: boolean;
 }
 
+/** The plot's own coordinates; the axis labels sit outside it. */
 const WIDTH = 640;
-const HEIGHT = 220;
-const MARGIN = { top: 12, right: 12, bottom: 28, left: 56 };
+const HEIGHT = 192;
+const PAD = { top: 10, right: 8, bottom: 6, left: 8 };
+const pct = (value: number, of: number) => `${((value / of) * 100).toFixed(3)}%`;
 export const SERIES_COLOURS = ['#2a60c8', '#d9480f', '#2b8a3e', '#9c36b5', '#c2255c', '#0b7285'];
+/** Dash patterns, in series order: solid, dashed, dotted, dash-dot, long dash, dense dots. */
+export const SERIES_DASHES = ['', '8 4', '2 3', '8 3 2 3', '12 4', '1 2'];
+export const SERIES_MARKERS = ['circle', 'square', 'triangle', 'diamond', 'cross', 'bar'] as const;
+type Marker = (typeof SERIES_MARKERS)[number];
 
-function niceMax(value: number): number {
-  if (value <= 0) return 1;
-  const magnitude = 10 ** Math.floor(Math.log10(value));
-  for (const step of [1, 2, 5, 10]) if (step * magnitude >= value) return step * magnitude;
-  return 10 * magnitude;
+/** A marker centred on (x, y), about 7 px across; hollow shapes let a marker under them show. */
+function marker(shape: Marker, x: number, y: number, colour: string, key: number) {
+  const r = 3.5;
+  const common = { key, class: 'chart__point', stroke: colour, 'stroke-width': 1.5, fill: 'none' };
+  switch (shape) {
+    case 'circle':
+      return <circle {...common} cx={x} cy={y} r={r} fill={colour} />;
+    case 'square':
+      return <rect {...common} x={x - r} y={y - r} width={2 * r} height={2 * r} />;
+    case 'triangle':
+      return <path {...common} d={`M${x},${y - r - 1}L${x + r + 1},${y + r}L${x - r - 1},${y + r}Z`} />;
+    case 'diamond':
+      return <path {...common} d={`M${x},${y - r - 1}L${x + r + 1},${y}L${x},${y + r + 1}L${x - r - 1},${y}Z`} />;
+    case 'cross':
+      return <path {...common} fill="none" d={`M${x - r},${y - r}L${x + r},${y + r}M${x + r},${y - r}L${x - r},${y + r}`} />;
+    case 'bar':
+      return <path {...common} fill="none" d={`M${x},${y - r - 1}L${x},${y + r + 1}`} />;
+  }
 }
 
-export function LineChart({ id, title, labels, series, format, yMax }: Props) {
-  const plotW = WIDTH - MARGIN.left - MARGIN.right;
-  const plotH = HEIGHT - MARGIN.top - MARGIN.bottom;
+export function LineChart({ id, title, labels, labelsName, series, format, yMax, integer = false }: Props) {
   const all = series.flatMap((s) => s.values.filter((v): v is number => v !== null));
-  const top = yMax ?? niceMax(Math.max(0, ...all));
-  const x = (i: number) => MARGIN.left + (labels.length <= 1 ? plotW / 2 : (i / (labels.length - 1)) * plotW);
-  const y = (v: number) => MARGIN.top + plotH - (v / top) * plotH;
-  const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * top);
+  const scale = niceTicks(Math.max(yMax ?? 0, ...all), { integer });
+  const tickLabels = scale.ticks.map(format);
+  const axisWidth = leftMargin(tickLabels, 0, 12);
+  const plotW = WIDTH - PAD.left - PAD.right;
+  const plotH = HEIGHT - PAD.top - PAD.bottom;
+  const x = (i: number) => PAD.left + (labels.length <= 1 ? plotW / 2 : (i / (labels.length - 1)) * plotW);
+  const y = (v: number) => PAD.top + plotH - (v / scale.top) * plotH;
   const labelEvery = Math.max(1, Math.ceil(labels.length / 6));
+  // x labels near either end are anchored inside the plot, so a long date is not cut off.
+  const anchor = (label: string, at: number) => (at - labelWidth(label) / 2 < 0 ? 'start' : at + labelWidth(label) / 2 > WIDTH ? 'end' : 'middle');
+  const style = (index: number) => ({
+    colour: SERIES_COLOURS[index % SERIES_COLOURS.length]!,
+    dash: SERIES_DASHES[index % SERIES_DASHES.length]!,
+    shape: SERIES_MARKERS[index % SERIES_MARKERS.length]!,
+  });
 
   return (
     <figure class="chart" data-testid={id}>
       <figcaption>{title}</figcaption>
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby={`${id}-title`}>
-        <title id={`${id}-title`}>{title}</title>
-        {ticks.map((tick) => (
-          <g key={tick}>
-            <line class="chart__grid" x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={y(tick)} y2={y(tick)} />
-            <text class="chart__tick" x={MARGIN.left - 6} y={y(tick) + 4} text-anchor="end">
-              {format(tick)}
-            </text>
-          </g>
-        ))}
-        {labels.map((label, i) =>
-          i % labelEvery === 0 ? (
-            <text key={label} class="chart__tick" x={x(i)} y={HEIGHT - 8} text-anchor="middle">
-              {label}
-            </text>
-          ) : null,
-        )}
+      {/* Axis labels are HTML beside and under the SVG, not SVG text: axe cannot check the
+          contrast of text drawn over an image, and these must be readable in both themes. */}
+      <div class="chart__plot" style={{ gridTemplateColumns: `${axisWidth}px 1fr` }}>
+        <div class="chart__y-axis" aria-hidden="true">
+          {scale.ticks.map((tick, i) => (
+            <span key={tick} class="chart__tick chart__tick--y" data-testid="y-tick" style={{ top: pct(y(tick), HEIGHT) }}>
+              {tickLabels[i]}
+            </span>
+          ))}
+        </div>
+        <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby={`${id}-title`}>
+          <title id={`${id}-title`}>{title}</title>
+          {scale.ticks.map((tick) => (
+            <line key={tick} class="chart__grid" x1={PAD.left} x2={WIDTH - PAD.right} y1={y(tick)} y2={y(tick)} />
+          ))}
+          {series.map((s, index) => {
+            const { colour, dash, shape } = style(index);
+            let path = '';
+            let pen = false;
+            s.values.forEach((value, i) => {
+              if (value === null) {
+                pen = false;
+                return;
+              }
+              path += `${pen ? 'L' : 'M'}${x(i).toFixed(1)},${y(value).toFixed(1)}`;
+              pen = true;
+            });
+            return (
+              <g key={s.name} data-series={s.name} data-marker={shape}>
+                <path d={path} fill="none" stroke={colour} stroke-width="2" stroke-dasharray={dash || undefined} />
+                {s.values.map((value, i) => (value === null ? null : marker(shape, x(i), y(value), colour, i)))}
+              </g>
+            );
+          })}
+        </svg>
+        <div class="chart__x-axis" aria-hidden="true">
+          {labels.map((label, i) =>
+            i % labelEvery === 0 ? (
+              <span key={label} class={`chart__tick chart__tick--${anchor(label, x(i))}`} data-testid="x-tick" style={{ left: pct(x(i), WIDTH) }}>
+                {label}
+              </span>
+            ) : null,
+          )}
+        </div>
+      </div>
+      <ul class="chart__legend">
         {series.map((s, index) => {
-          const colour = SERIES_COLOURS[index % SERIES_COLOURS.length]!;
-          let path = '';
-          let pen = false;
-          s.values.forEach((value, i) => {
-            if (value === null) {
-              pen = false;
-              return;
-            }
-            path += `${pen ? 'L' : 'M'}${x(i).toFixed(1)},${y(value).toFixed(1)}`;
-            pen = true;
-          });
+          const { colour, dash, shape } = style(index);
           return (
-            <g key={s.name} data-series={s.name}>
-              <path d={path} fill="none" stroke={colour} stroke-width="2" />
-              {s.values.map((value, i) => (value === null ? null : <circle key={i} cx={x(i)} cy={y(value)} r="3" fill={colour} />))}
-            </g>
+            <li key={s.name}>
+              <svg class="chart__swatch" viewBox="0 0 28 12" width="28" height="12" aria-hidden="true">
+                <path d="M1,6H27" stroke={colour} stroke-width="2" stroke-dasharray={dash || undefined} />
+                {marker(shape, 14, 6, colour, 0)}
+              </svg>
+              {s.name}
+            </li>
           );
         })}
-      </svg>
-      <ul class="chart__legend">
-        {series.map((s, index) => (
-          <li key={s.name}>
-            <span class="chart__swatch" style={{ background: SERIES_COLOURS[index % SERIES_COLOURS.length] }} aria-hidden="true" />
-            {s.name}
-          </li>
-        ))}
       </ul>
       <table class="visually-hidden">
         <caption>{title}</caption>
         <thead>
           <tr>
-            <th scope="col" />
+            <th scope="col">{labelsName}</th>
             {series.map((s) => (
               <th key={s.name} scope="col">
                 {s.name}

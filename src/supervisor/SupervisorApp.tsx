@@ -2,12 +2,14 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { AuditEntry } from '../shared/audit/audit-entry';
 import type { AuditHealth } from '../shared/audit/audit-health';
 import type { SupervisorAccess } from '../shared/audit/supervisor-access';
-import { t } from '../shared/i18n';
+import { displayLocale, t } from '../shared/i18n';
+import { formatCount } from '../shared/locale-format';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings';
 import { AccessBanner } from './AccessBanner';
-import { endOfLocalDay, exportFileName, startOfLocalDay, type AuditFilter } from './audit-filter';
+import { EMPTY_FILTER, endOfLocalDay, exportFileName, startOfLocalDay, type AuditFilter } from './audit-filter';
 import type { AuditQueryResult } from './audit-query';
 import { Charts } from './Charts';
+import { parseDateText } from './date-text';
 import type { SupervisorConnector } from './connector';
 import { EntryTable } from './EntryTable';
 import type { ExportFormat } from './export-audit';
@@ -18,10 +20,14 @@ import { WhatIf } from './WhatIf';
 
 export const PAGE_SIZES = [100, 500, 1000] as const;
 
-function filterFrom(values: FilterValues): AuditFilter {
+/** The filter the form describes; null while a date box holds something that is not a date. */
+function filterFrom(values: FilterValues): AuditFilter | null {
+  const from = parseDateText(values.from, displayLocale());
+  const to = parseDateText(values.to, displayLocale());
+  if (from === null || to === null) return null;
   return {
-    from: startOfLocalDay(values.from),
-    to: endOfLocalDay(values.to),
+    from: startOfLocalDay(from),
+    to: endOfLocalDay(to),
     agentId: values.agentId,
     conversationId: values.conversationId.trim(),
     kind: values.kind,
@@ -39,7 +45,7 @@ export function SupervisorApp({ connector }: { connector: SupervisorConnector })
   const [health, setHealth] = useState<AuditHealth | null>(null);
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [values, setValues] = useState<FilterValues>(EMPTY_VALUES);
-  const [applied, setApplied] = useState<AuditFilter>(filterFrom(EMPTY_VALUES));
+  const [applied, setApplied] = useState<AuditFilter>(EMPTY_FILTER);
   const [result, setResult] = useState<AuditQueryResult | null>(null);
   const [querying, setQuerying] = useState(false);
   const [queryError, setQueryError] = useState<string | null>(null);
@@ -81,7 +87,7 @@ export function SupervisorApp({ connector }: { connector: SupervisorConnector })
     void checkAccess();
     connector.health().then(setHealth, () => setHealth(null));
     connector.settings().then(setSettings, () => undefined);
-    runQuery(filterFrom(EMPTY_VALUES));
+    runQuery(EMPTY_FILTER);
     return () => queryAbort.current?.abort();
   }, [connector]);
 
@@ -154,7 +160,10 @@ export function SupervisorApp({ connector }: { connector: SupervisorConnector })
           {t('auditHealthFailing', [health.failedEntries, health.lastError ?? ''])}
         </p>
       )}
-      <FilterForm values={values} agents={result?.agents ?? []} providers={result?.providers ?? []} busy={querying} onChange={setValues} onApply={() => runQuery(filterFrom(values))} />
+      <FilterForm values={values} agents={result?.agents ?? []} providers={result?.providers ?? []} busy={querying} onChange={setValues} onApply={() => {
+          const filter = filterFrom(values);
+          if (filter) runQuery(filter);
+        }} />
       {queryError && (
         <p class="notice notice--error" role="alert">
           {t('auditQueryFailed', queryError)}
@@ -164,7 +173,7 @@ export function SupervisorApp({ connector }: { connector: SupervisorConnector })
       <section aria-labelledby="entries-title">
         <h2 id="entries-title">{t('auditEntriesTitle')}</h2>
         <p role="status" data-testid="match-count" data-count={total}>
-          {result ? t('auditMatchCount', [total, result.scanned]) : t('auditLoading')}
+          {result ? t('auditMatchCount', [formatCount(total, displayLocale()), formatCount(result.scanned, displayLocale())]) : t('auditLoading')}
         </p>
         {total > 0 && (
           <>

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
-import { t } from '../shared/i18n';
+import { displayLocale, t } from '../shared/i18n';
+import { formatCount } from '../shared/locale-format';
 import { whatIfShown, type WhatIfData } from './audit-aggregates';
 
 interface Props {
@@ -37,7 +38,7 @@ export function WhatIf({ data, current }: Props) {
         </label>
       </div>
       <p role="status" data-testid="what-if-result" data-would={would ?? ''} data-actual={data.shown}>
-        {would === null ? t('auditWhatIfInvalid') : t('auditWhatIfResult', [would, data.scores.length, data.shown])}
+        {would === null ? t('auditWhatIfInvalid') : t('auditWhatIfResult', [would, data.scores.length, data.shown].map((value) => formatCount(value, displayLocale())))}
       </p>
     </section>
   );

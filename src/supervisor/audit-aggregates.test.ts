@@ -78,7 +78,7 @@ describe('aggregator', () => {
     ]) aggregator.add(e);
     const result = aggregator.result();
     expect(result.unit).toBe('day');
-    expect(result.buckets).toEqual(['2026-03-03', '2026-03-06']);
+    expect(result.buckets).toEqual([new Date(2026, 2, 3).getTime(), new Date(2026, 2, 6).getTime()]);
     const billing = result.ctrBySource.find((s) => s.sourceId === 'kb-billing')!;
     expect(billing.points.map(ctr)).toEqual([0.25, 1]);
     expect(result.ctrBySource[0]!.sourceId).toBe('kb-billing');
@@ -99,7 +99,21 @@ describe('aggregator', () => {
     aggregator.add(delivery(T0 + 2 * 3_600_000, 20, []));
     const result = aggregator.result();
     expect(result.unit).toBe('hour');
-    expect(result.buckets).toEqual(['2026-03-03 09:00', '2026-03-03 11:00']);
+    expect(result.buckets).toEqual([new Date(2026, 2, 3, 9).getTime(), new Date(2026, 2, 3, 11).getTime()]);
+  });
+
+  it('picks the bucket from the filter range when one is given, by week over long ranges', () => {
+    const short = createAggregator({ from: new Date(2026, 2, 3).getTime(), to: new Date(2026, 2, 4).getTime() });
+    short.add(delivery(T0, 10, []));
+    expect(short.result().unit).toBe('hour');
+    // The same single entry, asked about a quarter: weeks, starting on Monday.
+    const long = createAggregator({ from: new Date(2026, 0, 1).getTime(), to: new Date(2026, 3, 1).getTime() });
+    long.add(delivery(T0, 10, []));
+    long.add(delivery(T0 + 2 * DAY, 30, []));
+    const result = long.result();
+    expect(result.unit).toBe('week');
+    expect(result.buckets).toEqual([new Date(2026, 2, 2).getTime()]);
+    expect(result.latency).toEqual([{ p50: 10, p95: 30, count: 2 }]);
   });
 });
 

@@ -1,12 +1,12 @@
 import type { AuditEntry } from '../shared/audit/audit-entry';
 import { clickThroughRate } from '../shared/metrics/engagement';
-import { localDate } from './audit-filter';
+import { bucketStart, chartRange, chooseBucketUnit, type BucketUnit } from './chart-buckets';
 
 /**
  * The figures the supervisor page charts, computed from the audit log itself in one pass over the
  * matching entries: CTR (the share of impressions that got at least one click, docs/architecture.md
- * "Metrics definitions") and raw clicks by knowledge source, delivery latency p50/p95, and
- * what the thresholds hid, per hour (ranges up to two days) or per day. Also keeps each delivered
+ * "Metrics definitions") and raw clicks by knowledge source, delivery latency p50/p95, and what the
+ * thresholds hid, per hour, day or week (chart-buckets.ts picks which). Also keeps each delivered
  * item's score and age, compactly, so "what if" can replay other thresholds without a new scan.
  */
 const HOUR_MS = 3_600_000;
@@ -24,8 +24,9 @@ export interface CtrPoint {
 const emptyPoint = (): CtrPoint => ({ impressions: 0, clickedImpressions: 0, clicks: 0 });
 
 export interface Aggregates {
-  unit: 'hour' | 'day';
-  buckets: string[];
+  unit: BucketUnit;
+  /** Local start (epoch ms) of each bucket that has data, oldest first; the charts label them. */
+  buckets: number[];
   ctrBySource: { sourceId: string; points: CtrPoint[]; impressions: number; clicks: number }[];
   latency: { p50: number | null; p95: number | null; count: number }[];
   hidden: { lowScore: number; tooOld: number; shown: number }[];
@@ -56,12 +57,8 @@ export function percentile(sorted: readonly number[], p: number): number | null 
   return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]!;
 }
 
-function hourLabel(hour: number): string {
-  const date = new Date(hour * HOUR_MS);
-  return `${localDate(date.getTime())} ${String(date.getHours()).padStart(2, '0')}:00`;
-}
-
-export function createAggregator() {
+/** `range`: the filter's bounds (null: open), which pick the bucket size when given. */
+export function createAggregator(range: { from: number | null; to: number | null } = { from: null, to: null }) {
   const hours = new Map<number, HourBucket>();
   const totals = { deliveries: 0, errors: 0, impressions: 0, clickedImpressions: 0, clicks: 0, feedback: 0, shown: 0, hidden: 0 };
   // The latest impression of each conversation + recommendation, so its first click counts once.
@@ -137,11 +134,11 @@ export function createAggregator() {
   }
 
   function result(): Aggregates {
-    const unit: Aggregates['unit'] = last - first <= 2 * DAY_MS ? 'hour' : 'day';
-    const merged = new Map<string, HourBucket>();
+    const unit = chooseBucketUnit(chartRange(range, { first, last }));
+    const merged = new Map<number, HourBucket>();
     for (const hour of [...hours.keys()].sort((a, b) => a - b)) {
       const source = hours.get(hour)!;
-      const label = unit === 'hour' ? hourLabel(hour) : localDate(hour * HOUR_MS);
+      const label = bucketStart(hour * HOUR_MS, unit);
       const target = merged.get(label) ?? { ctr: new Map<string, CtrPoint>(), latencies: [], lowScore: 0, tooOld: 0, shown: 0 };
       for (const [sourceId, point] of source.ctr) {
         const into = target.ctr.get(sourceId) ?? emptyPoint();

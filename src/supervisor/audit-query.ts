@@ -27,7 +27,7 @@ export interface AuditQueryResult {
  */
 export async function queryAudit(chunks: AsyncIterable<AuditEntry[]>, filter: AuditFilter, options: { signal?: AbortSignal; onProgress?(scanned: number): void } = {}): Promise<AuditQueryResult> {
   const seqs: number[] = [];
-  const aggregator = createAggregator();
+  const aggregator = createAggregator({ from: filter.from, to: filter.to });
   const agents = new Map<string, string | null>();
   const providers = new Set<string>();
   let scanned = 0;

@@ -1,5 +1,6 @@
 import type { AuditEntry, AuditKind } from '../shared/audit/audit-entry';
-import { t } from '../shared/i18n';
+import { displayLocale, t } from '../shared/i18n';
+import { formatMilliseconds } from '../shared/locale-format';
 
 /** The entry kinds as the page names them (thunks with literal keys, for the messages test). */
 export const KIND_LABELS: Record<AuditKind, () => string> = {
@@ -19,7 +20,7 @@ export function entrySummary(entry: AuditEntry): string {
   switch (entry.kind) {
     case 'delivery': {
       const { data } = entry;
-      const latency = data.latencyMs === null ? '' : t('auditSummaryLatency', [data.latencyMs]);
+      const latency = data.latencyMs === null ? '' : t('auditSummaryLatency', [formatMilliseconds(data.latencyMs, displayLocale())]);
       return t('auditSummaryDelivery', [data.shownCount, data.hiddenCount]) + latency;
     }
     case 'provider-error': {
