@@ -1,8 +1,9 @@
 import type { Ref } from 'preact';
 import { useId, useMemo, useRef, useState } from 'preact/hooks';
-import { articleText, excerpt } from '../shared/dom/article-text';
+import { articleNodes, excerptNodes } from '../shared/dom/article-content';
 import { t } from '../shared/i18n';
 import type { Recommendation } from '../shared/recommendation';
+import { ArticleContent } from './ArticleContent';
 import { linkableUrl } from './article-link';
 import type { CardAck, CardAction } from './card-actions';
 import { cardCommandFor, type CardCommand } from './card-keys';
@@ -39,8 +40,8 @@ export function RecommendationCard({ recommendation, now, mark, canInsert, tabSt
   const notHelpfulButton = useRef<HTMLButtonElement>(null);
   const link = useRef<HTMLAnchorElement>(null);
   const id = useId();
-  const text = useMemo(() => articleText(recommendation.content), [recommendation.content]);
-  const short = useMemo(() => excerpt(text, EXCERPT_LENGTH), [text]);
+  const nodes = useMemo(() => articleNodes(recommendation.content), [recommendation.content]);
+  const short = useMemo(() => excerptNodes(nodes, EXCERPT_LENGTH), [nodes]);
   const published = describePublished(recommendation.publishedDate, now);
   const href = linkableUrl(recommendation.url);
   const source = recommendation.sourceName || recommendation.sourceId;
@@ -138,9 +139,9 @@ export function RecommendationCard({ recommendation, now, mark, canInsert, tabSt
           </span>
         )}
       </p>
-      <p class="card__content" data-testid="content" id={`${id}-content`}>
-        {expanded || !short.truncated ? text : short.text}
-      </p>
+      <div class="card__content" data-testid="content" id={`${id}-content`}>
+        <ArticleContent nodes={expanded || !short.truncated ? nodes : short.nodes} />
+      </div>
       {(short.truncated || href) && (
         <div class="card__actions">
           {short.truncated && (
