@@ -58,6 +58,9 @@ export const ViewState = z.object({
    * could not identify (no id on the page, and no API match), which we say rather than guess.
    */
   idleReason: z.optional(z.enum(['no-selection', 'unidentified'])),
+  /** The customer's name and the subject as the desktop shows them, so the agent sees which conversation the panel follows. */
+  customerName: z.optional(z.string().check(z.maxLength(200))),
+  subject: z.optional(z.string().check(z.maxLength(200))),
 });
 export type ViewState = z.infer<typeof ViewState>;
 

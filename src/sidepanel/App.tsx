@@ -116,6 +116,8 @@ export function App({ connector, now = Date.now }: Props) {
       <PanelHeader
         user={snapshot?.user ?? null}
         channel={view?.channel ?? null}
+        customerName={view?.customerName}
+        subject={view?.subject}
         signingOut={pending === 'sign-out'}
         onSignOut={() => void run('sign-out', () => connector.signOut())}
       />

@@ -55,6 +55,8 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       channel: context?.channel ?? null,
       updatedAt: now(),
       ...(stored && { contextReceivedAt: stored.receivedAt }),
+      ...(context?.participantName !== undefined && { customerName: context.participantName }),
+      ...(context?.subject !== undefined && { subject: context.subject }),
     };
     const publish = async (view: ViewState) => {
       if (!signal.aborted) await deps.publish({ ...view, updatedAt: now() });
