@@ -554,6 +554,22 @@ export const hostileArticles: readonly Article[] = [
       `<details open ontoggle="${beacon('hostile-event-attributes')}"><summary>Refund</summary>` +
       `<p onmouseover="${beacon('hostile-event-attributes-hover')}">Refund the duplicate charge.</p></details>`,
   },
+  {
+    // Structure the panel keeps (paragraphs, a list, emphasis, an https link) wrapped around what it
+    // must not: attributes that style, click, ping or navigate, links that are not https, a form.
+    id: 'hostile-structure',
+    sourceId: 'kb-billing',
+    title: 'Duplicate charge refund steps',
+    keywords: HOSTILE_KEYWORDS,
+    ageDays: 1,
+    content:
+      `<p class="card" style="position:fixed;inset:0;background:red" onclick="${beacon('hostile-structure-click')}">Check <strong>both</strong> payments, then <em>refund</em> one.</p>` +
+      `<ol><li><a href="https://help.example.com/refunds" target="_self" ping="${HOSTILE_ORIGIN_PLACEHOLDER}/__sim/hostile-executed?id=hostile-structure-ping" onclick="${beacon('hostile-structure-link')}">Refund guide</a></li>` +
+      `<li><a href="${HOSTILE_ORIGIN_PLACEHOLDER}/__sim/hostile-executed?id=hostile-structure-http">plain http link</a></li>` +
+      `<li><a href="data:text/html,<script>${beacon('hostile-structure-data')}</script>">data link</a></li></ol>` +
+      `<form action="${HOSTILE_ORIGIN_PLACEHOLDER}/__sim/hostile-executed?id=hostile-structure-form"><button>Send</button></form>` +
+      `<meta http-equiv="refresh" content="0;url=${HOSTILE_ORIGIN_PLACEHOLDER}/__sim/hostile-executed?id=hostile-structure-refresh">`,
+  },
 ];
 
 /** A hostile article's text with the beacon pointed at this simulator. */

@@ -1,5 +1,5 @@
-import { type Article, articles, hostileArticles, withOrigin } from './corpus';
-import { rankArticles } from './scoring';
+import { type Article, articles, hostileArticles, knowledgeBases, withOrigin } from './corpus';
+import { matchedKeywords, rankArticles } from './scoring';
 
 /**
  * `POST /api/v2/agentassist/recommendations/query` (docs/genesys-api.md, "recommendations-query"):
@@ -19,6 +19,10 @@ export interface QueryItem {
   relevanceScore: number;
   publishedDate: string;
   sourceId: string;
+  /** Optional in the contract: the knowledge base's name, the article's page, the matched phrases. */
+  sourceName?: string;
+  url?: string;
+  matchedTerms?: string[];
 }
 
 const DAY_MS = 86_400_000;
@@ -72,7 +76,14 @@ export interface QueryOptions {
   origin: string;
 }
 
-function toItem(article: Article, score: number, options: QueryOptions): QueryItem {
+/** Where the simulated help centre shows an article: on the simulator, so a test may open it. */
+export function articleUrl(origin: string, articleId: string): string {
+  return `${origin}/help/articles/${encodeURIComponent(articleId)}`;
+}
+
+function toItem(article: Article, score: number, transcript: string, options: QueryOptions): QueryItem {
+  const sourceName = knowledgeBases.find((base) => base.id === article.sourceId)?.name;
+  const matchedTerms = matchedKeywords(article, transcript).slice(0, 12);
   return {
     id: article.id,
     title: withOrigin(article.title, options.origin),
@@ -80,15 +91,17 @@ function toItem(article: Article, score: number, options: QueryOptions): QueryIt
     relevanceScore: score,
     publishedDate: publishedDate(article.ageDays, options.now),
     sourceId: article.sourceId,
+    ...(sourceName !== undefined && { sourceName }),
+    url: articleUrl(options.origin, article.id),
+    ...(matchedTerms.length > 0 && { matchedTerms }),
   };
 }
 
 /** The answer: the top 12 articles scoring ≥ 0.30, best first, in the requested knowledge bases. */
 export function queryItems(request: QueryRequest, options: QueryOptions): QueryItem[] {
   const corpus = options.hostileContent ? [...hostileArticles, ...articles] : articles;
-  return rankArticles(corpus, request.interactionContext.transcript, { knowledgeBaseIds: request.knowledgeBaseIds }).map(({ article, score }) =>
-    toItem(article, score, options),
-  );
+  const transcript = request.interactionContext.transcript;
+  return rankArticles(corpus, transcript, { knowledgeBaseIds: request.knowledgeBaseIds }).map(({ article, score }) => toItem(article, score, transcript, options));
 }
 
 /**

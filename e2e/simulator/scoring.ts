@@ -135,6 +135,15 @@ export function scoreArticle(article: ScorableArticle, terms: ReadonlyMap<string
   return Math.min(score, MAX_SCORE, article.scoreCap ?? 1);
 }
 
+/** The article's keyword phrases whose terms all occur in the transcript: what a card says it matched. */
+export function matchedKeywords(article: ScorableArticle, transcript: string): string[] {
+  const terms = transcriptTerms(transcript);
+  return article.keywords.filter((keyword) => {
+    const phrase = [...new Set(tokenize(keyword))];
+    return phrase.length > 0 && phrase.every((term) => terms.has(term));
+  });
+}
+
 export function roundScore(score: number): number {
   return Math.round(score * 1000) / 1000;
 }

@@ -111,6 +111,11 @@ test('a scripted session records every kind of event; an agent sees the log but 
   await supervisor.getByTestId('apply-filters').click();
   await expect(supervisor.getByTestId('match-count')).toHaveAttribute('data-count', '2');
   await expect(supervisor.getByTestId('entry-row').first()).toHaveAttribute('data-kind', 'feedback');
+  // What the agent did, by the article's title and the knowledge base's name: no ids, no action codes.
+  const summaries = await supervisor.getByTestId('entry-row').locator('[role="cell"]:last-child').allInnerTexts();
+  expect(summaries).toContain('Rated “Refund a duplicate (double) charge” helpful · Billing & Payments');
+  expect(summaries.some((summary) => summary.startsWith('Rated “Refund a duplicate (double) charge” not helpful · Billing & Payments · '))).toBe(true);
+  expect(summaries.join('\n')).not.toMatch(/kb-billing|not_helpful|billing-double-charge/);
   await expect(supervisor.getByTestId('charts-empty')).toBeVisible(); // feedback alone has no CTR or latency
   expect((await verifyStoredFromPage(supervisor)).ok).toBe('true');
 

@@ -5,7 +5,7 @@ import { expect, test } from '../support/fixtures';
 import { forgetAgentProfile, recordedEvents } from '../support/recorded-events';
 import { seedConversations, type SeedConversation } from '../simulator/conversations';
 
-const [billing, , shipping] = seedConversations;
+const [billing, , shipping, accounts] = seedConversations;
 
 async function readyPanel(context: BrowserContext, worker: Worker, origin: string, extensionId: string, conversation: SeedConversation = billing!) {
   await writeSettings(worker, simulatorSettings(origin));
@@ -37,7 +37,8 @@ test('Copy puts the article text on the clipboard and is recorded as a click', a
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: simulator.origin });
   await desktop.bringToFront();
   const clipboard = await desktop.evaluate(() => navigator.clipboard.readText());
-  expect(clipboard.trim()).toBe(text.trim());
+  // The card shows paragraphs apart; the copy is plain text, one line each.
+  expect(clipboard.trim()).toBe(text.replace(/\n\s*\n/g, '\n').trim());
   expect(clipboard.length).toBeGreaterThan(20);
 
   await expect.poll(async () => (await recordedEvents(serviceWorker, 'copy')).map((event) => event.recommendationId)).toEqual([id]);
@@ -85,9 +86,44 @@ test('Insert says so when the page has no reply box, and records nothing', async
   expect(await recordedEvents(serviceWorker, 'insert')).toEqual([]);
 });
 
-test('a call has no reply to insert into: no Insert button', async ({ context, extensionId, serviceWorker, simulator }) => {
-  const { panel } = await readyPanel(context, serviceWorker, simulator.origin, extensionId, shipping);
-  await expect(card(panel, shipping!.expected.visible[0]!).getByTestId('copy')).toBeVisible();
+test('one primary action by channel (Insert on messaging, Copy on email and calls), all actions in one row at 320 px', async ({ context, extensionId, serviceWorker, simulator }) => {
+  const { desktop, panel } = await readyPanel(context, serviceWorker, simulator.origin, extensionId);
+  await panel.setViewportSize({ width: 320, height: 720 });
+  const toolbar = (id: string) => card(panel, id).getByRole('group', { name: /^Actions for / });
+  const buttons = async (id: string) =>
+    toolbar(id)
+      .getByRole('button')
+      .evaluateAll((found) => found.map((button) => {
+        const box = button.getBoundingClientRect();
+        return { id: button.getAttribute('data-testid'), primary: button.classList.contains('button--primary'), middle: box.top + box.height / 2, right: box.right };
+      }));
+  const panelWidth = await panel.evaluate(() => document.documentElement.clientWidth);
+  const expectRow = async (id: string, order: string[], primary: string) => {
+    const found = await buttons(id);
+    expect(found.map((button) => button.id)).toEqual(order);
+    expect(found.filter((button) => button.primary).map((button) => button.id)).toEqual([primary]);
+    const middles = found.map((button) => button.middle);
+    expect(Math.max(...middles) - Math.min(...middles)).toBeLessThan(4);
+    for (const button of found) expect(button.right).toBeLessThanOrEqual(panelWidth);
+  };
+
+  // Messaging: Insert leads.
+  await expectRow(billing!.expected.visible[0]!, ['insert', 'copy', 'helpful', 'not-helpful', 'dismiss'], 'insert');
+  await expect(card(panel, billing!.expected.visible[0]!).getByTestId('helpful')).toHaveAccessibleName('Helpful');
+
+  // Email: Copy leads, Insert stays beside it.
+  const select = (id: string) => desktop.evaluate((target) => (window as unknown as { __simDesktop: { select(id: string): void } }).__simDesktop.select(target), id);
+  await select(accounts!.id);
+  await expect(panel.getByTestId('channel')).toHaveText(/email/i);
+  const firstCard = panel.getByTestId('recommendation').first();
+  await expect(firstCard).toBeVisible({ timeout: 15_000 });
+  await expectRow((await firstCard.getAttribute('data-id'))!, ['copy', 'insert', 'helpful', 'not-helpful', 'dismiss'], 'copy');
+
+  // A call has no reply to insert into: Copy leads, no Insert at all.
+  await select(shipping!.id);
+  await expect(panel.getByTestId('channel')).toHaveText(/voice|call/i);
+  await expect.poll(() => firstCard.getAttribute('data-id'), { timeout: 15_000 }).toMatch(/^shipping-/);
+  await expectRow((await firstCard.getAttribute('data-id'))!, ['copy', 'helpful', 'not-helpful', 'dismiss'], 'copy');
   await expect(panel.getByTestId('insert')).toHaveCount(0);
 });
 
@@ -143,25 +179,14 @@ test('when the worker refuses an action the card says why, and nothing is marked
   await expect(card(panel, id).getByTestId('helpful')).toHaveAttribute('aria-pressed', 'false');
 });
 
-test('the source link opens the article in a new tab and counts as opening it', async ({ context, extensionId, serviceWorker, simulator }) => {
-  const { desktop, panel } = await readyPanel(context, serviceWorker, simulator.origin, extensionId);
+test('"Open article" opens the page the provider gives in a new tab and counts as opening it', async ({ context, extensionId, serviceWorker, simulator }) => {
+  const { panel } = await readyPanel(context, serviceWorker, simulator.origin, extensionId);
   const id = billing!.expected.visible[1]!;
-  // The recommendations-query contract has no article URL (GENESYS-API.md); Agent Copilot's
-  // suggestions do. Give the published view one, as that provider would.
-  const tabId = await tabIdOf(serviceWorker, desktop);
-  const articleUrl = `${simulator.origin}/desktop/?article=${id}`;
+  // The simulator's recommendations-query service gives each article's page (the optional `url`).
+  const articleUrl = `${simulator.origin}/help/articles/${id}`;
   const link = card(panel, id).getByTestId('link');
-  const giveUrl = () =>
-    serviceWorker.evaluate(
-      async ({ key, target, url }) => {
-        const view = (await chrome.storage.session.get(key))[key] as { recommendations: { id: string; url?: string }[] };
-        for (const item of view.recommendations) if (item.id === target) item.url = url;
-        await chrome.storage.session.set({ [key]: view });
-      },
-      { key: `view:${tabId}`, target: id, url: articleUrl },
-    );
-  // Again if a last publish of the played script replaced the view in between.
-  await expect.poll(async () => (await giveUrl(), link.count())).toBe(1);
+  await expect(link).toHaveText('Open article');
+  await expect(link).toHaveAttribute('href', articleUrl);
   await expect(link).toHaveAttribute('target', '_blank');
   await expect(link).toHaveAttribute('rel', 'noopener noreferrer');
   const opened = context.waitForEvent('page');

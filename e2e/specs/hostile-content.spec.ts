@@ -26,7 +26,7 @@ test('hostile article content executes nothing in the side panel or the inline o
   await playScript(desktop, billing!);
   await untilPanelShowsLatest(serviceWorker, panel, tabId, lastLine(billing!));
   const hostileCards = panel.locator('[data-testid="recommendation"][data-id^="hostile-"]');
-  expect(await hostileCards.count()).toBeGreaterThanOrEqual(6);
+  expect(await hostileCards.count()).toBeGreaterThanOrEqual(7);
 
   // Everything a card can show: full text, hidden items, the reason form; hover over every text.
   for (const toggle of await panel.getByTestId('content-toggle').all()) await toggle.click();
@@ -35,9 +35,33 @@ test('hostile article content executes nothing in the side panel or the inline o
     await card.getByTestId('content').hover();
     await card.getByTestId('title').hover();
   }
-  // Only text: not one element from the payloads made it into the panel.
-  expect(await panel.locator('main script, main img, main iframe, main svg, main details[ontoggle], main [onerror], main [onload], main [onmouseover], main a[href^="javascript:"]').count()).toBe(0);
+  // Not one element from the payloads made it into the panel (the panel's own icons are svg.icon).
+  expect(await panel.locator('main script, main img, main iframe, main svg:not(.icon), main details[ontoggle], main [onerror], main [onload], main [onmouseover], main a[href^="javascript:"]').count()).toBe(0);
   await expect(hostileCards.first().getByTestId('title')).not.toBeEmpty();
+
+  // Structure survives, through an allowlist: paragraphs, lists, emphasis and https links opened
+  // in a new tab; every other element is unwrapped and every other attribute is gone.
+  const contentElements = await panel.getByTestId('content').evaluateAll((contents) =>
+    contents.flatMap((content) => [...content.querySelectorAll('*')].map((node) => ({ tag: node.localName, attributes: node.getAttributeNames().sort() }))),
+  );
+  expect(contentElements.length).toBeGreaterThan(0);
+  for (const { tag, attributes } of contentElements) {
+    expect(['p', 'br', 'ul', 'ol', 'li', 'strong', 'em', 'a', 'blockquote']).toContain(tag);
+    expect(attributes).toEqual(tag === 'a' ? ['class', 'href', 'rel', 'target'] : []);
+  }
+  const structured = panel.locator('[data-testid="recommendation"][data-id="hostile-structure"] [data-testid="content"]');
+  await expect(structured.locator('p').first()).toHaveText('Check both payments, then refund one.');
+  await expect(structured.locator('strong')).toHaveText('both');
+  await expect(structured.locator('ol > li')).toHaveText(['Refund guide', 'plain http link', 'data link']);
+  const links = structured.locator('a');
+  await expect(links).toHaveCount(1);
+  await expect(links).toHaveAttribute('href', 'https://help.example.com/refunds');
+  await expect(links).toHaveAttribute('target', '_blank');
+  await expect(links).toHaveAttribute('rel', /(^| )noopener( |$)/);
+  // A genuine article keeps its list and emphasis too.
+  const genuine = panel.locator('[data-testid="recommendation"][data-id="billing-double-charge"] [data-testid="content"]');
+  await expect(genuine.locator('ul > li')).toHaveCount(2);
+  await expect(genuine.locator('strong').first()).toHaveText('same amount taken twice');
 
   // The panel's Insert takes text only.
   const hostileScript = panel.locator('[data-testid="recommendation"][data-id="hostile-script-tag"]');

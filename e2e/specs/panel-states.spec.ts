@@ -3,7 +3,7 @@ import { expect, test } from '../support/fixtures';
 import { clearFaults, recordedRequests, setFaults } from '../support/simulator-control';
 import { seedConversations } from '../simulator/conversations';
 
-const [billing] = seedConversations;
+const [billing, devices] = seedConversations;
 
 test('before any settings the panel sends the admin to the options page', async ({ context, extensionId, serviceWorker, simulator }) => {
   const desktop = await openDesktop(context, simulator.origin, billing!.id);
@@ -43,8 +43,15 @@ test('with no conversation open the panel says so; opening one brings cards', as
   const panel = await openPanel(context, extensionId, await tabIdOf(serviceWorker, desktop));
   await signInFromPanel(context, panel);
   await expect(panel.getByTestId('panel')).toHaveAttribute('data-status', 'no-conversation');
+  await expect(panel.getByTestId('followed-conversation')).toHaveCount(0);
   await desktop.locator('li.conversation-item').first().click();
   await expect(panel.getByTestId('recommendation').first()).toBeVisible();
+  // The header names whom and what the panel follows, and follows the agent to the next one.
+  await expect(panel.getByTestId('customer-name')).toHaveText(billing!.customerName);
+  await expect(panel.getByTestId('subject')).toHaveText(billing!.subject);
+  await desktop.locator('li.conversation-item').nth(1).click();
+  await expect(panel.getByTestId('customer-name')).toHaveText(devices!.customerName);
+  await expect(panel.getByTestId('subject')).toHaveText(devices!.subject);
 });
 
 test('a provider failure shows an error with its correlation id, and Retry recovers', async ({ context, extensionId, serviceWorker, simulator }) => {

@@ -79,6 +79,7 @@ export function joinFrames(frames: readonly FrameEntry[]): JoinedContext | null 
     transcript: holder ? holder.report.transcript : [],
     profileId: report.profileId,
     ...(report.participantName !== undefined && { participantName: report.participantName }),
+    ...(report.subject !== undefined && { subject: report.subject }),
     ...(report.startedAt !== undefined && { startedAt: report.startedAt }),
   };
   return { frameId: selection.frameId, context, transcriptFrameId: holder?.frameId ?? null, problems: problemFrame ? problemsOf(problemFrame) : [] };
@@ -100,7 +101,7 @@ export function pageOf(url: string): string {
 
 export function sameContext(a: DesktopContext, b: DesktopContext): boolean {
   if (a.conversationId !== b.conversationId || a.channel !== b.channel || a.transcript.length !== b.transcript.length) return false;
-  if (a.participantName !== b.participantName || a.startedAt !== b.startedAt) return false;
+  if (a.participantName !== b.participantName || a.subject !== b.subject || a.startedAt !== b.startedAt) return false;
   return a.transcript.every((turn, index) => {
     const other = b.transcript[index];
     return other !== undefined && other.role === turn.role && other.text === turn.text;

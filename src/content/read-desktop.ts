@@ -93,6 +93,12 @@ export function createDesktopReader(profile: DesktopProfile, doc: Document, loca
     return text ? text.slice(0, MAX_NAME_CHARS) : undefined;
   }
 
+  function subject(entered: Set<ShadowRoot>): string | undefined {
+    if (!profile.subjectSelector) return undefined;
+    const text = deepQuery(doc, profile.subjectSelector, entered)?.textContent?.replace(/\s+/g, ' ').trim();
+    return text ? text.slice(0, MAX_NAME_CHARS) : undefined;
+  }
+
   function startedAt(entered: Set<ShadowRoot>): string | undefined {
     if (!profile.startTimeSelector || !profile.startTimeAttribute) return undefined;
     const value = deepQuery(doc, profile.startTimeSelector, entered)?.getAttribute(profile.startTimeAttribute)?.trim();
@@ -162,6 +168,7 @@ export function createDesktopReader(profile: DesktopProfile, doc: Document, loca
     const id = readConversationId(entered);
     const shownChannel = channel(entered);
     const name = participantName(entered);
+    const shownSubject = subject(entered);
     const started = startedAt(entered);
     const frame = profile.conversationFrameSelector ? deepQuery(doc, profile.conversationFrameSelector, entered) : null;
     const container = deepQuery(doc, profile.transcriptSelector, entered);
@@ -185,6 +192,7 @@ export function createDesktopReader(profile: DesktopProfile, doc: Document, loca
       transcript: container ? transcript(container) : [],
       profileId: profile.id.slice(0, 64),
       ...(name !== undefined && { participantName: name }),
+      ...(shownSubject !== undefined && { subject: shownSubject }),
       ...(started !== undefined && { startedAt: started }),
       ...(options.frameToken !== undefined && { frameToken: options.frameToken }),
       ...(frameToken !== undefined && { transcriptFrameToken: frameToken }),

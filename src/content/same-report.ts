@@ -11,6 +11,7 @@ export function sameFrameReport(a: DesktopFrameReport, b: DesktopFrameReport): b
     a.channel !== b.channel ||
     a.profileId !== b.profileId ||
     a.participantName !== b.participantName ||
+    a.subject !== b.subject ||
     a.startedAt !== b.startedAt ||
     a.frameToken !== b.frameToken ||
     a.transcriptFrameToken !== b.transcriptFrameToken ||

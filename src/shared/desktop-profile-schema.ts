@@ -40,6 +40,8 @@ export const DesktopProfile = z.object({
   conversationFrameSelector: z.optional(z.string()),
   /** The customer's name as shown for the selected conversation (to match the API's when no id is shown). */
   participantNameSelector: z.optional(z.string()),
+  /** The selected conversation's subject, shown in the panel's header beside the customer's name. */
+  subjectSelector: z.optional(z.string()),
   /** When the selected conversation started: the element, and the attribute with an ISO 8601 time. */
   startTimeSelector: z.optional(z.string()),
   startTimeAttribute: z.optional(z.string()),

@@ -51,6 +51,8 @@ export const SIMULATOR_DESKTOP_PROFILE: DesktopProfile = {
   channelAttribute: 'data-channel',
   channelMap: { message: 'message', chat: 'chat', voice: 'voice', email: 'email' },
   composerSelector: 'textarea.reply-box',
+  participantNameSelector: 'section.conversation .conversation-header .customer-name',
+  subjectSelector: 'section.conversation .conversation-subject',
 };
 
 /**

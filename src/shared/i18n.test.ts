@@ -74,7 +74,7 @@ describe('formatMessage (the stub, as Chrome substitutes)', () => {
 describe('t', () => {
   it('reads messages with substitutions', () => {
     expect(t('signIn')).toBe('Sign in');
-    expect(t('showHidden', [3])).toBe('Show 3 hidden');
+    expect(t('showHidden', [3])).toBe('Show 3 filtered-out suggestions');
     expect(t('hiddenLowScore', ['62%', '80%'])).toBe('Score 62% below 80%');
     expect(t('errorProviderStatus', 503)).toBe('The knowledge service returned an error (HTTP 503).');
   });

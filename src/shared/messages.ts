@@ -29,6 +29,8 @@ export const DesktopContext = z.strictObject({
   profileId: z.string().check(z.maxLength(64)),
   /** The customer's name as the desktop shows it: matches the API's conversation when the page shows no id. */
   participantName: z.optional(z.string().check(z.maxLength(200))),
+  /** The conversation's subject as the desktop shows it, for the panel's header. */
+  subject: z.optional(z.string().check(z.maxLength(200))),
   /** When the conversation started, as the desktop shows it (ISO 8601), for the same matching. */
   startedAt: z.optional(z.string().check(z.maxLength(64))),
 });

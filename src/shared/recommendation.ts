@@ -16,6 +16,10 @@ export const Recommendation = z.object({
   kind: z.optional(z.string().check(z.maxLength(64))),
   /** Why it was suggested, when the provider says (Genesys `triggerType`: Intent, Fallback…). */
   trigger: z.optional(z.string().check(z.maxLength(64))),
+  /** The terms of the conversation that matched, when the provider says. */
+  matchedTerms: z.optional(z.array(z.string().check(z.maxLength(80))).check(z.maxLength(12))),
+  /** The customer's line it answers: the provider's, or the last customer turn the query was built from. */
+  customerLine: z.optional(z.string().check(z.maxLength(400))),
 });
 export type Recommendation = z.infer<typeof Recommendation>;
 

@@ -78,6 +78,9 @@ export const ViewState = z.object({
   idleReason: z.optional(z.enum(['no-selection', 'unidentified'])),
   /** With `signed-out`: the session ended by itself (token refused or expired), not by a sign-out. */
   signedOutReason: z.optional(z.enum(['session-ended'])),
+  /** The customer's name and the subject as the desktop shows them, so the agent sees which conversation the panel follows. */
+  customerName: z.optional(z.string().check(z.maxLength(200))),
+  subject: z.optional(z.string().check(z.maxLength(200))),
 });
 export type ViewState = z.infer<typeof ViewState>;
 

@@ -261,14 +261,14 @@ describe('hidden recommendations', () => {
     const toggle = screen.getByTestId('hidden-toggle');
     expect(toggle.tagName).toBe('BUTTON');
     expect(toggle.getAttribute('type')).toBe('button');
-    expect(toggle.textContent).toBe('Show 2 hidden');
+    expect(toggle.textContent).toBe('Show 2 filtered-out suggestions');
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
     expect(screen.queryByTestId('hidden-recommendations')).toBeNull();
     toggle.focus();
     expect(document.activeElement).toBe(toggle);
     fireEvent.click(toggle);
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
-    expect(toggle.textContent).toBe('Hide hidden');
+    expect(toggle.textContent).toBe('Hide filtered-out suggestions');
     const list = screen.getByTestId('hidden-recommendations');
     expect(toggle.getAttribute('aria-controls')).toBe(list.id);
     const items = within(list).getAllByTestId('hidden-recommendation');

@@ -128,6 +128,8 @@ export function App({ connector, now = Date.now }: Props) {
         // Signed out is one state: no name and no Sign out above a body asking to sign in.
         user={status === 'signed-out' || status === 'not-configured' ? null : (snapshot?.user ?? null)}
         channel={view?.channel ?? null}
+        customerName={view?.customerName}
+        subject={view?.subject}
         signingOut={pending === 'sign-out'}
         onSignOut={() => void run('sign-out', () => connector.signOut())}
       />

@@ -25,7 +25,7 @@ export function HiddenList({ hidden, thresholds, now }: Props) {
         aria-controls={open ? listId : undefined}
         onClick={() => setOpen(!open)}
       >
-        {open ? t('hideHidden') : t('showHidden', [hidden.length])}
+        {open ? t('hideHidden') : hidden.length === 1 ? t('showHiddenOne') : t('showHidden', [hidden.length])}
       </button>
       {open && (
         <ul class="hidden-list" id={listId} data-testid="hidden-recommendations">

@@ -6,11 +6,14 @@ import { channelLabel } from './channel-label';
 interface Props {
   user: SignedInUser | null;
   channel: Channel | null;
+  /** Who and what the followed conversation is about, as the desktop shows it. */
+  customerName?: string | undefined;
+  subject?: string | undefined;
   signingOut: boolean;
   onSignOut: () => void;
 }
 
-export function PanelHeader({ user, channel, signingOut, onSignOut }: Props) {
+export function PanelHeader({ user, channel, customerName, subject, signingOut, onSignOut }: Props) {
   return (
     <header class="panel-header">
       <div class="panel-header__row">
@@ -22,6 +25,21 @@ export function PanelHeader({ user, channel, signingOut, onSignOut }: Props) {
           </p>
         )}
       </div>
+      {(customerName || subject) && (
+        <p class="panel-conversation" data-testid="followed-conversation">
+          <span class="visually-hidden">{t('followedConversation')} </span>
+          {customerName && (
+            <span class="panel-conversation__name" data-testid="customer-name">
+              {customerName}
+            </span>
+          )}
+          {subject && (
+            <span class="panel-conversation__subject" data-testid="subject">
+              {subject}
+            </span>
+          )}
+        </p>
+      )}
       {user && (
         <div class="account">
           <span class="account__name">

@@ -1,16 +1,20 @@
 import type { Ref } from 'preact';
 import { useId, useMemo, useRef, useState } from 'preact/hooks';
-import { articleText, excerpt } from '../shared/dom/article-text';
+import { articleNodes, excerptNodes } from '../shared/dom/article-content';
 import { t } from '../shared/i18n';
 import type { Recommendation } from '../shared/recommendation';
+import { ArticleContent } from './ArticleContent';
 import { linkableUrl } from './article-link';
 import type { CardAck, CardAction } from './card-actions';
 import { cardCommandFor, type CardCommand } from './card-keys';
 import type { CardMark } from './connector';
+import { CardIcon } from './CardIcon';
 import { NotHelpfulForm } from './NotHelpfulForm';
+import type { CardActionSet } from './primary-action';
 import { describePublished } from './published-date';
 import { ScoreBadge } from './ScoreBadge';
 import { TypeBadge } from './TypeBadge';
+import { WhySuggested } from './WhySuggested';
 
 /** Characters of content shown before "Show more". */
 export const EXCERPT_LENGTH = 280;
@@ -19,8 +23,8 @@ interface Props {
   recommendation: Recommendation;
   now: number;
   mark: CardMark;
-  /** The conversation has a text reply (not a call): offer Insert. */
-  canInsert: boolean;
+  /** Whether Insert is offered, and which of Copy and Insert leads (by channel). */
+  actions: CardActionSet;
   /** This card is the list's tab stop (roving focus). */
   tabStop: boolean;
   cardRef: Ref<HTMLLIElement>;
@@ -30,7 +34,7 @@ interface Props {
   act(action: CardAction, reason?: string): Promise<CardAck>;
 }
 
-export function RecommendationCard({ recommendation, now, mark, canInsert, tabStop, cardRef, onFocusCard, onMove, act }: Props) {
+export function RecommendationCard({ recommendation, now, mark, actions, tabStop, cardRef, onFocusCard, onMove, act }: Props) {
   const [expanded, setExpanded] = useState(false);
   const [busy, setBusy] = useState<CardAction | null>(null);
   const [ack, setAck] = useState<CardAck | null>(null);
@@ -39,12 +43,13 @@ export function RecommendationCard({ recommendation, now, mark, canInsert, tabSt
   const notHelpfulButton = useRef<HTMLButtonElement>(null);
   const link = useRef<HTMLAnchorElement>(null);
   const id = useId();
-  const text = useMemo(() => articleText(recommendation.content), [recommendation.content]);
-  const short = useMemo(() => excerpt(text, EXCERPT_LENGTH), [text]);
+  const nodes = useMemo(() => articleNodes(recommendation.content), [recommendation.content]);
+  const short = useMemo(() => excerptNodes(nodes, EXCERPT_LENGTH), [nodes]);
   const published = describePublished(recommendation.publishedDate, now);
   const href = linkableUrl(recommendation.url);
   const source = recommendation.sourceName || recommendation.sourceId;
   const titleId = `${id}-title`;
+  const order: ('copy' | 'insert')[] = actions.primary === 'insert' ? ['insert', 'copy'] : actions.canInsert ? ['copy', 'insert'] : ['copy'];
 
   const run = async (action: CardAction, reason?: string) => {
     if (busy) return;
@@ -86,7 +91,7 @@ export function RecommendationCard({ recommendation, now, mark, canInsert, tabSt
       case 'copy':
         return void run('copy');
       case 'insert':
-        return canInsert ? void run('insert') : undefined;
+        return actions.canInsert ? void run('insert') : undefined;
       case 'helpful':
         return void run('helpful');
       case 'not-helpful':
@@ -138,9 +143,10 @@ export function RecommendationCard({ recommendation, now, mark, canInsert, tabSt
           </span>
         )}
       </p>
-      <p class="card__content" data-testid="content" id={`${id}-content`}>
-        {expanded || !short.truncated ? text : short.text}
-      </p>
+      <WhySuggested recommendation={recommendation} />
+      <div class="card__content" data-testid="content" id={`${id}-content`}>
+        <ArticleContent nodes={expanded || !short.truncated ? nodes : short.nodes} />
+      </div>
       {(short.truncated || href) && (
         <div class="card__actions">
           {short.truncated && (
@@ -172,38 +178,57 @@ export function RecommendationCard({ recommendation, now, mark, canInsert, tabSt
         </div>
       )}
       <div class="card__toolbar" role="group" aria-label={t('cardActionsFor', [recommendation.title])}>
-        <button type="button" class="button button--small" data-testid="copy" onClick={() => void run('copy')} aria-busy={busy === 'copy'}>
-          {t('copy')}
-        </button>
-        {canInsert && (
-          <button type="button" class="button button--small" data-testid="insert" onClick={() => void run('insert')} aria-busy={busy === 'insert'}>
-            {t('insertIntoReply')}
+        {order.map((action) => (
+          <button
+            key={action}
+            type="button"
+            class={action === actions.primary ? 'button button--small button--primary' : 'button button--small'}
+            data-testid={action}
+            data-primary={action === actions.primary}
+            onClick={() => void run(action)}
+            aria-busy={busy === action}
+          >
+            {action === 'copy' ? t('copy') : t('insertIntoReply')}
           </button>
-        )}
-        <button
-          type="button"
-          class="button button--small"
-          data-testid="helpful"
-          aria-pressed={mark.rating === 'helpful'}
-          aria-busy={busy === 'helpful'}
-          onClick={() => void run('helpful')}
-        >
-          {t('helpful')}
-        </button>
-        <button
-          type="button"
-          class="button button--small"
-          data-testid="not-helpful"
-          ref={notHelpfulButton}
-          aria-pressed={mark.rating === 'not_helpful'}
-          aria-expanded={askingReason}
-          onClick={() => setAskingReason(!askingReason)}
-        >
-          {t('notHelpful')}
-        </button>
-        <button type="button" class="button button--small button--quiet" data-testid="dismiss" onClick={() => void run('dismiss')} aria-busy={busy === 'dismiss'}>
-          {t('dismiss')}
-        </button>
+        ))}
+        <span class="card__toolbar-end">
+          <button
+            type="button"
+            class="button button--small button--icon"
+            data-testid="helpful"
+            aria-label={t('helpful')}
+            title={t('helpful')}
+            aria-pressed={mark.rating === 'helpful'}
+            aria-busy={busy === 'helpful'}
+            onClick={() => void run('helpful')}
+          >
+            <CardIcon name="up" />
+          </button>
+          <button
+            type="button"
+            class="button button--small button--icon"
+            data-testid="not-helpful"
+            ref={notHelpfulButton}
+            aria-label={t('notHelpful')}
+            title={t('notHelpful')}
+            aria-pressed={mark.rating === 'not_helpful'}
+            aria-expanded={askingReason}
+            onClick={() => setAskingReason(!askingReason)}
+          >
+            <CardIcon name="down" />
+          </button>
+          <button
+            type="button"
+            class="button button--small button--icon button--quiet"
+            data-testid="dismiss"
+            aria-label={t('dismiss')}
+            title={t('dismiss')}
+            onClick={() => void run('dismiss')}
+            aria-busy={busy === 'dismiss'}
+          >
+            <CardIcon name="close" />
+          </button>
+        </span>
       </div>
       {askingReason && (
         <NotHelpfulForm

@@ -4,6 +4,7 @@ import type { Recommendation } from '../shared/recommendation';
 import type { CardAck, CardAction } from './card-actions';
 import { movedIndex, type CardCommand } from './card-keys';
 import type { CardMark } from './connector';
+import type { CardActionSet } from './primary-action';
 import { RecommendationCard } from './RecommendationCard';
 import { useImpressions } from './use-impressions';
 
@@ -12,7 +13,7 @@ interface Props {
   recommendations: readonly Recommendation[];
   now: number;
   marks: Readonly<Record<string, CardMark>>;
-  canInsert: boolean;
+  actions: CardActionSet;
   act(recommendation: Recommendation, action: CardAction, reason?: string): Promise<CardAck>;
   /** A card became at least half visible. */
   onSeen(recommendationId: string): void;
@@ -24,7 +25,7 @@ const NO_MARK: CardMark = {};
  * The cards, one tab stop for the whole list (roving focus): Tab reaches the current card, the
  * arrow keys (or j/k, Home, End) move between cards, and the card's own shortcuts act on it.
  */
-export function RecommendationList({ recommendations, now, marks, canInsert, act, onSeen }: Props) {
+export function RecommendationList({ recommendations, now, marks, actions, act, onSeen }: Props) {
   const [activeId, setActiveId] = useState<string | null>(null);
   const lastIndex = useRef(0);
   const elements = useRef(new Map<string, HTMLLIElement>());
@@ -76,7 +77,7 @@ export function RecommendationList({ recommendations, now, marks, canInsert, act
             recommendation={recommendation}
             now={now}
             mark={marks[recommendation.id] ?? NO_MARK}
-            canInsert={canInsert}
+            actions={actions}
             tabStop={recommendation.id === current}
             cardRef={refFor(recommendation.id)}
             onFocusCard={() => {

@@ -8,6 +8,7 @@ import type { Thresholds } from './hidden-reason';
 import { HiddenList } from './HiddenList';
 import { LoadingIndicator } from './LoadingIndicator';
 import { OtherSuggestions } from './OtherSuggestions';
+import { cardActionsFor } from './primary-action';
 import { RecommendationList } from './RecommendationList';
 import { EmptyResults, InvalidNote, StaleNote } from './ResultNotes';
 
@@ -26,11 +27,6 @@ interface Props {
   onRestoreDismissed(): void;
 }
 
-/** Calls and callbacks have no reply box to write into. */
-function hasTextReply(view: ViewState): boolean {
-  return view.channel !== 'voice' && view.channel !== 'callback';
-}
-
 /** A conversation's results: `loading`, `ready` and `error` all keep the last cards on screen. */
 export function Results({ view, thresholds, now, onRetry, retrying, onSignIn, signingIn, marks, act, onSeen, onRestoreDismissed }: Props) {
   const shown = view.recommendations.filter((recommendation) => !marks[recommendation.id]?.dismissed);
@@ -43,7 +39,7 @@ export function Results({ view, thresholds, now, onRetry, retrying, onSignIn, si
       {view.status === 'loading' && <LoadingIndicator />}
       {view.stale && <StaleNote />}
       {shown.length > 0 && (
-        <RecommendationList recommendations={shown} now={now} marks={marks} canInsert={hasTextReply(view)} act={act} onSeen={onSeen} />
+        <RecommendationList recommendations={shown} now={now} marks={marks} actions={cardActionsFor(view.channel)} act={act} onSeen={onSeen} />
       )}
       {view.recommendations.length === 0 && view.status === 'ready' && <EmptyResults hiddenCount={view.hidden.length} />}
       {dismissed > 0 && (
@@ -55,7 +51,8 @@ export function Results({ view, thresholds, now, onRetry, retrying, onSignIn, si
         </p>
       )}
       <OtherSuggestions suggestions={view.otherSuggestions ?? []} />
-      <HiddenList hidden={view.hidden} thresholds={thresholds} now={now} />
+      {/* Keyed by conversation: another conversation's filtered-out list starts closed. */}
+      <HiddenList key={view.conversationId ?? ''} hidden={view.hidden} thresholds={thresholds} now={now} />
       {view.invalidCount > 0 && <InvalidNote count={view.invalidCount} />}
     </>
   );

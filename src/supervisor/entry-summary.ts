@@ -15,6 +15,17 @@ export const KIND_LABELS: Record<AuditKind, () => string> = {
   retention: () => t('auditKindRetention'),
 };
 
+/** What the agent did, in words, with the recommendation's title (its id in entries from before titles were recorded). */
+const ACTION_SUMMARIES: Record<string, (title: string) => string> = {
+  impression: (title) => t('auditActionImpression', [title]),
+  open: (title) => t('auditActionOpen', [title]),
+  copy: (title) => t('auditActionCopy', [title]),
+  insert: (title) => t('auditActionInsert', [title]),
+  helpful: (title) => t('auditActionHelpful', [title]),
+  not_helpful: (title) => t('auditActionNotHelpful', [title]),
+  dismissed: (title) => t('auditActionDismissed', [title]),
+};
+
 /** One line saying what the entry records, for the table. */
 export function entrySummary(entry: AuditEntry): string {
   switch (entry.kind) {
@@ -29,8 +40,12 @@ export function entrySummary(entry: AuditEntry): string {
     }
     case 'impression':
     case 'click':
-    case 'feedback':
-      return `${entry.data.action} ${entry.data.recommendationId} (${entry.data.sourceId})${entry.data.reason ? ` — ${entry.data.reason}` : ''}`;
+    case 'feedback': {
+      const { data } = entry;
+      const name = data.title ?? data.recommendationId;
+      const said = (ACTION_SUMMARIES[data.action] ?? (() => `${data.action} “${name}”`))(name);
+      return [said, data.sourceName, data.reason].filter(Boolean).join(' · ');
+    }
     case 'sign-in':
     case 'sign-out':
       return entry.data.userName ?? '';

@@ -75,7 +75,9 @@
     const header = element('header', 'conversation-header');
     const badge = element('span', 'channel-badge', CHANNEL_LABELS[conversation.channel] ?? conversation.channel);
     badge.dataset.channel = conversation.channel;
-    header.append(element('h2', 'customer-name', conversation.customerName), badge, element('span', 'meta', `${conversation.subject} · ${conversation.queue} queue`));
+    const meta = element('span', 'meta');
+    meta.append(element('span', 'conversation-subject', conversation.subject), ` · ${conversation.queue} queue`);
+    header.append(element('h2', 'customer-name', conversation.customerName), badge, meta);
 
     const transcript = element('div', 'transcript');
     transcript.setAttribute('role', 'log');

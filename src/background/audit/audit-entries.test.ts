@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
 import type { ViewState } from '../../shared/view-state';
-import { entryForAction, entryForSession, entryForSettings, entryForView, transcriptExcerpt } from './audit-entries';
+import { describeRecommendation, entryForAction, entryForSession, entryForSettings, entryForView, transcriptExcerpt } from './audit-entries';
 
 const item = (id: string, score: number, publishedDate: string | null = '2026-01-01T00:00:00Z') => ({ id, title: `Title ${id}`, content: 'secret body', relevanceScore: score, publishedDate, sourceId: 'kb-billing' });
 
@@ -100,6 +100,15 @@ describe('entryForAction', () => {
       provider: 'p',
       data: { eventId: 'e1', action: 'not_helpful', recommendationId: 'a', sourceId: 'kb-billing', reason: 'out of date' },
     });
+  });
+
+  it('names what was acted on by the title and knowledge base the panel showed, shown or hidden, in that conversation only', () => {
+    const named: ViewState = { ...ready, recommendations: [{ ...item('a', 0.9), sourceName: 'Billing & Payments' }] };
+    const other: ViewState = { ...ready, tabId: 5, conversationId: 'conv-2', recommendations: [{ ...item('a', 0.9), title: 'Elsewhere' }] };
+    expect(describeRecommendation([other, null, named], 'conv-1', 'a')).toEqual({ title: 'Title a', sourceName: 'Billing & Payments' });
+    expect(describeRecommendation([ready], 'conv-1', 'c')).toEqual({ title: 'Title c' });
+    expect(describeRecommendation([ready], 'conv-1', 'zzz')).toBeNull();
+    expect(entryForAction({ ...event, action: 'copy' }, 'p', { title: 'Title a', sourceName: 'Billing & Payments' }).data).toMatchObject({ title: 'Title a', sourceName: 'Billing & Payments', sourceId: 'kb-billing' });
   });
 });
 

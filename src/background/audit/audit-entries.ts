@@ -77,7 +77,17 @@ export function entryForView(view: ViewState, context: ViewContext): AuditBody |
   return null;
 }
 
-export function entryForAction(event: RecommendationEvent, provider: string | null): AuditBody {
+/** What the agent acted on, as the panel showed it: looked up in the desktop tabs' published views. */
+export function describeRecommendation(views: readonly (ViewState | null)[], conversationId: string, recommendationId: string): { title: string; sourceName?: string } | null {
+  for (const view of views) {
+    if (view?.conversationId !== conversationId) continue;
+    const found = view.recommendations.find((item) => item.id === recommendationId) ?? view.hidden.find((item) => item.recommendation.id === recommendationId)?.recommendation;
+    if (found) return { title: found.title, ...(found.sourceName !== undefined && { sourceName: found.sourceName }) };
+  }
+  return null;
+}
+
+export function entryForAction(event: RecommendationEvent, provider: string | null, about: { title: string; sourceName?: string } | null = null): AuditBody {
   const kind = event.action === 'impression' ? 'impression' : CLICK_ACTIONS.includes(event.action) ? 'click' : 'feedback';
   const time = Date.parse(event.timestamp);
   return {
@@ -91,6 +101,8 @@ export function entryForAction(event: RecommendationEvent, provider: string | nu
       action: event.action,
       recommendationId: event.recommendationId,
       sourceId: event.sourceId,
+      ...(about !== null && { title: about.title }),
+      ...(about?.sourceName !== undefined && { sourceName: about.sourceName }),
       ...(event.reason !== undefined && { reason: event.reason }),
     },
   };

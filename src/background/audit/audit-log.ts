@@ -6,7 +6,7 @@ import type { ViewState } from '../../shared/view-state';
 import { readAgent } from '../auth/token-store';
 import { listDesktopTabs, readContext, readView } from '../tab-state';
 import { onWorkerEvent, type WorkerEvent } from '../worker-events';
-import { entryForAction, entryForSession, entryForSettings, entryForView, transcriptExcerpt } from './audit-entries';
+import { describeRecommendation, entryForAction, entryForSession, entryForSettings, entryForView, transcriptExcerpt } from './audit-entries';
 import { createAuditWriter, type AuditHealth, type AuditWriter } from './audit-writer';
 
 /**
@@ -50,8 +50,9 @@ async function record(writer: AuditWriter, event: WorkerEvent): Promise<void> {
       return;
     }
     case 'recommendation-event': {
-      const { settings } = await loadSettings();
-      await writer.append({ bodies: [entryForAction(event.event, settings.provider)] });
+      const [{ settings }, views] = await Promise.all([loadSettings(), listDesktopTabs().then((tabs) => Promise.all(tabs.map(readView)))]);
+      const about = describeRecommendation(views, event.event.conversationId, event.event.recommendationId);
+      await writer.append({ bodies: [entryForAction(event.event, settings.provider, about)] });
       return;
     }
     case 'signed-in':

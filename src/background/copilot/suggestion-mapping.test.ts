@@ -66,7 +66,7 @@ const fixtures = {
 };
 
 describe('mapSuggestions', () => {
-  it('maps every knowledge type to a recommendation with score, source, kind and trigger, and an unknown date', () => {
+  it('maps every knowledge type to a recommendation with score, source, kind, trigger and the customer line it answers, and an unknown date', () => {
     const { items, others, invalidCount } = mapSuggestions([fixtures.knowledgeSearch, fixtures.knowledgeArticle, fixtures.faq, fixtures.article]);
     expect(invalidCount).toBe(0);
     expect(others).toEqual([]);
@@ -80,6 +80,7 @@ describe('mapSuggestions', () => {
         sourceId: 'kb-billing',
         kind: 'KnowledgeSearch',
         trigger: 'Fallback',
+        customerLine: 'charged twice',
       },
       {
         id: 's-article',
@@ -90,6 +91,7 @@ describe('mapSuggestions', () => {
         sourceId: 'kb-billing',
         kind: 'KnowledgeArticle',
         trigger: 'Intent',
+        customerLine: 'charged twice',
       },
       {
         id: 's-faq',
@@ -102,6 +104,7 @@ describe('mapSuggestions', () => {
         url: 'https://help.example.com/faq/1',
         kind: 'Faq',
         trigger: 'Fallback',
+        customerLine: 'charged twice',
       },
       {
         id: 's-legacy',
@@ -113,6 +116,7 @@ describe('mapSuggestions', () => {
         url: 'https://kb.example.com/articles/9',
         kind: 'Article',
         trigger: 'Fallback',
+        customerLine: 'charged twice',
       },
     ]);
     for (const item of items) expect(Recommendation.safeParse(item).success).toBe(true);

@@ -80,6 +80,7 @@ function recommendation(suggestion: Suggestion, fields: Omit<Recommendation, 'id
       publishedDate: null,
       ...(suggestion.type !== undefined && { kind: clip(suggestion.type, 64) }),
       ...(suggestion.triggerType !== undefined && { trigger: clip(suggestion.triggerType, 64) }),
+      ...(nonEmpty(suggestion.context?.queryStatement) !== undefined && { customerLine: clip(suggestion.context!.queryStatement!.trim(), 400) }),
     },
   };
 }

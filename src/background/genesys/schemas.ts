@@ -41,6 +41,14 @@ export const RecommendationsQueryItem = z.looseObject({
   relevanceScore: z.number().check(z.gte(0), z.lte(1)),
   publishedDate: z.iso.datetime({ offset: true }),
   sourceId: z.string(),
+  // Optional, and dropped rather than failing the item when malformed: a service written to the
+  // original contract sends none of them.
+  /** The knowledge base's display name. */
+  sourceName: z.catch(z.optional(z.string().check(z.minLength(1), z.maxLength(200))), undefined),
+  /** Where the whole article can be read. */
+  url: z.catch(z.optional(z.string().check(z.maxLength(2000))), undefined),
+  /** The terms of the conversation that matched the article. */
+  matchedTerms: z.catch(z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(80))).check(z.maxLength(12))), undefined),
 });
 export type RecommendationsQueryItem = z.infer<typeof RecommendationsQueryItem>;
 

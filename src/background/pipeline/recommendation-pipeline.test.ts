@@ -225,6 +225,8 @@ describe('createPipeline: loading and ready', () => {
       ['low', 'low-score'],
     ]);
     expect(ready.invalidCount).toBe(3);
+    // Each card says which customer line the query was built from.
+    expect(ready.recommendations.map((item) => item.customerLine)).toEqual(['card declined', 'card declined']);
     expect(ready.error).toBeNull();
     expect(ready.updatedAt).toBe(NOW);
     for (const view of h.published) expect(ViewState.safeParse(view).success).toBe(true);

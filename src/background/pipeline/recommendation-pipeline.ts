@@ -9,7 +9,7 @@ import type { ProviderResult, RecommendationProvider } from '../providers/provid
 import type { DesktopContext } from '../../shared/messages';
 import type { StoredContext } from '../tab-state';
 import { filterRecommendations } from './filter-recommendations';
-import { DEFAULT_TRANSCRIPT_LIMITS } from './transcript';
+import { DEFAULT_TRANSCRIPT_LIMITS, lastCustomerLine } from './transcript';
 import { viewErrorFrom } from './view-error';
 
 /**
@@ -59,6 +59,8 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       updatedAt: now(),
       ...(stored && { contextReceivedAt: stored.receivedAt }),
       requestedAt,
+      ...(context?.participantName !== undefined && { customerName: context.participantName }),
+      ...(context?.subject !== undefined && { subject: context.subject }),
     };
     const publish = async (view: ViewState) => {
       if (!signal.aborted) await deps.publish({ ...view, updatedAt: now() });
@@ -120,8 +122,11 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       });
       const ttlMs = provider.cacheable === false ? 0 : settings.cacheTtlSeconds * 1000;
       const hit = ttlMs > 0 ? await deps.cache.lookup(key, ttlMs, now()).catch(() => null) : null;
+      // Our own providers are asked with the transcript: each card says which customer line it answers.
+      const line = provider.needsTranscript ? lastCustomerLine(context.transcript) : undefined;
       const render = (result: ProviderResult) => {
-        const { accepted, hidden } = filterRecommendations(result.items, settings, now());
+        const items = line === undefined ? result.items : result.items.map((item) => (item.customerLine ? item : { ...item, customerLine: line }));
+        const { accepted, hidden } = filterRecommendations(items, settings, now());
         return { recommendations: accepted, hidden, invalidCount: result.invalidCount, ...(result.others !== undefined && { otherSuggestions: result.others }) };
       };
 

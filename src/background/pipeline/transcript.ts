@@ -35,3 +35,10 @@ export function formatTranscript(turns: readonly Turn[], limits: TranscriptLimit
   }
   return lines.reverse().join('\n');
 }
+
+/** The customer's last turn (what a query built from this transcript mostly answers), cut to `maxChars`. */
+export function lastCustomerLine(turns: readonly Turn[], maxChars = 400): string | undefined {
+  const last = normaliseTurns(turns).findLast((turn) => turn.role === 'customer');
+  if (!last) return undefined;
+  return last.text.length <= maxChars ? last.text : `${last.text.slice(0, maxChars - 1)}…`;
+}

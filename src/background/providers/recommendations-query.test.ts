@@ -32,6 +32,14 @@ describe('mapQueryItems', () => {
     expect(result.invalidCount).toBe(7);
   });
 
+  it('keeps the optional display name, article URL and matched terms, and drops them alone when malformed', () => {
+    const extras = { sourceName: 'Billing & Payments', url: 'https://help.example.com/a', matchedTerms: ['double charge', 'refund'] };
+    const result = mapQueryItems([item('a', extras), item('b', { sourceName: 42, url: ['x'], matchedTerms: 'refund' })]);
+    expect(result.invalidCount).toBe(0);
+    expect(result.items[0]).toMatchObject(extras);
+    expect(result.items[1]).toEqual({ id: 'b', title: 'Article b', content: 'Body of b', relevanceScore: 0.9, publishedDate: '2025-03-01T10:00:00Z', sourceId: 'kb-1' });
+  });
+
   it('handles an empty list', () => {
     expect(mapQueryItems([])).toEqual({ items: [], invalidCount: 0 });
   });

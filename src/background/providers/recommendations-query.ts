@@ -24,6 +24,9 @@ export function mapQueryItems(items: readonly unknown[]): ProviderResult {
       relevanceScore: item.relevanceScore,
       publishedDate: item.publishedDate,
       sourceId: item.sourceId,
+      ...(item.sourceName !== undefined && { sourceName: item.sourceName }),
+      ...(item.url !== undefined && { url: item.url }),
+      ...(item.matchedTerms !== undefined && { matchedTerms: item.matchedTerms }),
     });
   }
   return { items: mapped, invalidCount };

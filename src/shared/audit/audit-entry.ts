@@ -73,6 +73,9 @@ export interface ActionData {
   action: string;
   recommendationId: string;
   sourceId: string;
+  /** The recommendation's title and knowledge base name when the worker still had them on view: the supervisor reads names, not ids. */
+  title?: string;
+  sourceName?: string;
   reason?: string;
 }
 

@@ -1,3 +1,5 @@
+import { cutAtWord } from './article-content';
+
 /**
  * Article content is hostile (docs/architecture.md, "Trust"): it is shown as text, never as markup. HTML is
  * read with DOMParser, whose documents are inert: scripts do not run, event handlers do not fire
@@ -73,13 +75,11 @@ export interface ExcerptText {
 }
 
 /**
- * The first `limit` characters, cut at a word boundary when one is near, with an ellipsis. Text
- * only slightly longer than the limit is kept whole: a "Show more" for three words is noise.
+ * The first `limit` characters, cut after the last whole word, with an ellipsis (a single word
+ * longer than the limit is cut hard). Text only slightly longer than the limit is kept whole: a
+ * "Show more" for three words is noise.
  */
 export function excerpt(text: string, limit: number): ExcerptText {
   if (text.length <= limit * 1.2) return { text, truncated: false };
-  const head = text.slice(0, limit);
-  const boundary = head.search(/\s\S*$/);
-  const cut = boundary > limit * 0.6 ? head.slice(0, boundary) : head;
-  return { text: `${cut.trimEnd()}…`, truncated: true };
+  return { text: `${cutAtWord(text, limit, true)}…`, truncated: true };
 }
