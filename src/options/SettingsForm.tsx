@@ -17,6 +17,14 @@ interface Props {
 const PROVIDER_LABELS: Record<Provider, () => string> = {
   'recommendations-query': () => t('providerRecommendationsQuery'),
   'conversation-suggestions': () => t('providerConversationSuggestions'),
+  'knowledge-search': () => t('providerKnowledgeSearch'),
+};
+
+/** One line per provider: the licence it needs, so an admin can tell which one their org can use. */
+const PROVIDER_LICENCES: Record<Provider, () => string> = {
+  'recommendations-query': () => t('providerLicenceRecommendationsQuery'),
+  'conversation-suggestions': () => t('providerLicenceConversationSuggestions'),
+  'knowledge-search': () => t('providerLicenceKnowledgeSearch'),
 };
 
 function inputValue(event: Event): string {
@@ -75,13 +83,30 @@ export function SettingsForm({ values, errors, saving, onChange, onSubmit, foote
           label={t('labelProvider')}
           error={errors.provider}
           control={(props) => (
-            <select {...props} value={values.provider} onChange={(event) => onChange('provider', inputValue(event))}>
-              {PROVIDERS.map((provider) => (
-                <option key={provider} value={provider}>
-                  {PROVIDER_LABELS[provider]()}
-                </option>
-              ))}
-            </select>
+            <>
+              <select
+                {...props}
+                aria-describedby={[props['aria-describedby'], 'provider-licences'].filter(Boolean).join(' ')}
+                value={values.provider}
+                onChange={(event) => onChange('provider', inputValue(event))}
+              >
+                {PROVIDERS.map((provider) => (
+                  <option key={provider} value={provider}>
+                    {PROVIDER_LABELS[provider]()}
+                  </option>
+                ))}
+              </select>
+              <div class="field__hint" id="provider-licences" data-testid="provider-licences">
+                <p>{t('providerLicencesHeading')}</p>
+                <ul>
+                  {PROVIDERS.map((provider) => (
+                    <li key={provider} data-provider={provider}>
+                      {PROVIDER_LICENCES[provider]()}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            </>
           )}
         />
         <FormField

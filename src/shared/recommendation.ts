@@ -1,5 +1,24 @@
 import * as z from 'zod/mini';
 
+/**
+ * What Genesys Knowledge needs to credit an engagement to the document the agent saw (the
+ * `knowledge-search` provider sets it; the engagement calls want variation and version ids, the
+ * search that surfaced it, and how it was shown). Ids only: nothing the agent typed.
+ */
+export const KnowledgeRef = z.object({
+  documentId: z.string().check(z.minLength(1), z.maxLength(256)),
+  knowledgeBaseId: z.string().check(z.minLength(1), z.maxLength(256)),
+  variationId: z.string().check(z.minLength(1), z.maxLength(256)),
+  versionId: z.string().check(z.minLength(1), z.maxLength(256)),
+  searchId: z.optional(z.string().check(z.maxLength(256))),
+  /** `surfacingMethod` of the card: a highlighted answer, or a snippet of the article. */
+  surfacing: z.enum(['Highlight', 'Snippet']),
+  queryType: z.enum(['AutoSearch', 'ManualSearch']),
+  /** `KnowledgeConversationContext.mediaType` of the conversation it was found for. */
+  mediaType: z.optional(z.string().check(z.maxLength(32))),
+});
+export type KnowledgeRef = z.infer<typeof KnowledgeRef>;
+
 /** Our model of one recommendation, whatever provider produced it. */
 export const Recommendation = z.object({
   id: z.string().check(z.minLength(1), z.maxLength(256)),
@@ -16,6 +35,8 @@ export const Recommendation = z.object({
   kind: z.optional(z.string().check(z.maxLength(64))),
   /** Why it was suggested, when the provider says (Genesys `triggerType`: Intent, Fallback…). */
   trigger: z.optional(z.string().check(z.maxLength(64))),
+  /** Genesys Knowledge ids for native engagement (`knowledge-search` provider only). */
+  knowledge: z.optional(KnowledgeRef),
 });
 export type Recommendation = z.infer<typeof Recommendation>;
 

@@ -11,7 +11,7 @@ export { SETTINGS_STORAGE_KEY };
  * possibly partial object of these keys; defaults fill the rest; an invalid value is reported and
  * falls back to its default. Admins and tests rely on this exact shape.
  */
-export const PROVIDERS = ['recommendations-query', 'conversation-suggestions'] as const;
+export const PROVIDERS = ['recommendations-query', 'conversation-suggestions', 'knowledge-search'] as const;
 export const Provider = z.enum(PROVIDERS);
 export type Provider = z.infer<typeof Provider>;
 
