@@ -247,35 +247,3 @@ export function knowledgeBaseListing(now: number): Record<string, unknown> {
     selfUri: '/api/v2/knowledge/knowledgebases',
   };
 }
-
-/** POST …/documents/search: the knowledge base's articles ranked for the query (`KnowledgeDocumentSearch`). */
-export function documentSearch(knowledgeBaseId: string, request: { query: string; pageSize?: number; queryType?: string; conversationContext?: unknown }, now: number, origin: string) {
-  const pageSize = Math.min(Math.max(1, request.pageSize ?? 10), 30);
-  const ranked = rankArticles(articles, request.query, { knowledgeBaseIds: [knowledgeBaseId], limit: pageSize, minScore: 0.2 });
-  return {
-    query: request.query,
-    pageSize,
-    pageNumber: 1,
-    searchId: randomUUID(),
-    total: ranked.length,
-    pageCount: 1,
-    queryType: request.queryType,
-    results: ranked.map(({ article, score }) => ({
-      confidence: score,
-      document: {
-        id: article.id,
-        title: withOrigin(article.title, origin),
-        visible: true,
-        state: 'Published',
-        dateCreated: publishedDate(article.ageDays + 30, now),
-        dateModified: publishedDate(article.ageDays, now),
-        datePublished: publishedDate(article.ageDays, now),
-        lastPublishedVersionNumber: 3,
-        knowledgeBase: { id: knowledgeBaseId, languageCode: 'en-US', selfUri: `/api/v2/knowledge/knowledgebases/${knowledgeBaseId}` },
-        answer: plainText(withOrigin(article.content, origin)).split('. ')[0],
-        selfUri: documentRef(article).selfUri,
-      },
-    })),
-    ...(request.conversationContext !== undefined && { conversationContext: request.conversationContext }),
-  };
-}

@@ -128,6 +128,8 @@ const TRUNCATED_BODIES: Readonly<Record<FaultableRoute, string>> = {
   notifications: '{"connectUri":"ws://',
   engagement: '{"engagementT',
   'knowledge-search': '{"results":[{"confid',
+  'knowledge-bases': '{"entities":[{"id":"kb-bil',
+  'knowledge-engagement': '{"documentVariat',
 };
 
 const STATUS_MESSAGES: Readonly<Record<number, string>> = {

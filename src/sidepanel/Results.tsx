@@ -10,6 +10,7 @@ import { LoadingIndicator } from './LoadingIndicator';
 import { OtherSuggestions } from './OtherSuggestions';
 import { RecommendationList } from './RecommendationList';
 import { EmptyResults, InvalidNote, StaleNote } from './ResultNotes';
+import { SourceProblems } from './SourceProblems';
 
 interface Props {
   view: ViewState;
@@ -42,6 +43,7 @@ export function Results({ view, thresholds, now, onRetry, retrying, onSignIn, si
       )}
       {view.status === 'loading' && <LoadingIndicator />}
       {view.stale && <StaleNote />}
+      <SourceProblems problems={view.sourceProblems ?? []} />
       {shown.length > 0 && (
         <RecommendationList recommendations={shown} now={now} marks={marks} canInsert={hasTextReply(view)} act={act} onSeen={onSeen} />
       )}

@@ -29,7 +29,7 @@ export const AUTO_SEARCH_PAGE_SIZE = 10;
  * Results below this confidence are not worth a card even in the hidden list. Lower than any
  * sensible `minRelevanceScore`, so the threshold (and "show hidden") still decides what is shown.
  */
-export const AUTO_SEARCH_CONFIDENCE_FLOOR = 0.2;
+export const AUTO_SEARCH_CONFIDENCE_FLOOR = 0.4;
 /** Answer highlights for the best few results (the API allows 1–5). */
 export const AUTO_SEARCH_HIGHLIGHTS = Math.min(3, MAX_ANSWER_HIGHLIGHT_RESULTS);
 
