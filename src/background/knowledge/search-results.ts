@@ -65,7 +65,9 @@ export function mapKnowledgeResults(results: readonly unknown[], context: MapCon
     const variation = document.variations?.[0];
     const highlight = highlightedAnswer(variation);
     const answer = highlight ?? document.answer?.trim() ?? '';
-    const content = answer || bodyText(variation);
+    // The answer first, then the article, so the card's excerpt answers and opening it reads in full.
+    const body = bodyText(variation);
+    const content = !answer ? body : !body || body.startsWith(answer) ? body || answer : `${answer}\n\n${body}`;
     const knowledgeBaseId = document.knowledgeBase?.id ?? context.knowledgeBaseId;
     const versionId = variation?.documentVersion?.id ?? document.documentVersion?.id;
     const knowledge: KnowledgeRef | undefined =

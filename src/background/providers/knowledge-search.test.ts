@@ -80,7 +80,7 @@ describe('createKnowledgeSearchProvider', () => {
     expect(result.items[0]).toEqual({
       id: 'd1',
       title: 'Doc d1',
-      content: 'Refunds take 3 days.',
+      content: 'Refunds take 3 days. Call us.',
       relevanceScore: 0.9,
       publishedDate: '2025-03-02T00:00:00Z',
       sourceId: 'kb-a',
