@@ -3,7 +3,7 @@ import { addCustomerMessage, openDesktop, openPanel, signInFromPanel, simulatorS
 import { outboxStatus } from '../support/feedback';
 import { expect, test } from '../support/fixtures';
 import { forbidKnowledgeBases, knowledgeRecord } from '../support/knowledge-control';
-import { setFaults } from '../support/simulator-control';
+import { recordedRequests, setFaults } from '../support/simulator-control';
 import { workerErrors } from '../support/worker-control';
 import { seedConversations } from '../simulator/conversations';
 import { variationIdOf, versionIdOf } from '../simulator/knowledge';
@@ -122,7 +122,7 @@ test('cards come from an AutoSearch of the customer’s words; thresholds hide t
   expect(await workerErrors(serviceWorker)).toEqual([]);
 });
 
-test('the options page offers the provider with the licence each needs; an engagement Knowledge refuses (400) is set aside and the next ones still go; manual search works with recommendations-query too', async ({
+test('the options page offers the provider with the licence each needs; an engagement Knowledge refuses (400) is set aside and the next ones still go; manual search works with recommendations-query too, whose service gets customer data masked', async ({
   context,
   extensionId,
   serviceWorker,
@@ -139,7 +139,7 @@ test('the options page offers the provider with the licence each needs; an engag
 
   // The first engagement call is refused as a bad request.
   await setFaults(simulator.origin, [{ route: 'knowledge-engagement', kind: 'status', status: 400, times: 1 }]);
-  const { panel } = await knowledgeDesk(context, extensionId, serviceWorker, simulator.origin);
+  const { desktop, panel } = await knowledgeDesk(context, extensionId, serviceWorker, simulator.origin);
   await expect.poll(async () => (await outboxStatus(panel)).parked.filter((entry) => entry.destination === 'genesys-knowledge').length).toBe(1);
   const parked = (await outboxStatus(panel)).parked.find((entry) => entry.destination === 'genesys-knowledge')!;
   expect(parked.error).toMatchObject({ kind: 'http', status: 400 });
@@ -150,8 +150,17 @@ test('the options page offers the provider with the licence each needs; an engag
   // Set aside, never retried: the destination is healthy and nothing waits behind it.
   await expect.poll(async () => (await outboxStatus(panel)).destinations.find((entry) => entry.id === 'genesys-knowledge')).toMatchObject({ pending: 0, parked: 1, failures: 0 });
 
+  // Customer data in the transcript: Genesys Knowledge, which holds the conversation already, gets
+  // the words as they are; the organisation's own service gets them masked (redactOutgoingText).
+  await addCustomerMessage(desktop, billing!.id, 'My card is 4111 1111 1111 1111 and my e-mail jo@example.com');
+  await expect.poll(async () => (await knowledgeRecord(simulator.origin)).searches.at(-1)!.body.query).toContain('4111 1111 1111 1111 and my e-mail jo@example.com');
+
   // Manual search is there in every mode where the org has Genesys Knowledge, not only with Copilot.
   await writeSettings(serviceWorker, simulatorSettings(simulator.origin, { provider: 'recommendations-query' }));
+  await expect
+    .poll(async () => ((await recordedRequests(simulator.origin, 'query')).at(-1)?.body as { interactionContext: { transcript: string } } | undefined)?.interactionContext.transcript)
+    .toContain('Customer: My card is [card] and my e-mail [email]');
+  for (const request of await recordedRequests(simulator.origin, 'query')) expect(JSON.stringify(request.body)).not.toMatch(/4111|jo@example/);
   const input = panel.getByTestId('knowledge-search-input');
   await input.fill('refund timeline');
   await input.press('Enter');

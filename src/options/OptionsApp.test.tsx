@@ -104,6 +104,10 @@ describe('form', () => {
     const excerpts = field<HTMLInputElement>('auditTranscriptExcerpts');
     expect(excerpts.checked).toBe(false);
     fireEvent.click(excerpts);
+    // Masking customer data in outgoing text is on unless the admin turns it off.
+    const redact = field<HTMLInputElement>('redactOutgoingText');
+    expect(redact.checked).toBe(true);
+    fireEvent.click(redact);
     save();
     await waitFor(() => expect(screen.getByTestId('save-status').textContent).toBe('Saved'));
     expect(screen.getByTestId('save-status').getAttribute('role')).toBe('status');
@@ -121,6 +125,7 @@ describe('form', () => {
         feedbackWebhookUrl: 'https://hooks.example.com/f',
         auditRetentionDays: 45,
         auditTranscriptExcerpts: true,
+        redactOutgoingText: false,
         desktopProfile: { transcriptSelector: '#log' },
       },
     ]);

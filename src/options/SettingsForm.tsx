@@ -146,6 +146,21 @@ export function SettingsForm({ values, errors, saving, onChange, onSubmit, foote
             />
           )}
         />
+        <FormField
+          id="redactOutgoingText"
+          label={t('labelRedactOutgoingText')}
+          hint={t('hintRedactOutgoingText')}
+          error={errors.redactOutgoingText}
+          control={(props) => (
+            <input
+              {...props}
+              type="checkbox"
+              class="field__checkbox"
+              checked={values.redactOutgoingText === 'true'}
+              onChange={(event) => onChange('redactOutgoingText', String(event.currentTarget.checked))}
+            />
+          )}
+        />
       </fieldset>
 
       <div class="form-actions">

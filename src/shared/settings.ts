@@ -32,6 +32,8 @@ const fields = {
   desktopProfile: z.optional(DesktopProfileOverrides),
   /** Store a redacted transcript excerpt with each audit delivery (off: transcripts hold customer data). */
   auditTranscriptExcerpts: z.boolean(),
+  /** Mask card numbers, e-mails and phones in text sent to services that do not already hold it. */
+  redactOutgoingText: z.boolean(),
 };
 
 export const Settings = z.object(fields);
@@ -49,6 +51,7 @@ export const DEFAULT_SETTINGS: Settings = {
   cacheTtlSeconds: 120,
   auditRetentionDays: 30,
   auditTranscriptExcerpts: false,
+  redactOutgoingText: true,
 };
 
 export interface SettingsIssue {

@@ -13,7 +13,7 @@ export type CopilotParts = Omit<ConversationSuggestionsDeps, 'api'>;
 export function selectProvider(settings: Settings, api: ApiClient, copilot: CopilotParts, directory: KnowledgeBaseDirectory): RecommendationProvider {
   switch (settings.provider) {
     case 'recommendations-query':
-      return createRecommendationsQueryProvider(api);
+      return createRecommendationsQueryProvider(api, { redact: settings.redactOutgoingText });
     case 'conversation-suggestions':
       return createConversationSuggestionsProvider({ api, ...copilot });
     case 'knowledge-search':
