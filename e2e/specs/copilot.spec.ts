@@ -11,7 +11,7 @@ import {
   type SimSuggestionRecord,
 } from '../support/copilot-control';
 import { expect, test } from '../support/fixtures';
-import { recordedRequests, setFaults } from '../support/simulator-control';
+import { clearFaults, recordedRequests, setFaults } from '../support/simulator-control';
 import { currentWorker, killServiceWorker, workerErrors } from '../support/worker-control';
 import { seedConversations } from '../simulator/conversations';
 
@@ -167,6 +167,8 @@ test('the agent searches the knowledge bases from the panel, with the conversati
 
 test('switching the provider in the options page changes behaviour without a reload', async ({ context, extensionId, serviceWorker, simulator }) => {
   await setCopilotConfig(simulator.origin, { suggestionDelayMs: 0 });
+  // An org whose agents may not read Genesys Knowledge: no search box with recommendations-query.
+  await setFaults(simulator.origin, [{ route: 'knowledge-bases', kind: 'status', status: 403 }]);
   await writeSettings(serviceWorker, simulatorSettings(simulator.origin, { minRelevanceScore: 0 }));
   const desktop = await openDesktop(context, simulator.origin, billing!.id);
   const panel = await openPanel(context, extensionId, await tabIdOf(serviceWorker, desktop));
@@ -174,7 +176,9 @@ test('switching the provider in the options page changes behaviour without a rel
   await expect(panel.getByTestId('recommendation').first()).toBeVisible();
   expect((await recordedRequests(simulator.origin, 'query')).length).toBeGreaterThan(0);
   expect(await recordedRequests(simulator.origin, 'suggestions')).toEqual([]);
+  await expect.poll(async () => (await recordedRequests(simulator.origin, 'knowledge-bases')).length).toBeGreaterThan(0);
   await expect(panel.getByTestId('knowledge-search')).toHaveCount(0);
+  await clearFaults(simulator.origin);
 
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/src/options/index.html`);
@@ -191,7 +195,8 @@ test('switching the provider in the options page changes behaviour without a rel
   await options.getByRole('button', { name: 'Save', exact: true }).click();
   await expect.poll(() => cardIds(panel), { timeout: 15_000 }).toContain('billing-double-charge');
   await expect.poll(async () => (await notificationsRecord(simulator.origin)).channels.some((channel) => channel.connected), { timeout: 15_000 }).toBe(false);
-  await expect(panel.getByTestId('knowledge-search')).toHaveCount(0);
+  // The org does have Genesys Knowledge now: the agent keeps the search box in every mode.
+  await expect(panel.getByTestId('knowledge-search')).toBeVisible();
 });
 
 test('when no notification channel can be had, suggestions still come over REST and polling takes over', async ({ context, extensionId, serviceWorker, simulator }) => {
