@@ -76,6 +76,17 @@ test('suggestions appear live as the conversation progresses, without asking the
   expect(messages.some((request) => request.method === 'GET' && request.path === `/api/v2/conversations/messages/${billing!.id}`)).toBe(true);
   expect(messages.some((request) => request.method === 'POST' && request.path.endsWith('/messages/bulk'))).toBe(true);
   expect((await recordedRequests(simulator.origin, 'conversations')).some((request) => request.path === '/api/v2/conversations')).toBe(true);
+
+  // A rule (intent) picks an article: no confidence, so no score is shown; it says it was a rule
+  // and comes after the ranked cards.
+  await addCustomerMessage(desktop, billing!.id, 'Also my password reset email never arrived.');
+  const ruleCard = panel.locator('[data-testid="recommendation"]').filter({ has: panel.getByTestId('score-rule') });
+  await expect(ruleCard).toHaveCount(1);
+  await expect(ruleCard.getByTestId('score-rule')).toHaveText(/Chosen by a rule: \w+/);
+  await expect(ruleCard.getByTestId('score')).toHaveCount(0);
+  const order = await panel.getByTestId('recommendation').evaluateAll((cards) => cards.map((card) => card.querySelector('[data-testid="score-rule"]') !== null));
+  expect(order.at(-1)).toBe(true);
+  expect(order.filter(Boolean)).toHaveLength(1);
   expect(await workerErrors(serviceWorker)).toEqual([]);
 });
 

@@ -35,6 +35,12 @@ export const Recommendation = z.object({
   kind: z.optional(z.string().check(z.maxLength(64))),
   /** Why it was suggested, when the provider says (Genesys `triggerType`: Intent, Fallback…). */
   trigger: z.optional(z.string().check(z.maxLength(64))),
+  /**
+   * Chosen by a rule (an Agent Copilot intent), not ranked: the provider gave no confidence, so
+   * `relevanceScore` is 0 and means nothing. Such a card is not held to `minRelevanceScore`, shows
+   * its trigger instead of a score, and comes after the ranked cards (filter-recommendations.ts).
+   */
+  ruleTriggered: z.optional(z.boolean()),
   /** Genesys Knowledge ids for native engagement (`knowledge-search` provider only). */
   knowledge: z.optional(KnowledgeRef),
 });

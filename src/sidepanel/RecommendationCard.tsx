@@ -9,7 +9,7 @@ import { cardCommandFor, type CardCommand } from './card-keys';
 import type { CardMark } from './connector';
 import { NotHelpfulForm } from './NotHelpfulForm';
 import { describePublished } from './published-date';
-import { ScoreBadge } from './ScoreBadge';
+import { RelevanceBadge } from './RuleBadge';
 import { TypeBadge } from './TypeBadge';
 
 /** Characters of content shown before "Show more". */
@@ -124,7 +124,7 @@ export function RecommendationCard({ recommendation, now, mark, canInsert, tabSt
         <TypeBadge kind={recommendation.kind} />
       </div>
       <p class="card__meta">
-        <ScoreBadge score={recommendation.relevanceScore} testId="score" />
+        <RelevanceBadge recommendation={recommendation} testId="score" />
         <span class="card__source" data-testid="source" data-source-id={recommendation.sourceId}>
           {source}
         </span>
