@@ -1,5 +1,5 @@
 import { type ApiContext } from './api';
-import { knowledgeBaseListing } from './copilot';
+import { cannedResponse, knowledgeBaseListing } from './copilot';
 import { handleKnowledgeEngagement, handleKnowledgeSearch } from './knowledge';
 import { type CopilotRoute } from './copilot-routing';
 import { copilotStateOf, conversationState, type SimConversationState } from './copilot-state';
@@ -204,6 +204,12 @@ export function handleCopilotApi(exchange: Exchange, route: CopilotRoute, contex
       return handleKnowledgeSearch(exchange, context, body);
     case 'knowledge-engagement':
       return handleKnowledgeEngagement(exchange, context, body);
+    case 'responses': {
+      if (exchange.req.method !== 'GET') return methodNotAllowed(exchange, 'GET');
+      const responseId = decodeURIComponent(exchange.url.pathname.split('/').at(-1) ?? '');
+      const found = cannedResponse(responseId, context.state.now());
+      return found ? sendJson(exchange, 200, found) : sendGenesysError(exchange, 404, 'not.found', `Response ${responseId} not found`);
+    }
     case 'notifications':
       return handleNotificationsApi(exchange, context, body);
   }

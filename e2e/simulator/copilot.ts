@@ -247,3 +247,31 @@ export function knowledgeBaseListing(now: number): Record<string, unknown> {
     selfUri: '/api/v2/knowledge/knowledgebases',
   };
 }
+
+/** Response management's canned responses (`Response`), as GET /api/v2/responsemanagement/responses/{id} gives them. */
+const CANNED_RESPONSES: Readonly<Record<string, { name: string; library: { id: string; name: string }; text: string }>> = {
+  'resp-refund-raised': {
+    name: 'Refund raised',
+    library: { id: 'lib-billing', name: 'Billing replies' },
+    text: "I've raised a refund for the duplicate payment. It reaches your card within 3 to 5 working days, and I'll send you the reference by e-mail.",
+  },
+};
+
+export function cannedResponse(responseId: string, now: number): Record<string, unknown> | null {
+  const found = CANNED_RESPONSES[responseId];
+  if (!found) return null;
+  return {
+    id: responseId,
+    name: found.name,
+    version: 2,
+    libraries: [{ ...found.library, selfUri: `/api/v2/responsemanagement/libraries/${found.library.id}` }],
+    texts: [
+      { content: `<p>${found.text}</p>`, contentType: 'text/html' },
+      { content: found.text, contentType: 'text/plain' },
+    ],
+    dateCreated: new Date(now - 90 * 86_400_000).toISOString(),
+    interactionType: 'chat',
+    responseType: 'MessagingTemplate',
+    selfUri: `/api/v2/responsemanagement/responses/${responseId}`,
+  };
+}

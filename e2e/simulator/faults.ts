@@ -130,6 +130,7 @@ const TRUNCATED_BODIES: Readonly<Record<FaultableRoute, string>> = {
   'knowledge-search': '{"results":[{"confid',
   'knowledge-bases': '{"entities":[{"id":"kb-bil',
   'knowledge-engagement': '{"documentVariat',
+  responses: '{"id":"resp-refund-raised","na',
 };
 
 const STATUS_MESSAGES: Readonly<Record<number, string>> = {

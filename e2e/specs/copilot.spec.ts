@@ -23,6 +23,8 @@ import { seedConversations } from '../simulator/conversations';
  */
 const [billing] = seedConversations;
 const KNOWLEDGE_TYPES = ['KnowledgeSearch', 'KnowledgeArticle', 'Faq', 'Article'];
+// Cards: knowledge, and canned responses whose text the worker read from response management.
+const CARD_TYPES = [...KNOWLEDGE_TYPES, 'CannedResponse'];
 // Every suggestion on screen, whatever its confidence, so the tests can name them all.
 const copilotSettings = (origin: string) => simulatorSettings(origin, { provider: 'conversation-suggestions', minRelevanceScore: 0 });
 
@@ -30,12 +32,12 @@ const cardIds = (panel: Page) => dataIds(panel.getByTestId('recommendation'), { 
 const otherIds = (panel: Page) => dataIds(panel.getByTestId('other-suggestion'), { sorted: true });
 const shownKnowledge = (suggestions: SimSuggestionRecord[]) =>
   suggestions
-    .filter((entry) => KNOWLEDGE_TYPES.includes(entry.type) && entry.state !== 'Dismissed')
+    .filter((entry) => CARD_TYPES.includes(entry.type) && entry.state !== 'Dismissed')
     .map((entry) => entry.id)
     .sort();
 const shownOthers = (suggestions: SimSuggestionRecord[]) =>
   suggestions
-    .filter((entry) => !KNOWLEDGE_TYPES.includes(entry.type) && entry.state !== 'Dismissed')
+    .filter((entry) => !CARD_TYPES.includes(entry.type) && entry.state !== 'Dismissed')
     .map((entry) => entry.id)
     .sort();
 
@@ -63,7 +65,17 @@ test('suggestions appear live as the conversation progresses, without asking the
   await expect.poll(() => cardIds(panel)).toEqual(shownKnowledge(now));
   // The refund request triggers a canned response: shown in its own group, not dropped.
   await expect.poll(() => otherIds(panel)).toEqual(shownOthers(now));
-  await expect(panel.locator('[data-testid="other-suggestion"][data-kind="CannedResponse"]')).toBeVisible();
+  // Its text is read from response management: a card the agent can read, copy and insert.
+  const canned = panel.locator('[data-testid="recommendation"]').filter({ hasText: 'Refund raised' });
+  await expect(canned.getByTestId('content')).toContainText("I've raised a refund for the duplicate payment.");
+  await expect(canned.getByTestId('copy')).toBeVisible();
+  await expect(canned.getByTestId('insert')).toBeVisible();
+  await expect(canned.getByTestId('score-rule')).toBeVisible();
+  expect((await recordedRequests(simulator.origin, 'responses')).map((request) => request.path)).toContain('/api/v2/responsemanagement/responses/resp-refund-raised');
+  // Copying it is the same suggestion engagement as for an article.
+  await canned.getByTestId('copy').click();
+  const cannedId = now.find((entry) => entry.type === 'CannedResponse')!.id;
+  await expect.poll(async () => (await copilotRecord(simulator.origin)).engagements.map((entry) => [entry.suggestionId, entry.body.engagementType])).toContainEqual([cannedId, 'Copied']);
 
   // Delivered over the socket: no listing was read for them.
   const delivered = (await notificationsRecord(simulator.origin)).delivered.map((event) => event.suggestionId);
@@ -80,13 +92,14 @@ test('suggestions appear live as the conversation progresses, without asking the
   // A rule (intent) picks an article: no confidence, so no score is shown; it says it was a rule
   // and comes after the ranked cards.
   await addCustomerMessage(desktop, billing!.id, 'Also my password reset email never arrived.');
-  const ruleCard = panel.locator('[data-testid="recommendation"]').filter({ has: panel.getByTestId('score-rule') });
+  const ruleCard = panel.locator('[data-testid="recommendation"]').filter({ hasText: 'password' }).filter({ has: panel.getByTestId('score-rule') });
   await expect(ruleCard).toHaveCount(1);
   await expect(ruleCard.getByTestId('score-rule')).toHaveText(/Chosen by a rule: \w+/);
   await expect(ruleCard.getByTestId('score')).toHaveCount(0);
   const order = await panel.getByTestId('recommendation').evaluateAll((cards) => cards.map((card) => card.querySelector('[data-testid="score-rule"]') !== null));
-  expect(order.at(-1)).toBe(true);
-  expect(order.filter(Boolean)).toHaveLength(1);
+  // Ranked cards first, then every rule-chosen one (the canned response and the article).
+  expect(order.filter(Boolean)).toHaveLength(2);
+  expect(order.slice(order.indexOf(true)).every(Boolean)).toBe(true);
   expect(await workerErrors(serviceWorker)).toEqual([]);
 });
 

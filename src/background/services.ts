@@ -27,6 +27,7 @@ import { createApiContextResolver } from './copilot/api-context';
 import { searchKnowledge, type SearchOutcome } from './knowledge/manual-search';
 import { createCopilotLive, type CopilotLive } from './copilot/live-service';
 import { createSuggestionStore } from './copilot/suggestion-store';
+import { createCannedResponseReader } from './copilot/canned-responses';
 
 /**
  * The composition root: builds the worker's services once per worker life. Everything they need
@@ -101,6 +102,7 @@ export function createServices(): Services {
 
   const cache = createRecommendationCache();
   const knowledgeBases = createKnowledgeBaseDirectory(api);
+  const cannedResponses = createCannedResponseReader(api);
   const suggestionStore = createSuggestionStore();
   const apiContext = createApiContextResolver({ api, agentId: async () => (await agent()).id });
   const copilot = createCopilotLive({
@@ -120,7 +122,7 @@ export function createServices(): Services {
       await auth.getAccess();
     },
     agent,
-    provider: (settings) => selectProvider(settings, api, { store: suggestionStore, live: copilot }, knowledgeBases),
+    provider: (settings) => selectProvider(settings, api, { store: suggestionStore, live: copilot, responses: cannedResponses }, knowledgeBases),
     readContext,
     resolveContext: (settings, context, signal) => (settings.provider === 'conversation-suggestions' ? apiContext.resolve(context, signal) : Promise.resolve(context)),
     readView,

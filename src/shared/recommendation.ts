@@ -69,5 +69,7 @@ export const OtherSuggestion = z.object({
   detail: z.string().check(z.maxLength(5000)),
   trigger: z.optional(z.string().check(z.maxLength(64))),
   url: z.optional(z.string()),
+  /** A canned response's id in response management, while its text could not be read. */
+  responseId: z.optional(z.string().check(z.maxLength(256))),
 });
 export type OtherSuggestion = z.infer<typeof OtherSuggestion>;

@@ -124,7 +124,7 @@ describe('mapSuggestions', () => {
     expect(items).toEqual([]);
     expect(invalidCount).toBe(0);
     expect(others).toEqual([
-      { id: 's-canned', kind: 'CannedResponse', title: 'resp-1', detail: 'resp-1 (lib-1)', trigger: 'Intent' },
+      { id: 's-canned', kind: 'CannedResponse', title: 'resp-1', detail: 'resp-1 (lib-1)', trigger: 'Intent', responseId: 'resp-1' },
       { id: 's-script', kind: 'Script', title: 'script-1 › page-refund', detail: 'amount: 42.50\nreference: RF-1', trigger: 'Intent' },
       {
         id: 's-third',

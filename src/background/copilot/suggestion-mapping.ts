@@ -179,7 +179,9 @@ export function mapSuggestion(suggestion: Suggestion): SuggestionOutcome {
       const response = nonEmpty(canned.response?.id);
       if (!response) return { kind: 'invalid' };
       const library = nonEmpty(canned.library?.id);
-      return other(suggestion, 'CannedResponse', response, library ? `${response} (${library})` : response);
+      // Ids only: the provider reads the text from response management (canned-responses.ts).
+      const outcome = other(suggestion, 'CannedResponse', response, library ? `${response} (${library})` : response);
+      return outcome.kind === 'other' ? { kind: 'other', other: { ...outcome.other, responseId: clip(response, 256) } } : outcome;
     }
     case 'Script': {
       const script = suggestion.script!;
