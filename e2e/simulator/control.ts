@@ -1,5 +1,6 @@
 import { COPILOT_CONTROL_ENDPOINTS, handleCopilotControl, isCopilotControlPath } from './copilot-control';
 import { resetCopilot } from './copilot-state';
+import { handleKnowledgeControl, isKnowledgeControlPath, KNOWLEDGE_CONTROL_ENDPOINTS, resetKnowledge } from './knowledge';
 import { expireAllTokens } from './credentials';
 import { parseFaultRules } from './faults';
 import { type Exchange, type ParsedBody, sendEmpty, sendGenesysError, sendJson } from './http-helpers';
@@ -25,6 +26,7 @@ const ENDPOINTS = [
   'GET /__sim/hostile-executed?id=',
   'GET /__sim/hostile-hits',
   ...COPILOT_CONTROL_ENDPOINTS,
+  ...KNOWLEDGE_CONTROL_ENDPOINTS,
 ];
 
 const MAX_LATENCY_MS = 600_000;
@@ -98,6 +100,7 @@ export function handleControl(exchange: Exchange, state: SimulatorState, body: P
     case 'POST /__sim/reset':
       resetState(state);
       resetCopilot(state);
+      resetKnowledge(state);
       return sendJson(exchange, 200, { config: state.config });
     case 'GET /__sim/requests':
       return sendJson(exchange, 200, { requests: listRequests(state, exchange.url.searchParams.get('route')) });
@@ -110,6 +113,7 @@ export function handleControl(exchange: Exchange, state: SimulatorState, body: P
       return sendJson(exchange, 200, { hits: [...state.hostileHits] });
     default:
       if (isCopilotControlPath(path)) return handleCopilotControl(exchange, state, body);
+      if (isKnowledgeControlPath(path)) return handleKnowledgeControl(exchange, state, body);
       // Any method: a payload may use fetch, a beacon or an image.
       if (path === '/__sim/hostile-executed') {
         state.hostileHits.push(exchange.url.searchParams.get('id') ?? '(no id)');

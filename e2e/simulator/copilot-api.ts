@@ -1,9 +1,9 @@
 import { type ApiContext } from './api';
-import { documentSearch, knowledgeBaseListing } from './copilot';
+import { cannedResponse, knowledgeBaseListing } from './copilot';
+import { handleKnowledgeEngagement, handleKnowledgeSearch } from './knowledge';
 import { type CopilotRoute } from './copilot-routing';
 import { copilotStateOf, conversationState, type SimConversationState } from './copilot-state';
 import { findSeedConversation, seedConversations, type SeedConversation } from './conversations';
-import { knowledgeBases } from './corpus';
 import { type Exchange, type ParsedBody, sendGenesysError, sendJson } from './http-helpers';
 import { handleNotificationsApi, publishSuggestion } from './notifications';
 import { AGENT } from './users';
@@ -20,7 +20,6 @@ const MEDIA_FIELDS = { message: 'messages', chat: 'chats', voice: 'calls', email
 const ENGAGEMENT_TYPES = ['Opened', 'Copied', 'Dismissed', 'Feedback'];
 const RATINGS = ['Positive', 'Negative'];
 const ENGAGEMENT_STATES: Record<string, string> = { Opened: 'Accepted', Copied: 'Accepted', Dismissed: 'Dismissed', Feedback: 'Rated' };
-const QUERY_TYPES = ['AutoSearch', 'ManualSearch', 'Suggestion'];
 
 function methodNotAllowed(exchange: Exchange, allowed: string): void {
   sendGenesysError(exchange, 405, 'method.not.allowed', `${exchange.req.method ?? ''} is not allowed here; use ${allowed}`, { Allow: allowed });
@@ -188,32 +187,6 @@ function handleEngagement(exchange: Exchange, context: ApiContext, body: ParsedB
   sendJson(exchange, 200, value);
 }
 
-function handleKnowledgeSearch(exchange: Exchange, context: ApiContext, body: ParsedBody): void {
-  if (exchange.req.method !== 'POST') return methodNotAllowed(exchange, 'POST');
-  const knowledgeBaseId = decodeURIComponent(exchange.url.pathname.split('/')[5] ?? '');
-  if (!knowledgeBases.some((base) => base.id === knowledgeBaseId)) return sendGenesysError(exchange, 404, 'not.found', `Knowledge base ${knowledgeBaseId} not found`);
-  const value = body.kind === 'json' ? body.value : undefined;
-  if (!isRecord(value) || typeof value.query !== 'string' || value.query.trim() === '') return sendGenesysError(exchange, 400, 'bad.request', 'query is required');
-  if (value.queryType !== undefined && (typeof value.queryType !== 'string' || !QUERY_TYPES.includes(value.queryType))) {
-    return sendGenesysError(exchange, 400, 'bad.request', `queryType must be one of ${QUERY_TYPES.join(', ')}`);
-  }
-  if (value.conversationContext !== undefined && (!isRecord(value.conversationContext) || typeof value.conversationContext.conversationId !== 'string')) {
-    return sendGenesysError(exchange, 400, 'bad.request', 'conversationContext.conversationId is required with a conversationContext');
-  }
-  copilotStateOf(context.state).searches.push({ knowledgeBaseId, body: value, at: context.state.now() });
-  const pageSize = typeof value.pageSize === 'number' ? value.pageSize : undefined;
-  sendJson(
-    exchange,
-    200,
-    documentSearch(
-      knowledgeBaseId,
-      { query: value.query, ...(pageSize !== undefined && { pageSize }), ...(typeof value.queryType === 'string' && { queryType: value.queryType }), conversationContext: value.conversationContext },
-      context.state.now(),
-      context.origin,
-    ),
-  );
-}
-
 export function handleCopilotApi(exchange: Exchange, route: CopilotRoute, context: ApiContext, body: ParsedBody): void {
   switch (route) {
     case 'conversations':
@@ -229,6 +202,14 @@ export function handleCopilotApi(exchange: Exchange, route: CopilotRoute, contex
       return sendJson(exchange, 200, knowledgeBaseListing(context.state.now()));
     case 'knowledge-search':
       return handleKnowledgeSearch(exchange, context, body);
+    case 'knowledge-engagement':
+      return handleKnowledgeEngagement(exchange, context, body);
+    case 'responses': {
+      if (exchange.req.method !== 'GET') return methodNotAllowed(exchange, 'GET');
+      const responseId = decodeURIComponent(exchange.url.pathname.split('/').at(-1) ?? '');
+      const found = cannedResponse(responseId, context.state.now());
+      return found ? sendJson(exchange, 200, found) : sendGenesysError(exchange, 404, 'not.found', `Response ${responseId} not found`);
+    }
     case 'notifications':
       return handleNotificationsApi(exchange, context, body);
   }

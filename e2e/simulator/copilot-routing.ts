@@ -2,7 +2,7 @@
  * Route names for the Agent Copilot, conversations, messaging, knowledge and notifications APIs
  * (appear in the request log, `GET /__sim/requests?route=`, and in fault rules).
  */
-export const COPILOT_ROUTES = ['conversations', 'messages', 'suggestions', 'engagement', 'knowledge-bases', 'knowledge-search', 'notifications'] as const;
+export const COPILOT_ROUTES = ['conversations', 'messages', 'suggestions', 'engagement', 'knowledge-bases', 'knowledge-search', 'knowledge-engagement', 'responses', 'notifications'] as const;
 export type CopilotRoute = (typeof COPILOT_ROUTES)[number];
 
 const SEGMENT = '[^/]+';
@@ -13,6 +13,8 @@ const PATTERNS: readonly [RegExp, CopilotRoute][] = [
   [new RegExp(`^/api/v2/conversations(?:/${SEGMENT})?$`), 'conversations'],
   [/^\/api\/v2\/knowledge\/knowledgebases$/, 'knowledge-bases'],
   [new RegExp(`^/api/v2/knowledge/knowledgebases/${SEGMENT}/documents/search$`), 'knowledge-search'],
+  [new RegExp(`^/api/v2/knowledge/knowledgebases/${SEGMENT}/documents/(?:presentations|${SEGMENT}/(?:views|copies|feedback))$`), 'knowledge-engagement'],
+  [new RegExp(`^/api/v2/responsemanagement/responses/${SEGMENT}$`), 'responses'],
   [/^\/api\/v2\/notifications\/channels(?:\/[^/]+(?:\/subscriptions)?)?$/, 'notifications'],
 ];
 

@@ -248,34 +248,30 @@ export function knowledgeBaseListing(now: number): Record<string, unknown> {
   };
 }
 
-/** POST …/documents/search: the knowledge base's articles ranked for the query (`KnowledgeDocumentSearch`). */
-export function documentSearch(knowledgeBaseId: string, request: { query: string; pageSize?: number; queryType?: string; conversationContext?: unknown }, now: number, origin: string) {
-  const pageSize = Math.min(Math.max(1, request.pageSize ?? 10), 30);
-  const ranked = rankArticles(articles, request.query, { knowledgeBaseIds: [knowledgeBaseId], limit: pageSize, minScore: 0.2 });
+/** Response management's canned responses (`Response`), as GET /api/v2/responsemanagement/responses/{id} gives them. */
+const CANNED_RESPONSES: Readonly<Record<string, { name: string; library: { id: string; name: string }; text: string }>> = {
+  'resp-refund-raised': {
+    name: 'Refund raised',
+    library: { id: 'lib-billing', name: 'Billing replies' },
+    text: "I've raised a refund for the duplicate payment. It reaches your card within 3 to 5 working days, and I'll send you the reference by e-mail.",
+  },
+};
+
+export function cannedResponse(responseId: string, now: number): Record<string, unknown> | null {
+  const found = CANNED_RESPONSES[responseId];
+  if (!found) return null;
   return {
-    query: request.query,
-    pageSize,
-    pageNumber: 1,
-    searchId: randomUUID(),
-    total: ranked.length,
-    pageCount: 1,
-    queryType: request.queryType,
-    results: ranked.map(({ article, score }) => ({
-      confidence: score,
-      document: {
-        id: article.id,
-        title: withOrigin(article.title, origin),
-        visible: true,
-        state: 'Published',
-        dateCreated: publishedDate(article.ageDays + 30, now),
-        dateModified: publishedDate(article.ageDays, now),
-        datePublished: publishedDate(article.ageDays, now),
-        lastPublishedVersionNumber: 3,
-        knowledgeBase: { id: knowledgeBaseId, languageCode: 'en-US', selfUri: `/api/v2/knowledge/knowledgebases/${knowledgeBaseId}` },
-        answer: plainText(withOrigin(article.content, origin)).split('. ')[0],
-        selfUri: documentRef(article).selfUri,
-      },
-    })),
-    ...(request.conversationContext !== undefined && { conversationContext: request.conversationContext }),
+    id: responseId,
+    name: found.name,
+    version: 2,
+    libraries: [{ ...found.library, selfUri: `/api/v2/responsemanagement/libraries/${found.library.id}` }],
+    texts: [
+      { content: `<p>${found.text}</p>`, contentType: 'text/html' },
+      { content: found.text, contentType: 'text/plain' },
+    ],
+    dateCreated: new Date(now - 90 * 86_400_000).toISOString(),
+    interactionType: 'chat',
+    responseType: 'MessagingTemplate',
+    selfUri: `/api/v2/responsemanagement/responses/${responseId}`,
   };
 }

@@ -135,6 +135,9 @@ const TRUNCATED_BODIES: Readonly<Record<FaultableRoute, string>> = {
   notifications: '{"connectUri":"ws://',
   engagement: '{"engagementT',
   'knowledge-search': '{"results":[{"confid',
+  'knowledge-bases': '{"entities":[{"id":"kb-bil',
+  'knowledge-engagement': '{"documentVariat',
+  responses: '{"id":"resp-refund-raised","na',
 };
 
 const STATUS_MESSAGES: Readonly<Record<number, string>> = {

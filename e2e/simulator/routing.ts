@@ -17,7 +17,7 @@ export type RouteName =
   | CopilotRoute; // Agent Copilot, conversations, messaging, knowledge, notifications (copilot-routing.ts)
 
 /** Routes that fault rules can target ('any' in a rule means all of these). */
-export const FAULTABLE_ROUTES = ['query', 'users-me', 'token', 'webhook', 'tokens-me', 'suggestions', 'notifications', 'engagement', 'knowledge-search'] as const;
+export const FAULTABLE_ROUTES = ['query', 'users-me', 'token', 'webhook', 'tokens-me', 'suggestions', 'notifications', 'engagement', 'knowledge-bases', 'knowledge-search', 'knowledge-engagement', 'responses'] as const;
 export type FaultableRoute = (typeof FAULTABLE_ROUTES)[number];
 
 export type Area =

@@ -11,7 +11,7 @@ import {
   type SimSuggestionRecord,
 } from '../support/copilot-control';
 import { expect, test } from '../support/fixtures';
-import { recordedRequests, setFaults } from '../support/simulator-control';
+import { clearFaults, recordedRequests, setFaults } from '../support/simulator-control';
 import { currentWorker, killServiceWorker, workerErrors } from '../support/worker-control';
 import { seedConversations } from '../simulator/conversations';
 
@@ -23,6 +23,8 @@ import { seedConversations } from '../simulator/conversations';
  */
 const [billing] = seedConversations;
 const KNOWLEDGE_TYPES = ['KnowledgeSearch', 'KnowledgeArticle', 'Faq', 'Article'];
+// Cards: knowledge, and canned responses whose text the worker read from response management.
+const CARD_TYPES = [...KNOWLEDGE_TYPES, 'CannedResponse'];
 // Every suggestion on screen, whatever its confidence, so the tests can name them all.
 const copilotSettings = (origin: string) => simulatorSettings(origin, { provider: 'conversation-suggestions', minRelevanceScore: 0 });
 
@@ -30,12 +32,12 @@ const cardIds = (panel: Page) => dataIds(panel.getByTestId('recommendation'), { 
 const otherIds = (panel: Page) => dataIds(panel.getByTestId('other-suggestion'), { sorted: true });
 const shownKnowledge = (suggestions: SimSuggestionRecord[]) =>
   suggestions
-    .filter((entry) => KNOWLEDGE_TYPES.includes(entry.type) && entry.state !== 'Dismissed')
+    .filter((entry) => CARD_TYPES.includes(entry.type) && entry.state !== 'Dismissed')
     .map((entry) => entry.id)
     .sort();
 const shownOthers = (suggestions: SimSuggestionRecord[]) =>
   suggestions
-    .filter((entry) => !KNOWLEDGE_TYPES.includes(entry.type) && entry.state !== 'Dismissed')
+    .filter((entry) => !CARD_TYPES.includes(entry.type) && entry.state !== 'Dismissed')
     .map((entry) => entry.id)
     .sort();
 
@@ -63,7 +65,17 @@ test('suggestions appear live as the conversation progresses, without asking the
   await expect.poll(() => cardIds(panel)).toEqual(shownKnowledge(now));
   // The refund request triggers a canned response: shown in its own group, not dropped.
   await expect.poll(() => otherIds(panel)).toEqual(shownOthers(now));
-  await expect(panel.locator('[data-testid="other-suggestion"][data-kind="CannedResponse"]')).toBeVisible();
+  // Its text is read from response management: a card the agent can read, copy and insert.
+  const canned = panel.locator('[data-testid="recommendation"]').filter({ hasText: 'Refund raised' });
+  await expect(canned.getByTestId('content')).toContainText("I've raised a refund for the duplicate payment.");
+  await expect(canned.getByTestId('copy')).toBeVisible();
+  await expect(canned.getByTestId('insert')).toBeVisible();
+  await expect(canned.getByTestId('score-rule')).toBeVisible();
+  expect((await recordedRequests(simulator.origin, 'responses')).map((request) => request.path)).toContain('/api/v2/responsemanagement/responses/resp-refund-raised');
+  // Copying it is the same suggestion engagement as for an article.
+  await canned.getByTestId('copy').click();
+  const cannedId = now.find((entry) => entry.type === 'CannedResponse')!.id;
+  await expect.poll(async () => (await copilotRecord(simulator.origin)).engagements.map((entry) => [entry.suggestionId, entry.body.engagementType])).toContainEqual([cannedId, 'Copied']);
 
   // Delivered over the socket: no listing was read for them.
   const delivered = (await notificationsRecord(simulator.origin)).delivered.map((event) => event.suggestionId);
@@ -76,6 +88,18 @@ test('suggestions appear live as the conversation progresses, without asking the
   expect(messages.some((request) => request.method === 'GET' && request.path === `/api/v2/conversations/messages/${billing!.id}`)).toBe(true);
   expect(messages.some((request) => request.method === 'POST' && request.path.endsWith('/messages/bulk'))).toBe(true);
   expect((await recordedRequests(simulator.origin, 'conversations')).some((request) => request.path === '/api/v2/conversations')).toBe(true);
+
+  // A rule (intent) picks an article: no confidence, so no score is shown; it says it was a rule
+  // and comes after the ranked cards.
+  await addCustomerMessage(desktop, billing!.id, 'Also my password reset email never arrived.');
+  const ruleCard = panel.locator('[data-testid="recommendation"]').filter({ hasText: 'password' }).filter({ has: panel.getByTestId('score-rule') });
+  await expect(ruleCard).toHaveCount(1);
+  await expect(ruleCard.getByTestId('score-rule')).toHaveText(/Chosen by a rule: \w+/);
+  await expect(ruleCard.getByTestId('score')).toHaveCount(0);
+  const order = await panel.getByTestId('recommendation').evaluateAll((cards) => cards.map((card) => card.querySelector('[data-testid="score-rule"]') !== null));
+  // Ranked cards first, then every rule-chosen one (the canned response and the article).
+  expect(order.filter(Boolean)).toHaveLength(2);
+  expect(order.slice(order.indexOf(true)).every(Boolean)).toBe(true);
   expect(await workerErrors(serviceWorker)).toEqual([]);
 });
 
@@ -167,6 +191,8 @@ test('the agent searches the knowledge bases from the panel, with the conversati
 
 test('switching the provider in the options page changes behaviour without a reload', async ({ context, extensionId, serviceWorker, simulator }) => {
   await setCopilotConfig(simulator.origin, { suggestionDelayMs: 0 });
+  // An org whose agents may not read Genesys Knowledge: no search box with recommendations-query.
+  await setFaults(simulator.origin, [{ route: 'knowledge-bases', kind: 'status', status: 403 }]);
   await writeSettings(serviceWorker, simulatorSettings(simulator.origin, { minRelevanceScore: 0 }));
   const desktop = await openDesktop(context, simulator.origin, billing!.id);
   const panel = await openPanel(context, extensionId, await tabIdOf(serviceWorker, desktop));
@@ -174,7 +200,9 @@ test('switching the provider in the options page changes behaviour without a rel
   await expect(panel.getByTestId('recommendation').first()).toBeVisible();
   expect((await recordedRequests(simulator.origin, 'query')).length).toBeGreaterThan(0);
   expect(await recordedRequests(simulator.origin, 'suggestions')).toEqual([]);
+  await expect.poll(async () => (await recordedRequests(simulator.origin, 'knowledge-bases')).length).toBeGreaterThan(0);
   await expect(panel.getByTestId('knowledge-search')).toHaveCount(0);
+  await clearFaults(simulator.origin);
 
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/src/options/index.html`);
@@ -191,7 +219,8 @@ test('switching the provider in the options page changes behaviour without a rel
   await options.getByRole('button', { name: 'Save', exact: true }).click();
   await expect.poll(() => cardIds(panel), { timeout: 15_000 }).toContain('billing-double-charge');
   await expect.poll(async () => (await notificationsRecord(simulator.origin)).channels.some((channel) => channel.connected), { timeout: 15_000 }).toBe(false);
-  await expect(panel.getByTestId('knowledge-search')).toHaveCount(0);
+  // The org does have Genesys Knowledge now: the agent keeps the search box in every mode.
+  await expect(panel.getByTestId('knowledge-search')).toBeVisible();
 });
 
 test('when no notification channel can be had, suggestions still come over REST and polling takes over', async ({ context, extensionId, serviceWorker, simulator }) => {

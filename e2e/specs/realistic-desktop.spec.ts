@@ -59,6 +59,19 @@ test('selecting another interaction in the roster moves the panel to it', async 
   expect(await workerErrors(serviceWorker)).toEqual([]);
 });
 
+test('a card that shows its interaction id only as text is followed by it; a channel value that already is one of ours needs no map', async ({ context, extensionId, serviceWorker, simulator }) => {
+  // An admin's map that does not list "chat": the icon's value is one of our channel names anyway.
+  await writeSettings(serviceWorker, simulatorSettings(simulator.origin, { desktopProfile: { channelMap: { phone: 'voice' } } }));
+  const desktop = await openRealisticDesktop(context, simulator.origin, { ids: 'text' });
+  await expect(desktop.locator('[data-conversation-id]')).toHaveCount(0);
+  await selectInteraction(desktop, devices!);
+  const panel = await signedInOn(context, extensionId, desktop, serviceWorker);
+  await expect.poll(() => sources(panel), { timeout: 15_000 }).toContain('kb-devices');
+  await expect(panel.getByTestId('channel')).toHaveText(/chat/i);
+  const query = (await recordedRequests(simulator.origin, 'query')).at(-1)?.body as { interactionContext: { conversationId: string; channel: string } };
+  expect(query.interactionContext).toMatchObject({ conversationId: devices!.id, channel: 'chat' });
+});
+
 test('a new customer message in the gadget iframe updates the recommendations', async ({ context, extensionId, serviceWorker, simulator }) => {
   await writeSettings(serviceWorker, simulatorSettings(simulator.origin));
   const desktop = await openRealisticDesktop(context, simulator.origin, { conversationId: billing!.id });

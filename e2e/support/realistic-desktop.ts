@@ -26,13 +26,13 @@ let realisticTabs = 0;
 export interface RealisticDesktopOptions {
   /** Selected once loaded (through the test hook; tests that prove selection click the card). */
   conversationId?: string;
-  /** false: the roster's cards carry no conversation id (`?ids=off`). */
-  ids?: boolean;
+  /** false: the roster's cards carry no conversation id (`?ids=off`); 'text': only as the shown interaction id (`?ids=text`). */
+  ids?: boolean | 'text';
 }
 
 export async function openRealisticDesktop(context: BrowserContext, origin: string, options: RealisticDesktopOptions = {}): Promise<Page> {
   const page = await context.newPage();
-  const query = `timeline=off&tab=${++realisticTabs}${options.ids === false ? '&ids=off' : ''}`;
+  const query = `timeline=off&tab=${++realisticTabs}${options.ids === false ? '&ids=off' : options.ids === 'text' ? '&ids=text' : ''}`;
   await page.goto(`${origin}/directory/?${query}#/activity`);
   await page.evaluate(() => (window as unknown as SimWindow).__simDesktop.ready);
   if (options.conversationId) await page.evaluate((id) => (window as unknown as SimWindow).__simDesktop.select(id), options.conversationId);

@@ -66,6 +66,9 @@ export function createHandlers(services: Services, now: () => number = Date.now)
     async 'page/knowledge-search'({ tabId, query }) {
       return services.searchKnowledge(tabId, query);
     },
+    async 'page/knowledge-available'() {
+      return { available: await services.knowledgeAvailable() };
+    },
     async 'page/refresh'({ tabId }) {
       const context = await readContext(tabId);
       if (!context) return { queued: false };

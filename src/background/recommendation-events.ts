@@ -1,5 +1,7 @@
+import type { KnowledgeRef } from '../shared/recommendation';
 import type { RecommendationEvent, RecommendationEventInput } from '../shared/recommendation-event';
 import type { EventExtras } from './impression-dedupe';
+import type { ViewState } from '../shared/view-state';
 import { emitWorkerEvent } from './worker-events';
 
 /**
@@ -10,6 +12,8 @@ import { emitWorkerEvent } from './worker-events';
  */
 export interface EventRecorderDeps {
   agentId(): Promise<string | null>;
+  /** The Genesys Knowledge ids of the card acted on, when it came from Genesys Knowledge. */
+  knowledgeRef?(conversationId: string, recommendationId: string): Promise<KnowledgeRef | undefined>;
   now?: () => number;
   newId?: () => string;
   emit?: typeof emitWorkerEvent;
@@ -22,6 +26,8 @@ export function createEventRecorder(deps: EventRecorderDeps) {
   return async function record(input: RecommendationEventInput, extras: EventExtras = {}): Promise<RecommendationEvent> {
     const agentId = await deps.agentId();
     if (!agentId) throw new Error('Sign in before recording actions');
+    // From what the worker itself published, never from the page: the page only names the card.
+    const knowledge = await deps.knowledgeRef?.(input.conversationId, input.recommendationId).catch(() => undefined);
     const event: RecommendationEvent = {
       eventId: newId(),
       conversationId: input.conversationId,
@@ -31,8 +37,19 @@ export function createEventRecorder(deps: EventRecorderDeps) {
       action: input.action,
       ...(input.reason !== undefined && { reason: input.reason }),
       timestamp: new Date(now()).toISOString(),
+      ...(knowledge && { knowledge }),
     };
     await emit({ type: 'recommendation-event', event, ...(extras.clickedImpressionDay !== undefined && { clickedImpressionDay: extras.clickedImpressionDay }) });
     return event;
   };
+}
+
+/** The knowledge ids of a card shown (or hidden) for this conversation in any of these views. */
+export function findKnowledgeRef(views: readonly (ViewState | null)[], conversationId: string, recommendationId: string): KnowledgeRef | undefined {
+  for (const view of views) {
+    if (view?.conversationId !== conversationId) continue;
+    const found = view.recommendations.find((item) => item.id === recommendationId) ?? view.hidden.find((entry) => entry.recommendation.id === recommendationId)?.recommendation;
+    if (found?.knowledge) return found.knowledge;
+  }
+  return undefined;
 }

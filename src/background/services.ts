@@ -14,8 +14,9 @@ import type { ProviderResult } from './providers/provider';
 import { selectProvider } from './providers/select-provider';
 import { createInFlight } from './cache/in-flight';
 import { createRecommendationCache, type RecommendationCache } from './cache/recommendation-cache';
-import { createEventRecorder } from './recommendation-events';
+import { createEventRecorder, findKnowledgeRef } from './recommendation-events';
 import { createImpressionDedupe } from './impression-dedupe';
+import { createKnowledgeBaseDirectory } from './knowledge/knowledge-bases';
 import { createMetricsRecorder, type MetricsRecorder } from './metrics/metrics-recorder';
 import { createMetricsStore } from './metrics/metrics-store';
 import { createFeedbackOutbox } from './outbox/feedback-outbox';
@@ -24,9 +25,10 @@ import { cancelRetry, retryTimeFor, scheduleRetry } from './retry-alarms';
 import { emitWorkerEvent } from './worker-events';
 import { listDesktopTabs, readContext, readView, writeView } from './tab-state';
 import { createApiContextResolver } from './copilot/api-context';
-import { searchKnowledge, type SearchOutcome } from './copilot/knowledge-search';
+import { searchKnowledge, type SearchOutcome } from './knowledge/manual-search';
 import { createCopilotLive, type CopilotLive } from './copilot/live-service';
 import { createSuggestionStore } from './copilot/suggestion-store';
+import { createCannedResponseReader } from './copilot/canned-responses';
 
 /**
  * The composition root: builds the worker's services once per worker life. Everything they need
@@ -49,8 +51,10 @@ export interface Services {
   metrics: MetricsRecorder;
   /** Genesys mode's live suggestions (notification channel, polling fallback). */
   copilot: CopilotLive;
-  /** The agent's own knowledge search for a tab's conversation (Genesys mode only). */
+  /** The agent's own knowledge search for a tab's conversation (wherever Genesys Knowledge answers). */
   searchKnowledge(tabId: number, query: string): Promise<SearchOutcome>;
+  /** Whether the signed-in user can search Genesys Knowledge, so the panel offers manual search. */
+  knowledgeAvailable(): Promise<boolean>;
 }
 
 async function currentSettings(): Promise<Settings> {
@@ -114,6 +118,8 @@ export function createServices(): Services {
   }
 
   const cache = createRecommendationCache();
+  const knowledgeBases = createKnowledgeBaseDirectory(api);
+  const cannedResponses = createCannedResponseReader(api);
   const suggestionStore = createSuggestionStore();
   const apiContext = createApiContextResolver({ api, agentId: async () => (await agent()).id });
   const copilot = createCopilotLive({
@@ -133,7 +139,7 @@ export function createServices(): Services {
       await auth.getAccess();
     },
     agent,
-    provider: (settings) => selectProvider(settings, api, { store: suggestionStore, live: copilot }),
+    provider: (settings) => selectProvider(settings, api, { store: suggestionStore, live: copilot, responses: cannedResponses }, knowledgeBases),
     readContext,
     resolveContext: (settings, context, signal) => (settings.provider === 'conversation-suggestions' ? apiContext.resolve(context, signal) : Promise.resolve(context)),
     readView,
@@ -143,14 +149,29 @@ export function createServices(): Services {
   });
 
   // Every path (panel, overlay, keyboard command) goes through the dedupe, so CTR sees each first click.
-  const recordEvent = createImpressionDedupe(createEventRecorder({ agentId: async () => (await readAgent())?.id ?? null }));
+  const recordEvent = createImpressionDedupe(
+    createEventRecorder({
+      agentId: async () => (await readAgent())?.id ?? null,
+      knowledgeRef: async (conversationId, recommendationId) => findKnowledgeRef(await Promise.all((await listDesktopTabs()).map(readView)), conversationId, recommendationId),
+    }),
+  );
 
   async function searchForTab(tabId: number, query: string): Promise<SearchOutcome> {
     const settings = await currentSettings();
-    if (settings.provider !== 'conversation-suggestions') throw new Error('Knowledge search needs the conversation-suggestions provider');
     await auth.getAccess();
     const view = await readView(tabId);
-    return searchKnowledge(api, { query, conversationId: view?.conversationId ?? null, knowledgeBaseIds: settings.knowledgeBaseIds });
+    // With recommendations-query, knowledgeBaseIds name the organisation's own service's sources, not Genesys's.
+    const knowledgeBaseIds = settings.provider === 'recommendations-query' ? [] : settings.knowledgeBaseIds;
+    return searchKnowledge(api, { query, conversationId: view?.conversationId ?? null, channel: view?.channel ?? null, knowledgeBaseIds, directory: knowledgeBases });
+  }
+
+  async function knowledgeAvailable(): Promise<boolean> {
+    const settings = await currentSettings();
+    if (settings.provider !== 'recommendations-query') return true;
+    // Without Copilot or Knowledge chosen as the provider, the listing says whether the org has (and
+    // the user may read) any knowledge base; no token or no permission: no search box.
+    await auth.getAccess();
+    return (await knowledgeBases.list().catch(() => [])).length > 0;
   }
 
   const outbox = createFeedbackOutbox({ api, settings: currentSettings });
@@ -170,6 +191,7 @@ export function createServices(): Services {
     metrics,
     copilot,
     searchKnowledge: searchForTab,
+    knowledgeAvailable,
   };
 }
 

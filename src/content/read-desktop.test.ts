@@ -64,6 +64,24 @@ describe('createDesktopReader (simulator profile)', () => {
     expect(createDesktopReader(SIMULATOR_DESKTOP_PROFILE, document, () => 'http://127.0.0.1/desktop/').read().report.channel).toBe('unknown');
   });
 
+  it('takes a channel value that already is one of our channel names as that channel, with or without a map', () => {
+    simulatorPage(customer('hi'));
+    document.querySelector('section')?.setAttribute('data-channel', 'Message');
+    const withoutMap = { ...SIMULATOR_DESKTOP_PROFILE, channelMap: undefined };
+    expect(createDesktopReader(withoutMap, document, () => 'http://127.0.0.1/desktop/').read().report.channel).toBe('message');
+    expect(createDesktopReader({ ...SIMULATOR_DESKTOP_PROFILE, channelMap: { sms: 'message' } }, document, () => 'http://127.0.0.1/desktop/').read().report.channel).toBe('message');
+    // The map still wins where it says otherwise.
+    expect(createDesktopReader({ ...SIMULATOR_DESKTOP_PROFILE, channelMap: { message: 'chat' } }, document, () => 'http://127.0.0.1/desktop/').read().report.channel).toBe('chat');
+  });
+
+  it('reads the id as the element’s text when the profile names no attribute, only if it is a UUID', () => {
+    const profile = { ...SIMULATOR_DESKTOP_PROFILE, conversationIdPattern: undefined, conversationIdSelector: 'span.interaction-id', conversationIdAttribute: undefined };
+    document.body.innerHTML = `<span class="interaction-id"> ${ID.toUpperCase()} </span><div class="transcript"></div>`;
+    expect(createDesktopReader(profile, document, () => 'http://127.0.0.1/desktop/').read().report.conversationId).toBe(ID);
+    document.body.innerHTML = `<span class="interaction-id">Interaction 42</span><div class="transcript"></div>`;
+    expect(createDesktopReader(profile, document, () => 'http://127.0.0.1/desktop/').read().report.conversationId).toBeNull();
+  });
+
   it('reads each message element once, and picks up messages whose text arrives later', () => {
     simulatorPage(customer('first'));
     const reader = createDesktopReader(SIMULATOR_DESKTOP_PROFILE, document, () => 'http://127.0.0.1/desktop/');
@@ -110,6 +128,15 @@ describe('createDesktopReader (Genesys profile)', () => {
         { role: 'agent', text: 'Sorry to hear that' },
       ],
     });
+  });
+
+  it('reads the selected card’s interaction id from its text where the card carries no id attribute', () => {
+    document.body.innerHTML = `
+      <div class="interaction-group" data-qa-id="interaction-group-list-item"><gux-icon icon-name="phone"></gux-icon><span data-qa-id="interaction-id">11111111-2222-4333-8444-555555555555</span></div>
+      <div class="interaction-group is-selected" data-qa-id="interaction-group-list-item"><gux-icon icon-name="chat"></gux-icon><span data-qa-id="interaction-id">${ID}</span></div>
+      <div data-automation-id="message-history"></div>`;
+    const context = createDesktopReader(GENESYS_DESKTOP_PROFILE, document, () => 'https://apps.mypurecloud.com/directory/#/activity').read().report;
+    expect(context).toMatchObject({ conversationId: ID, channel: 'chat' });
   });
 });
 

@@ -20,6 +20,10 @@ import { frameTokenOf as readFrameToken } from './frame-token';
  * messaging-gadget). The Genesys selectors (docs/desktop-profile.md) are unverified on a live tenant.
  */
 const CONVERSATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+/** An id read from an element's text must be a Genesys conversation id, not whatever text is there. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Our channel names (shared/conversation.ts `CHANNELS`, kept here so the content script needs no zod). */
+const CHANNEL_NAMES: ReadonlySet<string> = new Set<Channel>(['voice', 'chat', 'message', 'email', 'callback', 'unknown']);
 const MAX_NAME_CHARS = 200;
 const MAX_TIME_CHARS = 64;
 const MAX_SELECTOR_CHARS = 1000;
@@ -73,9 +77,15 @@ export function createDesktopReader(profile: DesktopProfile, doc: Document, loca
   function readConversationId(entered: Set<ShadowRoot>): string | null {
     const fromUrl = idPattern?.exec(location())?.[1];
     if (fromUrl && CONVERSATION_ID.test(fromUrl)) return fromUrl;
-    if (!profile.conversationIdSelector || !profile.conversationIdAttribute) return null;
-    const value = deepQuery(doc, profile.conversationIdSelector, entered)?.getAttribute(profile.conversationIdAttribute)?.trim();
-    return value && CONVERSATION_ID.test(value) ? value : null;
+    if (!profile.conversationIdSelector) return null;
+    const element = deepQuery(doc, profile.conversationIdSelector, entered);
+    if (!element) return null;
+    // The attribute when the profile names one and the element has it; otherwise the element's
+    // text (the desktop shows the id as text in places), which must then be a UUID.
+    const attribute = profile.conversationIdAttribute ? element.getAttribute(profile.conversationIdAttribute)?.trim() : undefined;
+    if (attribute) return CONVERSATION_ID.test(attribute) ? attribute : null;
+    const text = element.textContent?.trim() ?? '';
+    return UUID.test(text) ? text.toLowerCase() : null;
   }
 
   function channel(entered: Set<ShadowRoot>): Channel | null {
@@ -84,7 +94,8 @@ export function createDesktopReader(profile: DesktopProfile, doc: Document, loca
     if (!element) return null;
     const raw = (profile.channelAttribute ? element.getAttribute(profile.channelAttribute) : element.textContent)?.trim().toLowerCase();
     if (!raw) return 'unknown';
-    return profile.channelMap?.[raw] ?? 'unknown';
+    // A value that already is one of our channel names means that channel, map or no map.
+    return profile.channelMap?.[raw] ?? (CHANNEL_NAMES.has(raw) ? (raw as Channel) : 'unknown');
   }
 
   function participantName(entered: Set<ShadowRoot>): string | undefined {

@@ -6,7 +6,13 @@ import type { Provider } from '../shared/settings';
 const FEATURE_NAMES: Record<FeaturePermission['feature'], () => string> = {
   suggestions: () => t('featureSuggestions'),
   engagement: () => t('featureEngagement'),
+  'canned-responses': () => t('featureCannedResponses'),
+  'knowledge-bases': () => t('featureKnowledgeBases'),
   'knowledge-search': () => t('featureKnowledgeSearch'),
+  'knowledge-presentations': () => t('featureKnowledgePresentations'),
+  'knowledge-views': () => t('featureKnowledgeViews'),
+  'knowledge-copies': () => t('featureKnowledgeCopies'),
+  'knowledge-feedback': () => t('featureKnowledgeFeedback'),
   'supervisor-export': () => t('featureSupervisorExport'),
 };
 

@@ -137,6 +137,10 @@ describe('form', () => {
     const excerpts = field<HTMLInputElement>('auditTranscriptExcerpts');
     expect(excerpts.checked).toBe(false);
     fireEvent.click(excerpts);
+    // Masking customer data in outgoing text is on unless the admin turns it off.
+    const redact = field<HTMLInputElement>('redactOutgoingText');
+    expect(redact.checked).toBe(true);
+    fireEvent.click(redact);
     save();
     await waitFor(() => expect(screen.getByTestId('save-status').textContent).toBe('Saved'));
     expect(screen.getByTestId('save-status').getAttribute('role')).toBe('status');
@@ -154,6 +158,7 @@ describe('form', () => {
         feedbackWebhookUrl: 'https://hooks.example.com/f',
         auditRetentionDays: 45,
         auditTranscriptExcerpts: true,
+        redactOutgoingText: false,
         desktopProfile: { transcriptSelector: '#log' },
       },
     ]);
@@ -228,9 +233,12 @@ describe('redirect URI', () => {
     expect(scopes()).toEqual(['user-basic-info']);
     expect(features()).toEqual(['supervisor-export']);
     choose('provider', 'conversation-suggestions');
-    expect(scopes()).toEqual(['conversations', 'knowledge', 'notifications', 'user-basic-info']);
-    expect(features()).toEqual(['suggestions', 'engagement', 'knowledge-search', 'supervisor-export']);
-    expect(screen.getByTestId('oauth-permissions').textContent).toContain('conversation:suggestion:view');
+    expect(scopes()).toEqual(['conversations', 'knowledge', 'notifications', 'response-management:readonly', 'user-basic-info']);
+    expect(features()).toEqual(['suggestions', 'engagement', 'canned-responses', 'knowledge-search', 'supervisor-export']);
+    choose('provider', 'knowledge-search');
+    expect(scopes()).toEqual(['knowledge', 'user-basic-info']);
+    expect(features()).toEqual(['knowledge-bases', 'knowledge-search', 'knowledge-presentations', 'knowledge-views', 'knowledge-copies', 'knowledge-feedback', 'supervisor-export']);
+    expect(screen.getByTestId('oauth-permissions').textContent).toContain('knowledge:feedback:create');
   });
 });
 

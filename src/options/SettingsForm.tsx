@@ -19,6 +19,14 @@ interface Props {
 export const PROVIDER_LABELS: Record<Provider, () => string> = {
   'recommendations-query': () => t('providerRecommendationsQuery'),
   'conversation-suggestions': () => t('providerConversationSuggestions'),
+  'knowledge-search': () => t('providerKnowledgeSearch'),
+};
+
+/** One line per provider: the licence it needs, so an admin can tell which one their org can use. */
+const PROVIDER_LICENCES: Record<Provider, () => string> = {
+  'recommendations-query': () => t('providerLicenceRecommendationsQuery'),
+  'conversation-suggestions': () => t('providerLicenceConversationSuggestions'),
+  'knowledge-search': () => t('providerLicenceKnowledgeSearch'),
 };
 
 /** What the content-age threshold compares, per provider (the pipeline hides an item only when its date is known). */
@@ -87,13 +95,30 @@ export function SettingsForm({ values, errors, saving, onChange, onSubmit, foote
           label={t('labelProvider')}
           error={errors.provider}
           control={(props) => (
-            <select {...props} value={values.provider} onChange={(event) => onChange('provider', inputValue(event))}>
-              {PROVIDERS.map((provider) => (
-                <option key={provider} value={provider}>
-                  {PROVIDER_LABELS[provider]()}
-                </option>
-              ))}
-            </select>
+            <>
+              <select
+                {...props}
+                aria-describedby={[props['aria-describedby'], 'provider-licences'].filter(Boolean).join(' ')}
+                value={values.provider}
+                onChange={(event) => onChange('provider', inputValue(event))}
+              >
+                {PROVIDERS.map((provider) => (
+                  <option key={provider} value={provider}>
+                    {PROVIDER_LABELS[provider]()}
+                  </option>
+                ))}
+              </select>
+              <div class="field__hint" id="provider-licences" data-testid="provider-licences">
+                <p>{t('providerLicencesHeading')}</p>
+                <ul>
+                  {PROVIDERS.map((provider) => (
+                    <li key={provider} data-provider={provider}>
+                      {PROVIDER_LICENCES[provider]()}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            </>
           )}
         />
         <FormField
@@ -136,6 +161,21 @@ export function SettingsForm({ values, errors, saving, onChange, onSubmit, foote
               class="field__checkbox"
               checked={values.auditTranscriptExcerpts === 'true'}
               onChange={(event) => onChange('auditTranscriptExcerpts', String(event.currentTarget.checked))}
+            />
+          )}
+        />
+        <FormField
+          id="redactOutgoingText"
+          label={t('labelRedactOutgoingText')}
+          hint={t('hintRedactOutgoingText')}
+          error={errors.redactOutgoingText}
+          control={(props) => (
+            <input
+              {...props}
+              type="checkbox"
+              class="field__checkbox"
+              checked={values.redactOutgoingText === 'true'}
+              onChange={(event) => onChange('redactOutgoingText', String(event.currentTarget.checked))}
             />
           )}
         />

@@ -67,6 +67,7 @@ describe('validateForm', () => {
         feedbackWebhookUrl: 'https://hooks.example.com/x',
         auditRetentionDays: 90,
         auditTranscriptExcerpts: false,
+        redactOutgoingText: true,
       },
     });
   });

@@ -19,6 +19,7 @@ export const FORM_FIELDS = [
   'feedbackWebhookUrl',
   'auditRetentionDays',
   'auditTranscriptExcerpts',
+  'redactOutgoingText',
 ] as const satisfies readonly (keyof Settings)[];
 
 export type FormField = (typeof FORM_FIELDS)[number];
@@ -41,6 +42,7 @@ export function formValuesFrom(settings: Settings): FormValues {
     feedbackWebhookUrl: settings.feedbackWebhookUrl ?? '',
     auditRetentionDays: String(settings.auditRetentionDays),
     auditTranscriptExcerpts: String(settings.auditTranscriptExcerpts),
+    redactOutgoingText: String(settings.redactOutgoingText),
   };
 }
 
@@ -83,6 +85,7 @@ export function candidateFrom(values: FormValues, stored: Settings): Record<stri
     feedbackWebhookUrl: optionalText(values.feedbackWebhookUrl),
     auditRetentionDays: toNumber(values.auditRetentionDays),
     auditTranscriptExcerpts: values.auditTranscriptExcerpts === 'true',
+    redactOutgoingText: values.redactOutgoingText === 'true',
     desktopProfile: stored.desktopProfile,
   };
   for (const key of Object.keys(candidate)) if (candidate[key] === undefined) delete candidate[key];
@@ -103,6 +106,7 @@ const FIELD_HINTS: Record<FormField, () => string> = {
   feedbackWebhookUrl: () => t('fieldErrorUrlRequired'),
   auditRetentionDays: () => t('fieldErrorAuditRetentionDays'),
   auditTranscriptExcerpts: () => t('fieldErrorAuditTranscriptExcerpts'),
+  redactOutgoingText: () => t('fieldErrorAuditTranscriptExcerpts'),
 };
 
 function isFormField(key: string): key is FormField {

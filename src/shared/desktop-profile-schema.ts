@@ -16,7 +16,11 @@ export const DesktopProfile = z.object({
   urlPattern: z.string(),
   /** Regex over the page URL with one capture group: the conversation id. */
   conversationIdPattern: z.optional(z.string()),
-  /** DOM fallback for the conversation id: the element, and the attribute holding the id. */
+  /**
+   * DOM fallback for the conversation id: the element, and the attribute holding the id. Without
+   * an attribute (or when the element found lacks it) the element's text is read, and taken only
+   * when it is a UUID.
+   */
   conversationIdSelector: z.optional(z.string()),
   conversationIdAttribute: z.optional(z.string()),
   /** The container to observe; messages are read inside it. */
@@ -30,7 +34,7 @@ export const DesktopProfile = z.object({
   excludeMessageSelector: z.optional(z.string()),
   channelSelector: z.optional(z.string()),
   channelAttribute: z.optional(z.string()),
-  /** Page channel values (attribute values, icon names) → our channels. */
+  /** Page channel values (attribute values, icon names) → our channels; a value that is already one of our channel names maps to itself. */
   channelMap: z.optional(z.record(z.string(), Channel)),
   composerSelector: z.optional(z.string()),
   /**

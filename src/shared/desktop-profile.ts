@@ -16,14 +16,17 @@ export const GENESYS_DESKTOP_PROFILE: DesktopProfile = {
   id: 'genesys-cloud',
   urlPattern: '^https://apps\\.[a-z0-9.-]+/',
   conversationIdPattern: '#/(?:analytics/interactions|engage/admin/interactions)/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})',
-  conversationIdSelector: '.interaction-group.is-selected [data-conversation-id], .interaction-group.is-selected[data-conversation-id]',
+  // The selected card's id attribute where the roster has one, else the interaction id it shows as
+  // text (an element without the attribute is read by its text, which must be a UUID).
+  conversationIdSelector:
+    '.interaction-group.is-selected [data-conversation-id], .interaction-group.is-selected[data-conversation-id], [data-qa-id="interaction-group-list-item"].is-selected span[data-qa-id="interaction-id"]',
   conversationIdAttribute: 'data-conversation-id',
   transcriptSelector: '[data-automation-id="message-history"], .chat-messages-container',
   messageSelector: '[data-automation-id="messaging-gadget-message-textbody"]',
   messageTextSelector: ':scope',
   customerMessageSelector: '.remote, .remote *',
   excludeMessageSelector: '[data-automation-id="message-history-system-message"]',
-  channelSelector: '.interaction-group.is-selected gux-icon[icon-name]',
+  channelSelector: '.interaction-group.is-selected gux-icon[icon-name], [data-qa-id="interaction-group-list-item"].is-selected gux-icon[icon-name]',
   channelAttribute: 'icon-name',
   channelMap: { phone: 'voice', comments: 'message', chat: 'chat', envelope: 'email', callback: 'callback' },
   composerSelector: '[data-automation-id="editor-content"] [contenteditable="true"], div[role="textbox"][contenteditable="true"]',
@@ -31,7 +34,7 @@ export const GENESYS_DESKTOP_PROFILE: DesktopProfile = {
   // conversation area's shadow root; the others are aria-hidden.
   conversationFrameSelector: 'app-view-stack[name="conversation"] >>> .app-instance:not([aria-hidden="true"]) iframe',
   participantNameSelector: '#interaction-header-participant-name',
-  startTimeSelector: '.interaction-group.is-selected time[datetime]',
+  startTimeSelector: '.interaction-group.is-selected time[datetime], [data-qa-id="interaction-group-list-item"].is-selected time[datetime]',
   startTimeAttribute: 'datetime',
 };
 

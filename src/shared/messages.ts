@@ -6,7 +6,7 @@ import { MetricsQuery, MetricsReport } from './metrics/summarize-metrics';
 import { OutboxStatus } from './outbox-status';
 import { Recommendation } from './recommendation';
 import { RecommendationEventInput } from './recommendation-event';
-import { SignedInUser } from './view-state';
+import { SignedInUser, SourceProblem } from './view-state';
 import { SupervisorAccess } from './audit/supervisor-access';
 
 /**
@@ -89,6 +89,8 @@ export const KnowledgeSearchResponse = z.strictObject({
   results: z.array(Recommendation),
   invalidCount: z.number(),
   searchedKnowledgeBases: z.number(),
+  /** Knowledge bases that could not be searched while others were (403: not allowed). */
+  sourceProblems: z.optional(z.array(SourceProblem)),
 });
 export type KnowledgeSearchResponse = z.infer<typeof KnowledgeSearchResponse>;
 const RecommendationId = z.string().check(z.minLength(1), z.maxLength(256));
@@ -155,6 +157,8 @@ export const MESSAGES = {
   'page/get-outbox-status': message('extension-page', Empty, OutboxStatus),
   /** Extension page → worker: the agent's own knowledge search for the tab's conversation (Genesys mode). */
   'page/knowledge-search': message('extension-page', KnowledgeSearchRequest, KnowledgeSearchResponse),
+  /** Extension page → worker: can the signed-in user search Genesys Knowledge (whatever the provider)? */
+  'page/knowledge-available': message('extension-page', Empty, z.strictObject({ available: z.boolean() })),
   /** Supervisor page → worker: may the signed-in user export the audit log (permission check through the API)? */
   'page/supervisor-access': message('extension-page', Empty, SupervisorAccess),
   /** Supervisor page → worker: sign in to the page's own session (always a login page; the agent's session is untouched). */

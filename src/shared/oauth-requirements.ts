@@ -12,14 +12,28 @@ export const PROVIDER_SCOPES: Partial<Record<Provider, readonly string[]>> = {
   // Sign-in reads the user and their skills (`GET /api/v2/users/me?expand=skills`); the
   // recommendation service receives the same bearer token and checks it itself.
   'recommendations-query': ['user-basic-info'],
-  // Copilot suggestions and engagements (`conversations`), the knowledge search (`knowledge`),
-  // and the live updates over a notifications channel (`notifications`).
-  'conversation-suggestions': ['conversations', 'knowledge', 'notifications', 'user-basic-info'],
+  // Copilot suggestions and engagements (`conversations`), the knowledge search (`knowledge`), the
+  // live updates over a notifications channel (`notifications`), and the text of the canned
+  // responses Copilot suggests by id (`response-management:readonly`; without it they stay ids).
+  'conversation-suggestions': ['conversations', 'knowledge', 'notifications', 'response-management:readonly', 'user-basic-info'],
+  // Genesys Knowledge alone: listing and searching knowledge bases, and recording the agent's
+  // views, copies and ratings in Knowledge's analytics, all under `knowledge`.
+  'knowledge-search': ['knowledge', 'user-basic-info'],
 };
 
 export interface FeaturePermission {
   /** Stable id, also the test id of its row on the options page. */
-  feature: 'suggestions' | 'engagement' | 'knowledge-search' | 'supervisor-export';
+  feature:
+    | 'suggestions'
+    | 'engagement'
+    | 'canned-responses'
+    | 'knowledge-bases'
+    | 'knowledge-search'
+    | 'knowledge-presentations'
+    | 'knowledge-views'
+    | 'knowledge-copies'
+    | 'knowledge-feedback'
+    | 'supervisor-export';
   /** The Genesys Cloud permission the API (or, for exports, the supervisor page) checks. */
   permission: string;
   /** The providers where the feature exists; empty: every provider. */
@@ -30,7 +44,13 @@ export interface FeaturePermission {
 export const FEATURE_PERMISSIONS: readonly FeaturePermission[] = [
   { feature: 'suggestions', permission: 'conversation:suggestion:view', providers: ['conversation-suggestions'] },
   { feature: 'engagement', permission: 'conversation:suggestionEngagement:add', providers: ['conversation-suggestions'] },
-  { feature: 'knowledge-search', permission: 'knowledge:knowledgebase:search', providers: ['conversation-suggestions'] },
+  { feature: 'canned-responses', permission: 'responses:response:view', providers: ['conversation-suggestions'] },
+  { feature: 'knowledge-bases', permission: 'knowledge:knowledgebase:view', providers: ['knowledge-search'] },
+  { feature: 'knowledge-search', permission: 'knowledge:knowledgebase:search', providers: ['conversation-suggestions', 'knowledge-search'] },
+  { feature: 'knowledge-presentations', permission: 'knowledge:documentPresentation:add', providers: ['knowledge-search'] },
+  { feature: 'knowledge-views', permission: 'knowledge:documentView:add', providers: ['knowledge-search'] },
+  { feature: 'knowledge-copies', permission: 'knowledge:documentCopy:add', providers: ['knowledge-search'] },
+  { feature: 'knowledge-feedback', permission: 'knowledge:feedback:create', providers: ['knowledge-search'] },
   { feature: 'supervisor-export', permission: SUPERVISOR_PERMISSION, providers: [] },
 ];
 

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { ConversationId } from './conversation';
+import { KnowledgeRef } from './recommendation';
 
 /**
  * What an agent did with a recommendation (docs/architecture.md). Impressions and
@@ -33,5 +34,7 @@ export const RecommendationEvent = z.object({
   reason: z.optional(z.string()),
   /** RFC 3339. */
   timestamp: z.string(),
+  /** The Genesys Knowledge document behind the card, found by the worker when it records the event. */
+  knowledge: z.optional(KnowledgeRef),
 });
 export type RecommendationEvent = z.infer<typeof RecommendationEvent>;

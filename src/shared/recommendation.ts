@@ -1,5 +1,24 @@
 import * as z from 'zod/mini';
 
+/**
+ * What Genesys Knowledge needs to credit an engagement to the document the agent saw (the
+ * `knowledge-search` provider sets it; the engagement calls want variation and version ids, the
+ * search that surfaced it, and how it was shown). Ids only: nothing the agent typed.
+ */
+export const KnowledgeRef = z.object({
+  documentId: z.string().check(z.minLength(1), z.maxLength(256)),
+  knowledgeBaseId: z.string().check(z.minLength(1), z.maxLength(256)),
+  variationId: z.string().check(z.minLength(1), z.maxLength(256)),
+  versionId: z.string().check(z.minLength(1), z.maxLength(256)),
+  searchId: z.optional(z.string().check(z.maxLength(256))),
+  /** `surfacingMethod` of the card: a highlighted answer, or a snippet of the article. */
+  surfacing: z.enum(['Highlight', 'Snippet']),
+  queryType: z.enum(['AutoSearch', 'ManualSearch']),
+  /** `KnowledgeConversationContext.mediaType` of the conversation it was found for. */
+  mediaType: z.optional(z.string().check(z.maxLength(32))),
+});
+export type KnowledgeRef = z.infer<typeof KnowledgeRef>;
+
 /** Our model of one recommendation, whatever provider produced it. */
 export const Recommendation = z.object({
   id: z.string().check(z.minLength(1), z.maxLength(256)),
@@ -20,6 +39,14 @@ export const Recommendation = z.object({
   matchedTerms: z.optional(z.array(z.string().check(z.maxLength(80))).check(z.maxLength(12))),
   /** The customer's line it answers: the provider's, or the last customer turn the query was built from. */
   customerLine: z.optional(z.string().check(z.maxLength(400))),
+  /**
+   * Chosen by a rule (an Agent Copilot intent), not ranked: the provider gave no confidence, so
+   * `relevanceScore` is 0 and means nothing. Such a card is not held to `minRelevanceScore`, shows
+   * its trigger instead of a score, and comes after the ranked cards (filter-recommendations.ts).
+   */
+  ruleTriggered: z.optional(z.boolean()),
+  /** Genesys Knowledge ids for native engagement (`knowledge-search` provider only). */
+  knowledge: z.optional(KnowledgeRef),
 });
 export type Recommendation = z.infer<typeof Recommendation>;
 
@@ -46,5 +73,7 @@ export const OtherSuggestion = z.object({
   detail: z.string().check(z.maxLength(5000)),
   trigger: z.optional(z.string().check(z.maxLength(64))),
   url: z.optional(z.string()),
+  /** A canned response's id in response management, while its text could not be read. */
+  responseId: z.optional(z.string().check(z.maxLength(256))),
 });
 export type OtherSuggestion = z.infer<typeof OtherSuggestion>;

@@ -52,6 +52,7 @@ describe('parseSettings: shape', () => {
       auditRetentionDays: 365,
       desktopProfile: { messageSelector: '.msg' },
       auditTranscriptExcerpts: true,
+      redactOutgoingText: false,
     };
     expect(parseSettings(full, STORE)).toEqual({ settings: full, issues: [] });
   });

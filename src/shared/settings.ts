@@ -11,7 +11,7 @@ export { SETTINGS_STORAGE_KEY };
  * possibly partial object of these keys; defaults fill the rest; an invalid value is reported and
  * falls back to its default. Admins and tests rely on this exact shape.
  */
-export const PROVIDERS = ['recommendations-query', 'conversation-suggestions'] as const;
+export const PROVIDERS = ['recommendations-query', 'conversation-suggestions', 'knowledge-search'] as const;
 export const Provider = z.enum(PROVIDERS);
 export type Provider = z.infer<typeof Provider>;
 
@@ -32,6 +32,8 @@ const fields = {
   desktopProfile: z.optional(DesktopProfileOverrides),
   /** Store a redacted transcript excerpt with each audit delivery (off: transcripts hold customer data). */
   auditTranscriptExcerpts: z.boolean(),
+  /** Mask card numbers, e-mails and phones in text sent to services that do not already hold it. */
+  redactOutgoingText: z.boolean(),
 };
 
 export const Settings = z.object(fields);
@@ -49,6 +51,7 @@ export const DEFAULT_SETTINGS: Settings = {
   cacheTtlSeconds: 120,
   auditRetentionDays: 30,
   auditTranscriptExcerpts: false,
+  redactOutgoingText: true,
 };
 
 export interface SettingsIssue {

@@ -42,6 +42,20 @@ export const ViewError = z.object({
 });
 export type ViewError = z.infer<typeof ViewError>;
 
+/**
+ * One source (a knowledge base) that could not answer while others did: shown beside the results
+ * so the agent and their administrator know what is missing and why.
+ */
+export const SourceProblem = z.object({
+  sourceId: z.string().check(z.maxLength(256)),
+  sourceName: z.optional(z.string().check(z.maxLength(256))),
+  /** `forbidden`: the user may not search it (403); `not-found`: it does not exist (404). */
+  kind: z.enum(['forbidden', 'not-found', 'failed']),
+  status: z.optional(z.number()),
+  message: z.string().check(z.maxLength(500)),
+});
+export type SourceProblem = z.infer<typeof SourceProblem>;
+
 export const ViewState = z.object({
   tabId: z.number(),
   status: ViewStatus,
@@ -71,6 +85,8 @@ export const ViewState = z.object({
   providerMs: z.optional(z.number()),
   /** Suggestions that are not articles (canned responses, scripts…), in their own group. */
   otherSuggestions: z.optional(z.array(OtherSuggestion)),
+  /** Sources that failed while others answered (the shown results are partial). */
+  sourceProblems: z.optional(z.array(SourceProblem)),
   /**
    * With `no-conversation`: whether the desktop shows no conversation at all, or shows one we
    * could not identify (no id on the page, and no API match), which we say rather than guess.

@@ -8,7 +8,7 @@ import { markCard, restoreDismissed } from './card-marks';
 import type { ActionResult, CardMark, CardMarks, PanelAction, PanelConnector, PanelSnapshot } from './connector';
 import { IdleMessage } from './IdleMessage';
 import { KeyboardHelp } from './KeyboardHelp';
-import { KnowledgeSearch } from './KnowledgeSearch';
+import { KnowledgeSearch, useKnowledgeAvailable } from './KnowledgeSearch';
 import { NotConfigured } from './NotConfigured';
 import { PanelHeader } from './PanelHeader';
 import { Results } from './Results';
@@ -43,6 +43,7 @@ export function App({ connector, now = Date.now }: Props) {
   const [marks, setMarks] = useState<CardMarks>({});
   const [announcement, setAnnouncement] = useState('');
   const [shortcuts, setShortcuts] = useState<Record<string, string>>({});
+  const knowledgeSearch = useKnowledgeAvailable(connector, snapshot);
   // Impressions already reported by this panel (conversation + recommendation); the worker dedupes too.
   const seen = useRef(new Set<string>());
 
@@ -159,7 +160,7 @@ export function App({ connector, now = Date.now }: Props) {
           onRestoreDismissed={() => conversationId !== null && updateMarks((current) => restoreDismissed(current, conversationId))}
         />
       )}
-      {tabId !== null && snapshot?.settings.provider === 'conversation-suggestions' && ['no-conversation', 'loading', 'ready', 'error'].includes(status) && <KnowledgeSearch now={now()} onSearch={(query) => connector.searchKnowledge(tabId, query)} />}
+      {tabId !== null && knowledgeSearch && ['no-conversation', 'loading', 'ready', 'error'].includes(status) && <KnowledgeSearch now={now()} onSearch={(query) => connector.searchKnowledge(tabId, query)} />}
       <SupervisorLink />
       <p class="visually-hidden" role="status" data-testid="announcement">
         {announcement}

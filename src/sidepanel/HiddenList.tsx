@@ -2,7 +2,7 @@ import { useId, useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
 import type { HiddenRecommendation } from '../shared/recommendation';
 import { describeHiddenReason, type Thresholds } from './hidden-reason';
-import { ScoreBadge } from './ScoreBadge';
+import { RelevanceBadge } from './RuleBadge';
 
 interface Props {
   hidden: readonly HiddenRecommendation[];
@@ -34,7 +34,7 @@ export function HiddenList({ hidden, thresholds, now }: Props) {
               <span class="hidden-item__title" data-testid="hidden-title">
                 {recommendation.title}
               </span>
-              <ScoreBadge score={recommendation.relevanceScore} testId="hidden-score" />
+              <RelevanceBadge recommendation={recommendation} testId="hidden-score" />
               <span class="hidden-item__reason" data-testid="hidden-reason">
                 {describeHiddenReason({ recommendation, reason }, thresholds, now)}
               </span>

@@ -1,18 +1,43 @@
-import { useId, useState } from 'preact/hooks';
+import { useEffect, useId, useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
 import type { Recommendation } from '../shared/recommendation';
+import type { SourceProblem } from '../shared/view-state';
 import { linkableUrl } from './article-link';
 import { articleText, excerpt } from '../shared/dom/article-text';
-import type { SearchResult } from './connector';
+import type { PanelConnector, PanelSnapshot, SearchResult } from './connector';
+import { SourceProblems } from './SourceProblems';
 import { describePublished } from './published-date';
 import { ScoreBadge } from './ScoreBadge';
 
 const RESULT_EXCERPT = 200;
 
-type State = { kind: 'idle' } | { kind: 'searching' } | { kind: 'done'; results: Recommendation[] } | { kind: 'failed'; message: string };
+type State = { kind: 'idle' } | { kind: 'searching' } | { kind: 'done'; results: Recommendation[]; problems: SourceProblem[] } | { kind: 'failed'; message: string };
 
 /**
- * The agent's own knowledge search (Genesys mode): the query goes to the worker, which asks the
+ * Whether to offer the search: the worker says whether the signed-in user can search Genesys
+ * Knowledge (always with Copilot or Knowledge as the provider; with recommendations-query, when
+ * the organisation lists a knowledge base). Asked again when the provider or the user changes.
+ */
+export function useKnowledgeAvailable(connector: PanelConnector, snapshot: PanelSnapshot | null): boolean {
+  const [available, setAvailable] = useState(false);
+  const provider = snapshot?.settings.provider;
+  const userId = snapshot?.user?.id;
+  useEffect(() => {
+    if (!provider || !userId) return setAvailable(false);
+    let current = true;
+    void connector.knowledgeAvailable().then(
+      (answer) => current && setAvailable(answer),
+      () => current && setAvailable(false),
+    );
+    return () => {
+      current = false;
+    };
+  }, [connector, provider, userId]);
+  return available;
+}
+
+/**
+ * The agent's own knowledge search (wherever Genesys Knowledge answers): the query goes to the worker, which asks the
  * knowledge search API with the conversation as context. Results are listed best first; their
  * content is article text, shown as text.
  */
@@ -27,7 +52,7 @@ export function KnowledgeSearch({ onSearch, now }: { onSearch: (query: string) =
     if (!trimmed || state.kind === 'searching') return;
     setState({ kind: 'searching' });
     const result = await onSearch(trimmed);
-    setState(result.ok ? { kind: 'done', results: result.results } : { kind: 'failed', message: result.message });
+    setState(result.ok ? { kind: 'done', results: result.results, problems: result.sourceProblems ?? [] } : { kind: 'failed', message: result.message });
   };
 
   return (
@@ -63,6 +88,7 @@ export function KnowledgeSearch({ onSearch, now }: { onSearch: (query: string) =
           {t('knowledgeSearchFailed', [state.message])}
         </p>
       )}
+      {state.kind === 'done' && <SourceProblems problems={state.problems} />}
       {state.kind === 'done' && state.results.length === 0 && (
         <p class="note" role="status" data-testid="knowledge-search-empty">
           {t('knowledgeSearchEmpty')}

@@ -12,7 +12,7 @@ import { CardIcon } from './CardIcon';
 import { NotHelpfulForm } from './NotHelpfulForm';
 import type { CardActionSet } from './primary-action';
 import { describePublished } from './published-date';
-import { ScoreBadge } from './ScoreBadge';
+import { RelevanceBadge } from './RuleBadge';
 import { TypeBadge } from './TypeBadge';
 import { WhySuggested } from './WhySuggested';
 
@@ -129,7 +129,7 @@ export function RecommendationCard({ recommendation, now, mark, actions, tabStop
         <TypeBadge kind={recommendation.kind} />
       </div>
       <p class="card__meta">
-        <ScoreBadge score={recommendation.relevanceScore} testId="score" />
+        <RelevanceBadge recommendation={recommendation} testId="score" />
         <span class="card__source" data-testid="source" data-source-id={recommendation.sourceId}>
           {source}
         </span>

@@ -11,6 +11,7 @@ import { OtherSuggestions } from './OtherSuggestions';
 import { cardActionsFor } from './primary-action';
 import { RecommendationList } from './RecommendationList';
 import { EmptyResults, InvalidNote, StaleNote } from './ResultNotes';
+import { SourceProblems } from './SourceProblems';
 
 interface Props {
   view: ViewState;
@@ -38,6 +39,7 @@ export function Results({ view, thresholds, now, onRetry, retrying, onSignIn, si
       )}
       {view.status === 'loading' && <LoadingIndicator />}
       {view.stale && <StaleNote />}
+      <SourceProblems problems={view.sourceProblems ?? []} />
       {shown.length > 0 && (
         <RecommendationList recommendations={shown} now={now} marks={marks} actions={cardActionsFor(view.channel)} act={act} onSeen={onSeen} />
       )}

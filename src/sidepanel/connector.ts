@@ -2,7 +2,7 @@ import type { Recommendation } from '../shared/recommendation';
 import type { InsertOutcome, SignInFailure } from '../shared/messages';
 import type { RecommendationEventInput } from '../shared/recommendation-event';
 import type { Settings } from '../shared/settings';
-import type { SignedInUser, ViewState } from '../shared/view-state';
+import type { SignedInUser, SourceProblem, ViewState } from '../shared/view-state';
 
 /**
  * The side panel renders from a connector (STYLE.md habit 8): `extension-connector.ts` binds it to
@@ -33,7 +33,7 @@ export type ActionResult = { ok: true } | ({ ok: false } & ActionFailure);
 export type PanelAction = 'sign-in' | 'sign-out' | 'refresh' | 'open-settings';
 
 /** The agent's knowledge search: results best first, or why it failed. */
-export type SearchResult = { ok: true; results: Recommendation[] } | ({ ok: false } & ActionFailure);
+export type SearchResult = { ok: true; results: Recommendation[]; sourceProblems?: SourceProblem[] } | ({ ok: false } & ActionFailure);
 /** The worker recorded the event (`page/record-event`) under this id, or refused it. */
 export type EventResult = { ok: true; eventId: string } | ({ ok: false } & ActionFailure);
 
@@ -62,6 +62,8 @@ export interface PanelConnector {
   openSettings(): Promise<ActionResult>;
   /** The knowledge search for the tab's conversation (`page/knowledge-search`, Genesys mode). */
   searchKnowledge(tabId: number, query: string): Promise<SearchResult>;
+  /** Whether the signed-in user can search Genesys Knowledge (`page/knowledge-available`); false when unsure. */
+  knowledgeAvailable(): Promise<boolean>;
   /** Reports an agent's action on a recommendation (`page/record-event`). */
   recordEvent(input: RecommendationEventInput): Promise<EventResult>;
   /** Inserts a recommendation of the tab's view into its reply box, through the worker. */

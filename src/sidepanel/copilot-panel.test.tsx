@@ -43,16 +43,23 @@ describe('other suggestions', () => {
 });
 
 describe('knowledge search', () => {
-  it('is offered only in Genesys mode', () => {
-    render(<App connector={new FakePanelConnector(snapshotFixture())} now={() => FIXTURE_NOW} />);
+  it('is offered in any provider mode where the worker says Genesys Knowledge answers', async () => {
+    const without = new FakePanelConnector(snapshotFixture());
+    without.knowledge = false;
+    const { unmount } = render(<App connector={without} now={() => FIXTURE_NOW} />);
+    await screen.findByTestId('panel');
     expect(screen.queryByTestId('knowledge-search')).toBeNull();
+    unmount();
+    // recommendations-query mode, in an org that has knowledge bases.
+    render(<App connector={new FakePanelConnector(snapshotFixture())} now={() => FIXTURE_NOW} />);
+    expect(await screen.findByTestId('knowledge-search')).toBeTruthy();
   });
 
   it('sends the query for the followed tab and lists the results', async () => {
     const connector = new FakePanelConnector(snapshotFixture({ settings: copilotSettings }));
     connector.searchResult = { ok: true, results: [recommendationFixture({ id: 'doc-1', title: 'Refund timelines', relevanceScore: 0.7, content: '<p>Three to five days.</p>' })] };
     render(<App connector={connector} now={() => FIXTURE_NOW} />);
-    const input = screen.getByTestId('knowledge-search-input');
+    const input = await screen.findByTestId('knowledge-search-input');
     expect(screen.getByTestId('knowledge-search-submit')).toHaveProperty('disabled', true);
     fireEvent.input(input, { target: { value: '  refund timeline ' } });
     fireEvent.submit(input.closest('form')!);
@@ -67,7 +74,7 @@ describe('knowledge search', () => {
   it('says when nothing matched, and why a search failed', async () => {
     const connector = new FakePanelConnector(snapshotFixture({ settings: copilotSettings, view: viewFixture('no-conversation') }));
     render(<App connector={connector} now={() => FIXTURE_NOW} />);
-    const input = screen.getByTestId('knowledge-search-input');
+    const input = await screen.findByTestId('knowledge-search-input');
     fireEvent.input(input, { target: { value: 'nothing' } });
     fireEvent.submit(input.closest('form')!);
     await waitFor(() => expect(screen.getByTestId('knowledge-search-empty')).toBeTruthy());

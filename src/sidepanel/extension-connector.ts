@@ -160,9 +160,13 @@ export function createExtensionConnector(search: string): PanelConnector {
     async searchKnowledge(tabId, query): Promise<SearchResult> {
       let results: SearchResult = { ok: false, code: 'failed', message: 'no answer' };
       const outcome = await attempt(async () => {
-        results = { ok: true, results: (await sendToWorker('page/knowledge-search', { tabId, query })).results };
+        const answer = await sendToWorker('page/knowledge-search', { tabId, query });
+        results = { ok: true, results: answer.results, ...(answer.sourceProblems && { sourceProblems: answer.sourceProblems }) };
       });
       return outcome.ok ? results : outcome;
+    },
+    async knowledgeAvailable() {
+      return (await sendToWorker('page/knowledge-available', {}).catch(() => ({ available: false }))).available;
     },
     async recordEvent(input) {
       try {

@@ -68,6 +68,13 @@ export class FakePanelConnector implements PanelConnector {
     return this.answer({ action: 'open-settings' });
   }
 
+  /** What `knowledgeAvailable` answers (default: yes). */
+  knowledge = true;
+
+  knowledgeAvailable(): Promise<boolean> {
+    return Promise.resolve(this.knowledge);
+  }
+
   searchKnowledge(tabId: number, query: string): Promise<SearchResult> {
     this.searches.push({ tabId, query });
     return Promise.resolve(this.searchResult);

@@ -86,7 +86,8 @@ describe('mapSuggestions', () => {
         id: 's-article',
         title: 'Refund timelines',
         content: 'Card refunds take 3–5 working days.',
-        relevanceScore: 1,
+        relevanceScore: 0,
+        ruleTriggered: true,
         publishedDate: null,
         sourceId: 'kb-billing',
         kind: 'KnowledgeArticle',
@@ -127,7 +128,7 @@ describe('mapSuggestions', () => {
     expect(items).toEqual([]);
     expect(invalidCount).toBe(0);
     expect(others).toEqual([
-      { id: 's-canned', kind: 'CannedResponse', title: 'resp-1', detail: 'resp-1 (lib-1)', trigger: 'Intent' },
+      { id: 's-canned', kind: 'CannedResponse', title: 'resp-1', detail: 'resp-1 (lib-1)', trigger: 'Intent', responseId: 'resp-1' },
       { id: 's-script', kind: 'Script', title: 'script-1 › page-refund', detail: 'amount: 42.50\nreference: RF-1', trigger: 'Intent' },
       {
         id: 's-third',

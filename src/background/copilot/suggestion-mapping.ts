@@ -8,7 +8,8 @@ import { SHOWN_SUGGESTION_STATES, Suggestion } from '../genesys/copilot-schemas'
  * know yet) goes to its own group instead of being dropped. Invalid items are counted.
  *
  * - relevance is the suggestion's `confidence`. KnowledgeArticle suggestions carry none because a
- *   rule (an intent), not a ranking, chose them: they count as certain (1), and `trigger` says why.
+ *   rule (an intent), not a ranking, chose them: no score is invented (0, marked `ruleTriggered`),
+ *   and `trigger` says why; the filter places them after the ranked cards.
  * - publishedDate is always null: a suggestion says when it was made, never when its article was
  *   published, and an unknown age is shown as unknown (DESIGN.md), never invented.
  * - sourceId is the knowledge base when the document's `selfUri` names it, else the document.
@@ -140,7 +141,8 @@ export function mapSuggestion(suggestion: Suggestion): SuggestionOutcome {
       return recommendation(suggestion, {
         title,
         content: joinContent(article.knowledgeAnswer?.answer, article.snippets),
-        relevanceScore: 1,
+        relevanceScore: 0,
+        ruleTriggered: true,
         sourceId: sourceOf(article.document, 'knowledge'),
       });
     }
@@ -178,7 +180,9 @@ export function mapSuggestion(suggestion: Suggestion): SuggestionOutcome {
       const response = nonEmpty(canned.response?.id);
       if (!response) return { kind: 'invalid' };
       const library = nonEmpty(canned.library?.id);
-      return other(suggestion, 'CannedResponse', response, library ? `${response} (${library})` : response);
+      // Ids only: the provider reads the text from response management (canned-responses.ts).
+      const outcome = other(suggestion, 'CannedResponse', response, library ? `${response} (${library})` : response);
+      return outcome.kind === 'other' ? { kind: 'other', other: { ...outcome.other, responseId: clip(response, 256) } } : outcome;
     }
     case 'Script': {
       const script = suggestion.script!;

@@ -177,37 +177,7 @@ export const MessageData = z.looseObject({
 export type MessageData = z.infer<typeof MessageData>;
 export const TextMessageListing = z.looseObject({ entities: z.optional(z.array(z.unknown())) });
 
-/** `KnowledgeDocumentSearchRequest` (the fields we send). `queryType`: AutoSearch|ManualSearch|Suggestion. */
-export interface KnowledgeDocumentSearchRequest {
-  query: string;
-  pageSize: number;
-  queryType: 'ManualSearch';
-  conversationContext?: { conversationId: string; mediaType?: string };
-}
-
-/** `KnowledgeDocumentSearch` (the response): `results[]` of `{confidence, document}`. */
-export const KnowledgeDocumentSearch = z.looseObject({
-  searchId: z.optional(z.string()),
-  results: z.optional(z.array(z.unknown())),
-});
-export const KnowledgeDocumentSearchResult = z.looseObject({
-  confidence: z.optional(z.number()),
-  document: z.looseObject({
-    id: z.string().check(z.minLength(1), z.maxLength(256)),
-    title: z.optional(z.string()),
-    datePublished: z.optional(z.string()),
-    dateModified: z.optional(z.string()),
-    externalUrl: z.optional(z.string()),
-    answer: z.optional(z.string()),
-    knowledgeBase: z.optional(z.looseObject({ id: z.optional(z.string()) })),
-    variations: z.optional(z.array(z.looseObject({ body: z.optional(z.unknown()) }))),
-  }),
-});
-
-/** `KnowledgeBaseListing` (GET /api/v2/knowledge/knowledgebases). */
-export const KnowledgeBaseListing = z.looseObject({
-  entities: z.optional(z.array(z.looseObject({ id: z.optional(z.string()), name: z.optional(z.string()) }))),
-});
+/* Knowledge search and engagement shapes are in knowledge-schemas.ts. */
 
 /** A notification frame: `{topicName, version?, eventBody, metadata?}`. */
 export const NotificationFrame = z.looseObject({

@@ -25,6 +25,7 @@ function handlers(): Handlers {
     'page/get-metrics': vi.fn(async () => ({ days: [], summary: { engagement: [], bySource: {}, byAgent: {}, latency: {}, rejected: {}, providerErrors: {} } })),
     'page/get-outbox-status': vi.fn(async () => ({ events: 0, capacity: 10_000, warning: null, dropped: 0, destinations: [], parked: [] })),
     'page/knowledge-search': vi.fn(async () => ({ results: [], invalidCount: 0, searchedKnowledgeBases: 0 })),
+    'page/knowledge-available': vi.fn(async () => ({ available: true })),
     'page/supervisor-access': vi.fn(async () => ({ signedIn: false, user: null, supervisor: false, permission: 'p', reason: 'signed-out' as const })),
     'page/supervisor-sign-in': vi.fn(async () => ({ signedIn: false, user: null, supervisor: false, permission: 'p', reason: 'signed-out' as const })),
     'page/supervisor-sign-out': vi.fn(async () => ({ signedIn: false, user: null, supervisor: false, permission: 'p', reason: 'signed-out' as const })),

@@ -2,19 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { classifyTopic, suggestionTopics, topicsFor, userConversationsTopic } from './topics';
 
 describe('topic names', () => {
-  it('names the agent topic and the four suggestion topics of a conversation', () => {
+  it('names the agent topic and the suggestion topics of a conversation, both spellings of response and script', () => {
     expect(userConversationsTopic('u-1')).toBe('v2.users.u-1.conversations');
     expect(suggestionTopics('c-1')).toEqual([
       'v2.conversations.c-1.suggestions.knowledge.search',
       'v2.conversations.c-1.suggestions.knowledge.article',
       'v2.conversations.c-1.suggestions.response',
       'v2.conversations.c-1.suggestions.script',
+      'v2.conversations.c-1.suggestions.knowledge.response',
+      'v2.conversations.c-1.suggestions.knowledge.script',
     ]);
   });
 
   it('lists every topic once, sorted, and skips ids that are not ids', () => {
     const topics = topicsFor('u-1', ['c-2', 'c-1', 'c-2', 'bad id', '../x']);
-    expect(topics).toHaveLength(9);
+    expect(topics).toHaveLength(13);
     expect(topics).toEqual([...topics].sort());
     expect(topics).toContain('v2.users.u-1.conversations');
     expect(topics.some((topic) => topic.includes('bad'))).toBe(false);

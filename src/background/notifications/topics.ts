@@ -3,10 +3,15 @@
  * which conversations are live and on which media; each conversation's suggestion topics carry
  * Agent Copilot suggestions as they are made.
  *
- * Two public sources disagree on the canned-response and script topics
- * (`…suggestions.response` / `…suggestions.script` in our API notes, `…suggestions.knowledge.response`
- * / `…knowledge.script` in a Genesys developer-centre post). We subscribe to the former and
- * recognise both: the REST backfill after every (re)connect brings any suggestion a topic missed.
+ * Public sources disagree on the canned-response and script topics: the SDK's event models
+ * (`ConversationResponseSuggestionsTopic…`, `ConversationScriptSuggestionsTopic…`, named like
+ * `ConversationKnowledgeSearchSuggestionsTopic…` for `…suggestions.knowledge.search`) point to
+ * `…suggestions.response` / `…suggestions.script`; the Genesys developer article on Agent Copilot
+ * names `…suggestions.knowledge.response` / `…knowledge.script`. Neither is confirmed on a live
+ * org, so we subscribe to both spellings and recognise both. Subscriptions are sent with
+ * `ignoreErrors=true`: a topic the server rejects comes back with `state`/`rejectionReason`
+ * instead of failing the whole batch, so one wrong name cannot take the others down; and the
+ * REST backfill after every (re)connect brings any suggestion a topic missed.
  */
 
 export const HEARTBEAT_TOPIC = 'channel.metadata';
@@ -21,8 +26,11 @@ export function userConversationsTopic(userId: string): string {
   return `v2.users.${userId}.conversations`;
 }
 
+/** The second spelling of the response and script topics (see above). */
+const ALTERNATE_TOPIC_SUFFIXES = ['knowledge.response', 'knowledge.script'] as const;
+
 export function suggestionTopics(conversationId: string): string[] {
-  return SUGGESTION_TOPIC_KINDS.map((kind) => `v2.conversations.${conversationId}.suggestions.${kind}`);
+  return [...SUGGESTION_TOPIC_KINDS, ...ALTERNATE_TOPIC_SUFFIXES].map((kind) => `v2.conversations.${conversationId}.suggestions.${kind}`);
 }
 
 /** Every topic to follow for this agent and these conversations: sorted, no repeats, ids checked. */

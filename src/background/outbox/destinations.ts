@@ -3,6 +3,7 @@ import type { Settings } from '../../shared/settings';
 import type { ApiClient } from '../genesys/api-client';
 import type { RetryLimits } from '../genesys/retry-policy';
 import { copilotEngagementDestination } from './engagement-destination';
+import { knowledgeEngagementDestination } from './knowledge-destination';
 import { webhookDestination } from './webhook-destination';
 
 /**
@@ -28,4 +29,4 @@ export interface Destination {
   deliver(event: RecommendationEvent, context: DeliveryContext): Promise<void>;
 }
 
-export const FEEDBACK_DESTINATIONS: readonly Destination[] = [webhookDestination, copilotEngagementDestination];
+export const FEEDBACK_DESTINATIONS: readonly Destination[] = [webhookDestination, copilotEngagementDestination, knowledgeEngagementDestination];

@@ -4,7 +4,7 @@ import type { RecommendationEvent } from '../../shared/recommendation-event';
 import { createApiClient } from '../genesys/api-client';
 import { ApiError } from '../genesys/api-error';
 import { DEFAULT_REQUEST_RETRY } from './outbox';
-import { webhookDestination } from './webhook-destination';
+import { webhookDestination, webhookPayload } from './webhook-destination';
 
 vi.mock('../../shared/browser', () => ({ browser: { storage: { session: { get: async () => ({}), set: async () => undefined } } } }));
 
@@ -78,5 +78,13 @@ describe('webhook destination', () => {
     const failure = await webhookDestination.deliver(event, { api, settings, retry: DEFAULT_REQUEST_RETRY }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(ApiError);
     expect(failure).toMatchObject({ kind: 'http', status: 400 });
+  });
+});
+
+describe('webhookPayload and redactOutgoingText', () => {
+  it('masks card numbers, e-mails and phones in the agent’s reason unless the setting is off', () => {
+    const quoting = { ...event, reason: 'other: customer jo@example.com paid with 4111 1111 1111 1111, call +44 20 7946 0958' };
+    expect(webhookPayload(quoting).reason).toBe('other: customer [email] paid with [card], call [phone]');
+    expect(webhookPayload(quoting, false).reason).toBe(quoting.reason);
   });
 });

@@ -1,4 +1,5 @@
 import type { RecommendationEvent } from '../../shared/recommendation-event';
+import { redactText } from '../audit/redact';
 import type { Destination } from './destinations';
 
 /**
@@ -6,7 +7,7 @@ import type { Destination } from './destinations';
  * `Idempotency-Key` header so the receiver can drop redeliveries. For the `recommendations-query`
  * provider this is the only destination (GENESYS-API.md). Never sent with the Genesys token.
  */
-export function webhookPayload(event: RecommendationEvent): Record<string, string> {
+export function webhookPayload(event: RecommendationEvent, redact = true): Record<string, string> {
   return {
     eventId: event.eventId,
     recommendationId: event.recommendationId,
@@ -15,7 +16,8 @@ export function webhookPayload(event: RecommendationEvent): Record<string, strin
     action: event.action,
     timestamp: event.timestamp,
     sourceId: event.sourceId,
-    ...(event.reason !== undefined && { reason: event.reason }),
+    // The agent's words may quote the customer: masked unless redactOutgoingText is off.
+    ...(event.reason !== undefined && { reason: redact ? redactText(event.reason) : event.reason }),
   };
 }
 
@@ -27,7 +29,7 @@ export const webhookDestination: Destination = {
     await api.request({
       method: 'POST',
       path: settings.feedbackWebhookUrl,
-      body: webhookPayload(event),
+      body: webhookPayload(event, settings.redactOutgoingText),
       authenticated: false,
       headers: { 'Idempotency-Key': event.eventId },
       retry,

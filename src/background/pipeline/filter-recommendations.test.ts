@@ -124,3 +124,16 @@ describe('filterRecommendations: both reasons, duplicates, order', () => {
     expect(items).toEqual(copy);
   });
 });
+
+describe('filterRecommendations: rule-triggered cards', () => {
+  it('holds a rule-chosen card (no score) to the age limit only, and lists it after the ranked ones', () => {
+    const rule = { ...rec('rule', 0, null, 'A rule card'), ruleTriggered: true, trigger: 'Intent' };
+    const oldRule = { ...rec('old-rule', 0, iso(NOW - 30 * DAY)), ruleTriggered: true };
+    const result = filterRecommendations([rule, rec('ranked', 0.85, iso(NOW)), rec('weak', 0.5, iso(NOW)), oldRule], THRESHOLDS, NOW);
+    expect(ids(result.accepted)).toEqual(['ranked', 'rule']);
+    expect(result.hidden.map((entry) => [entry.recommendation.id, entry.reason])).toEqual([
+      ['weak', 'low-score'],
+      ['old-rule', 'too-old'],
+    ]);
+  });
+});

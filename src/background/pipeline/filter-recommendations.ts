@@ -24,6 +24,9 @@ export function ageInDays(publishedDate: string | null, now: number): number | n
 
 function byScoreThenRecency(now: number) {
   return (a: Recommendation, b: Recommendation) =>
+    // Ranked cards first: a rule-chosen one has no score to compare, and the agent reads the
+    // provider's ranking before what a rule added beside it.
+    Number(a.ruleTriggered === true) - Number(b.ruleTriggered === true) ||
     b.relevanceScore - a.relevanceScore ||
     (ageInDays(a.publishedDate, now) ?? Infinity) - (ageInDays(b.publishedDate, now) ?? Infinity) ||
     a.title.localeCompare(b.title) ||
@@ -31,7 +34,9 @@ function byScoreThenRecency(now: number) {
 }
 
 /**
- * `relevanceScore >= minRelevanceScore` and age `<= maxContentAgeDays` (DESIGN.md pipeline step 7).
+ * `relevanceScore >= minRelevanceScore` (not for rule-triggered cards, which have no score) and
+ * age `<= maxContentAgeDays` (DESIGN.md pipeline step 7); ranked cards first, best first, then the
+ * rule-triggered ones.
  * An item with no publish date passes the freshness test: its age is shown as unknown instead.
  */
 export function filterRecommendations(items: readonly Recommendation[], thresholds: Thresholds, now: number): FilterResult {
@@ -41,7 +46,8 @@ export function filterRecommendations(items: readonly Recommendation[], threshol
   for (const item of items) {
     if (seen.has(item.id)) continue; // providers page; a repeated id is one recommendation
     seen.add(item.id);
-    if (item.relevanceScore < thresholds.minRelevanceScore) {
+    // A rule-chosen card has no score: the relevance threshold does not apply to it.
+    if (!item.ruleTriggered && item.relevanceScore < thresholds.minRelevanceScore) {
       hidden.push({ recommendation: item, reason: 'low-score' });
       continue;
     }

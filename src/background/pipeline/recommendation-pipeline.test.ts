@@ -76,6 +76,7 @@ interface HarnessOptions {
   views?: ViewState[];
   ensureSignedIn?: () => Promise<void>;
   needsTranscript?: boolean;
+  canAsk?: RecommendationProvider['canAsk'];
 }
 
 function harness(options: HarnessOptions = {}) {
@@ -88,6 +89,7 @@ function harness(options: HarnessOptions = {}) {
   const provider: RecommendationProvider = {
     id: 'recommendations-query',
     needsTranscript: options.needsTranscript ?? true,
+    ...(options.canAsk && { canAsk: options.canAsk }),
     fetch(query, signal) {
       const answer = deferred<ProviderResult>();
       fetches.push({ query, signal, answer });
@@ -188,6 +190,25 @@ describe('createPipeline: states before any request', () => {
     expect(statuses(h.published)).toEqual(['waiting-for-transcript']);
     expect(h.published[0]).toMatchObject({ conversationId: 'conv-1' });
     expect(h.fetches).toHaveLength(0);
+  });
+
+  it('keeps waiting while the provider finds nothing in the transcript to ask about', async () => {
+    const h = harness({ canAsk: (transcript) => transcript.some((turn) => turn.text.length > 20) });
+    await h.pipeline.refresh(TAB);
+    expect(statuses(h.published)).toEqual(['waiting-for-transcript']);
+    expect(h.fetches).toHaveLength(0);
+  });
+
+  it('shows a partial answer with its source problems, and does not cache it', async () => {
+    const h = harness();
+    const run = h.pipeline.refresh(TAB);
+    await vi.waitFor(() => expect(h.fetches).toHaveLength(1));
+    const problem = { sourceId: 'kb-2', sourceName: 'Devices', kind: 'forbidden' as const, status: 403, message: 'HTTP 403' };
+    h.fetches[0]!.answer.resolve({ items: [rec('a', 0.9)], invalidCount: 0, sourceProblems: [problem] });
+    await run;
+    expect(h.published.at(-1)).toMatchObject({ status: 'ready', sourceProblems: [problem] });
+    expect(h.published.at(-1)!.recommendations.map((item) => item.id)).toEqual(['a']);
+    expect(h.cache.store).not.toHaveBeenCalled();
   });
 
   it('asks a provider that works from the conversation id even before anything is said', async () => {

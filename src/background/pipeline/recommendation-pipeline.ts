@@ -104,7 +104,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     // The desktop may show the conversation before its first message renders: a call on an empty
     // transcript costs the organisation's rate limit and answers nothing.
     const provider = deps.provider(settings);
-    if (provider.needsTranscript && context.transcript.length === 0) return publish({ ...base, status: 'waiting-for-transcript' });
+    if (provider.needsTranscript && (context.transcript.length === 0 || provider.canAsk?.(context.transcript) === false)) return publish({ ...base, status: 'waiting-for-transcript' });
 
     let shown: Partial<ViewState> = kept;
     let hadCachedResults = false;
@@ -127,7 +127,13 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       const render = (result: ProviderResult) => {
         const items = line === undefined ? result.items : result.items.map((item) => (item.customerLine ? item : { ...item, customerLine: line }));
         const { accepted, hidden } = filterRecommendations(items, settings, now());
-        return { recommendations: accepted, hidden, invalidCount: result.invalidCount, ...(result.others !== undefined && { otherSuggestions: result.others }) };
+        return {
+          recommendations: accepted,
+          hidden,
+          invalidCount: result.invalidCount,
+          ...(result.others !== undefined && { otherSuggestions: result.others }),
+          ...(result.sourceProblems?.length && { sourceProblems: result.sourceProblems }),
+        };
       };
 
       if (hit) {
@@ -145,7 +151,8 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
           { conversationId, channel: context.channel, transcript: context.transcript, agent, knowledgeBaseIds: settings.knowledgeBaseIds },
           shared,
         );
-        if (ttlMs > 0) {
+        // A partial answer (a source failed) is not kept: the next context asks every source again.
+        if (ttlMs > 0 && !fetched.sourceProblems?.length) {
           // A full disk costs us the cache, never the answer the agent is waiting for.
           await deps.cache.store(key, { storedAt: now(), items: fetched.items, invalidCount: fetched.invalidCount }).catch((error: unknown) => {
             console.warn('[agent-assist] could not cache recommendations', error);

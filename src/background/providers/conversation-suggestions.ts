@@ -2,6 +2,7 @@ import type { ApiClient } from '../genesys/api-client';
 import { SuggestionListing } from '../genesys/copilot-schemas';
 import { mapSuggestions } from '../copilot/suggestion-mapping';
 import type { SuggestionStore } from '../copilot/suggestion-store';
+import type { CannedResponseReader } from '../copilot/canned-responses';
 import type { ProviderQuery, ProviderResult, RecommendationProvider } from './provider';
 
 /**
@@ -31,6 +32,8 @@ export interface ConversationSuggestionsDeps {
   api: ApiClient;
   store: SuggestionStore;
   live: LiveSuggestions;
+  /** Reads canned responses' text (response management); without it they stay ids. */
+  responses?: CannedResponseReader;
   now?: () => number;
 }
 
@@ -69,9 +72,11 @@ function withTimeout<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T
   });
 }
 
-function toResult(entries: readonly { suggestion: unknown }[]): ProviderResult {
+async function toResult(entries: readonly { suggestion: unknown }[], responses: CannedResponseReader | undefined, signal: AbortSignal): Promise<ProviderResult> {
   const mapped = mapSuggestions(entries.map((entry) => entry.suggestion));
-  return { items: mapped.items, others: mapped.others, invalidCount: mapped.invalidCount };
+  if (!responses) return { items: mapped.items, others: mapped.others, invalidCount: mapped.invalidCount };
+  const resolved = await responses.resolve(mapped.others, signal);
+  return { items: [...mapped.items, ...resolved.cards], others: resolved.others, invalidCount: mapped.invalidCount };
 }
 
 export function createConversationSuggestionsProvider(deps: ConversationSuggestionsDeps): RecommendationProvider {
@@ -88,11 +93,11 @@ export function createConversationSuggestionsProvider(deps: ConversationSuggesti
       // Subscribe first, then backfill: whatever is made in between arrives live, so nothing falls in a gap.
       const liveSince = await withTimeout(deps.live.watch(conversationId), LIVE_SETUP_WAIT_MS, null);
       const stored = await deps.store.read(conversationId);
-      if (liveSince !== null && stored && stored.syncedAt !== null && stored.syncedAt >= liveSince) return toResult(stored.entries);
+      if (liveSince !== null && stored && stored.syncedAt !== null && stored.syncedAt >= liveSince) return toResult(stored.entries, deps.responses, signal);
       const startedAt = now();
       const listed = await fetchAllSuggestions(deps.api, conversationId, signal);
       const updated = await deps.store.replace(conversationId, listed, startedAt);
-      return toResult(updated.entries);
+      return toResult(updated.entries, deps.responses, signal);
     },
   };
 }

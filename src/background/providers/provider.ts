@@ -1,6 +1,7 @@
 import type { Agent, Channel, Turn } from '../../shared/conversation';
 import type { OtherSuggestion, Recommendation } from '../../shared/recommendation';
 import type { Provider } from '../../shared/settings';
+import type { SourceProblem } from '../../shared/view-state';
 
 export interface ProviderQuery {
   conversationId: string;
@@ -16,6 +17,8 @@ export interface ProviderResult {
   invalidCount: number;
   /** Suggestions that are not articles (canned responses, scripts…), shown in their own group. */
   others?: OtherSuggestion[];
+  /** Sources that failed while others answered; a result with problems is not cached. */
+  sourceProblems?: SourceProblem[];
 }
 
 /** One interface, one adapter per API (DESIGN.md pipeline step 4). */
@@ -25,5 +28,7 @@ export interface RecommendationProvider {
   readonly needsTranscript: boolean;
   /** False when the provider keeps its own, fresher cache (default true: the pipeline caches answers). */
   readonly cacheable?: boolean;
+  /** Whether this transcript gives the provider enough to ask (default: any turn does). */
+  canAsk?(transcript: readonly Turn[]): boolean;
   fetch(query: ProviderQuery, signal: AbortSignal): Promise<ProviderResult>;
 }

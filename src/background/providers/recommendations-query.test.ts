@@ -122,3 +122,15 @@ describe('createRecommendationsQueryProvider', () => {
     await expect(createRecommendationsQueryProvider(api).fetch(query, new AbortController().signal)).rejects.toBe(error);
   });
 });
+
+describe('createRecommendationsQueryProvider and redactOutgoingText', () => {
+  const quoting: ProviderQuery = { ...query, transcript: [{ role: 'customer', text: 'My card 4111 1111 1111 1111 was declined, mail me at jo@example.com or ring 020 7946 0958' }] };
+  it('sends the transcript with customer data masked by default, and as it is when turned off', async () => {
+    const masked = fakeApi({ items: [] });
+    await createRecommendationsQueryProvider(masked.api).fetch(quoting, new AbortController().signal);
+    expect((masked.calls[0]!.body as { interactionContext: { transcript: string } }).interactionContext.transcript).toBe('Customer: My card [card] was declined, mail me at [email] or ring [phone]');
+    const plain = fakeApi({ items: [] });
+    await createRecommendationsQueryProvider(plain.api, { redact: false }).fetch(quoting, new AbortController().signal);
+    expect((plain.calls[0]!.body as { interactionContext: { transcript: string } }).interactionContext.transcript).toContain('4111 1111 1111 1111');
+  });
+});

@@ -2,6 +2,7 @@ import type { Recommendation } from '../../shared/recommendation';
 import type { ApiClient } from '../genesys/api-client';
 import { RecommendationsQueryItem, RecommendationsQueryResponse, type RecommendationsQueryRequest } from '../genesys/schemas';
 import { formatTranscript } from '../pipeline/transcript';
+import { redactText } from '../audit/redact';
 import type { ProviderQuery, ProviderResult, RecommendationProvider } from './provider';
 
 export const RECOMMENDATIONS_QUERY_PATH = '/api/v2/agentassist/recommendations/query';
@@ -33,7 +34,7 @@ export function mapQueryItems(items: readonly unknown[]): ProviderResult {
 }
 
 /** The `recommendations-query` contract the original service was written against (GENESYS-API.md). */
-export function createRecommendationsQueryProvider(api: ApiClient): RecommendationProvider {
+export function createRecommendationsQueryProvider(api: ApiClient, options: { redact: boolean } = { redact: true }): RecommendationProvider {
   return {
     id: 'recommendations-query',
     needsTranscript: true,
@@ -41,7 +42,8 @@ export function createRecommendationsQueryProvider(api: ApiClient): Recommendati
       const body: RecommendationsQueryRequest = {
         interactionContext: {
           conversationId: query.conversationId,
-          transcript: formatTranscript(query.transcript),
+          // The organisation's own service does not hold the conversation: customer data is masked (redactOutgoingText).
+          transcript: options.redact ? redactText(formatTranscript(query.transcript)) : formatTranscript(query.transcript),
           channel: query.channel ?? 'unknown',
         },
         agentProfile: { agentId: query.agent.id, skills: [...query.agent.skills] },

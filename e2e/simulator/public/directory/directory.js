@@ -7,8 +7,12 @@
 // (no query string: the gadget learns its conversation by postMessage). Inactive instances carry
 // aria-hidden="true". The URL stays #/activity whatever is selected, as on the real desktop.
 //
+// Each card is also a [data-qa-id="interaction-group-list-item"] that shows its interaction id as
+// text in span[data-qa-id="interaction-id"], as public scripts for the live desktop read it.
+//
 // Query options: ?timeline=off (tests add messages themselves), ?ids=off (cards carry no
-// conversation id, as may be the case on the live desktop).
+// conversation id at all, as may be the case on the live desktop), ?ids=text (no id attribute: the
+// id only as the card's interaction-id text).
 (() => {
   'use strict';
 
@@ -20,7 +24,9 @@
 
   const params = new URLSearchParams(location.search);
   let timelineOn = params.get('timeline') !== 'off';
-  const showIds = params.get('ids') !== 'off';
+  const idMode = params.get('ids') ?? 'on';
+  const showIds = idMode === 'on';
+  const showIdText = idMode === 'on' || idMode === 'text';
 
   // A Spark-like icon: its glyph lives in its own shadow root; only the host's icon-name says what it is.
   class GuxIcon extends HTMLElement {
@@ -135,6 +141,7 @@
     const card = element('div', 'ember-view interaction-group');
     card.id = `ember${emberIds++}`;
     if (showIds) card.dataset.conversationId = data.id;
+    card.setAttribute('data-qa-id', 'interaction-group-list-item');
     card.setAttribute('role', 'listitem');
     card.tabIndex = 0;
     card.setAttribute('aria-selected', 'false');
@@ -145,6 +152,11 @@
     const started = element('time', '_time_lfiei_4 interaction-start', new Date(entry.startedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }));
     started.dateTime = entry.startedAt;
     body.append(icon, element('span', '_name_lfiei_2 participant-name', data.customerName), started, element('span', '_text_lfiei_3 interaction-subject', data.subject));
+    if (showIdText) {
+      const shownId = element('span', '_id_lfiei_5 interaction-id', data.id);
+      shownId.setAttribute('data-qa-id', 'interaction-id');
+      body.append(shownId);
+    }
     card.append(body);
     card.addEventListener('click', () => select(data.id));
     card.addEventListener('keydown', (event) => {

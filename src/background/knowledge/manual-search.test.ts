@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type * as z from 'zod/mini';
 import type { ApiCall, ApiClient, ApiResult } from '../genesys/api-client';
-import { buildSearchRequest, mapSearchResults, searchKnowledge } from './knowledge-search';
+import { ApiError } from '../genesys/api-error';
+import { buildSearchRequest, searchKnowledge } from './manual-search';
 
 const result = (id: string, confidence: number | undefined, extra: Record<string, unknown> = {}) => ({
   ...(confidence !== undefined && { confidence }),
@@ -9,20 +10,15 @@ const result = (id: string, confidence: number | undefined, extra: Record<string
 });
 
 describe('buildSearchRequest', () => {
-  it('is a ManualSearch with the conversation as context', () => {
-    expect(buildSearchRequest('  refund timeline ', 'conv-1')).toEqual({ query: 'refund timeline', pageSize: 10, queryType: 'ManualSearch', conversationContext: { conversationId: 'conv-1' } });
-    expect(buildSearchRequest('refund', null)).toEqual({ query: 'refund', pageSize: 10, queryType: 'ManualSearch' });
-  });
-});
-
-describe('mapSearchResults', () => {
-  it('maps documents with their publish date and counts invalid ones', () => {
-    const mapped = mapSearchResults([result('d1', 0.8, { answer: 'Three days.' }), result('d2', undefined, { datePublished: 'soon' }), { document: { id: 'x' } }, null, result('d3', 3)], 'kb-x');
-    expect(mapped.invalidCount).toBe(3);
-    expect(mapped.items).toEqual([
-      { id: 'd1', title: 'Doc d1', content: 'Three days.', relevanceScore: 0.8, publishedDate: '2025-03-01T00:00:00Z', sourceId: 'kb-1', url: 'https://kb.example.com/d1', kind: 'ManualSearch' },
-      { id: 'd2', title: 'Doc d2', content: '', relevanceScore: 0, publishedDate: null, sourceId: 'kb-1', url: 'https://kb.example.com/d2', kind: 'ManualSearch' },
-    ]);
+  it('is a ManualSearch with the conversation (and its media type) as context', () => {
+    expect(buildSearchRequest('  refund timeline ', 'conv-1', 'chat')).toEqual({
+      query: 'refund timeline',
+      pageSize: 10,
+      queryType: 'ManualSearch',
+      application: { type: 'SmartAdvisor' },
+      conversationContext: { conversationId: 'conv-1', mediaType: 'Chat' },
+    });
+    expect(buildSearchRequest('refund', null)).toEqual({ query: 'refund', pageSize: 10, queryType: 'ManualSearch', application: { type: 'SmartAdvisor' } });
   });
 });
 
@@ -45,8 +41,9 @@ describe('searchKnowledge', () => {
     });
     const outcome = await searchKnowledge(api, { query: 'refund', conversationId: 'c', knowledgeBaseIds: ['kb-a', 'kb-b'] });
     expect(outcome.results.map((item) => item.id)).toEqual(['d2', 'd3', 'd1']);
+    expect(outcome.results[0]).toMatchObject({ kind: 'ManualSearch', url: 'https://kb.example.com/d2', publishedDate: '2025-03-01T00:00:00Z' });
     expect(outcome.searchedKnowledgeBases).toBe(2);
-    expect(calls.every((call) => call.method === 'POST' && (call.body as { queryType: string }).queryType === 'ManualSearch')).toBe(true);
+    expect(calls.filter((call) => call.method === 'POST').every((call) => (call.body as { queryType: string }).queryType === 'ManualSearch')).toBe(true);
   });
 
   it('lists the knowledge bases when none are configured', async () => {
@@ -57,5 +54,20 @@ describe('searchKnowledge', () => {
     const outcome = await searchKnowledge(api, { query: 'q', conversationId: null, knowledgeBaseIds: [] });
     expect(outcome.results.map((item) => item.id)).toEqual(['d9']);
     expect(calls.map((call) => call.path)).toEqual(['/api/v2/knowledge/knowledgebases', '/api/v2/knowledge/knowledgebases/kb-z/documents/search']);
+  });
+
+  it('reports a knowledge base it may not search beside the others, and fails only when none answers', async () => {
+    const forbidden = new ApiError('http', 'HTTP 403: Missing permission knowledge:knowledgebase:search', { status: 403 });
+    const api: ApiClient = {
+      async request<S extends z.ZodMiniType | undefined>(call: ApiCall<S>): Promise<ApiResult<S>> {
+        if (call.path === '/api/v2/knowledge/knowledgebases') return { entities: [{ id: 'kb-a', name: 'Alpha' }, { id: 'kb-b', name: 'Beta' }] } as ApiResult<S>;
+        if (call.path.includes('kb-b')) throw forbidden;
+        return { results: [result('d1', 0.7)] } as ApiResult<S>;
+      },
+    };
+    const outcome = await searchKnowledge(api, { query: 'q', conversationId: null, knowledgeBaseIds: ['kb-a', 'kb-b'] });
+    expect(outcome.results.map((item) => item.id)).toEqual(['d1']);
+    expect(outcome.sourceProblems).toEqual([{ sourceId: 'kb-b', sourceName: 'Beta', kind: 'forbidden', status: 403, message: forbidden.message }]);
+    await expect(searchKnowledge(api, { query: 'q', conversationId: null, knowledgeBaseIds: ['kb-b'] })).rejects.toBe(forbidden);
   });
 });
