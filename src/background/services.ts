@@ -18,6 +18,7 @@ import { createEventRecorder } from './recommendation-events';
 import { createMetricsRecorder, type MetricsRecorder } from './metrics/metrics-recorder';
 import { createMetricsStore } from './metrics/metrics-store';
 import { createFeedbackOutbox } from './outbox/feedback-outbox';
+import { createFleetService, type FleetService } from './fleet/fleet-service';
 import type { Outbox } from './outbox/outbox';
 import { cancelRetry, retryTimeFor, scheduleRetry } from './retry-alarms';
 import { emitWorkerEvent } from './worker-events';
@@ -39,6 +40,8 @@ export interface Services {
   settings(): Promise<Settings>;
   recordEvent: ReturnType<typeof createEventRecorder>;
   outbox: Outbox;
+  /** Every audit entry to the organisation's ClickHouse, and the Fleet view's queries. */
+  fleet: FleetService;
   metrics: MetricsRecorder;
   /** Genesys mode's live suggestions (notification channel, polling fallback). */
   copilot: CopilotLive;
@@ -146,6 +149,7 @@ export function createServices(): Services {
     settings: currentSettings,
     recordEvent,
     outbox,
+    fleet: createFleetService({ settings: currentSettings }),
     metrics,
     copilot,
     searchKnowledge: searchForTab,
