@@ -6,6 +6,7 @@ import { DEFAULT_SETTINGS, type ParsedSettings, type ParseOptions, type Settings
 import type { OptionsConnector } from './connector';
 import { DesktopDiagnostics } from './DesktopDiagnostics';
 import { FeedbackSection } from './FeedbackSection';
+import { FleetSection } from './FleetSection';
 import { RedirectUri } from './RedirectUri';
 import { formValuesFrom, validateForm, type FieldErrors, type FormField, type FormValues } from './settings-form';
 import { SettingsForm } from './SettingsForm';
@@ -127,6 +128,7 @@ export function OptionsApp({ connector, parseOptions = { allowLoopbackHttp: SIMU
           </p>
         )}
         <FeedbackSection connector={connector} />
+        <FleetSection connector={connector} parseOptions={parseOptions} />
         <p class="supervisor-link">
           <a href={connector.supervisorPageUrl()} data-testid="supervisor-link" target="_blank" rel="noopener">
             {t('supervisorViewLink')}

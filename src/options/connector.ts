@@ -1,6 +1,7 @@
 import type { TabDesktopDiagnostics } from '../shared/desktop-diagnostics';
 import type { MetricsReport } from '../shared/metrics/summarize-metrics';
 import type { OutboxStatus } from '../shared/outbox-status';
+import type { FleetStatus } from '../shared/fleet/fleet-status';
 import type { ParsedSettings, Settings } from '../shared/settings';
 
 /**
@@ -22,6 +23,12 @@ export interface OptionsConnector {
   supervisorPageUrl(): string;
   /** What the content script could not find on each desktop tab (the worker's `page/get-desktop-diagnostics`). */
   desktopDiagnostics(): Promise<TabDesktopDiagnostics[]>;
+  /** The fleet path's delivery status (the worker's `page/get-fleet-status`). */
+  fleetStatus(): Promise<FleetStatus>;
+  /** Hands the ClickHouse passwords to the worker (null clears one, absent leaves it). */
+  setFleetSecrets(secrets: { insertPassword?: string | null; readPassword?: string | null }): Promise<FleetStatus>;
+  /** Asks the browser for access to the endpoint's host (a prompt; call from a click). Resolves with the answer. */
+  requestHostAccess(url: string): Promise<boolean>;
   /** Calls back when the worker records or clears a desktop diagnostic, until `signal` aborts. */
   watchDesktopDiagnostics(onChange: () => void, signal: AbortSignal): void;
 }

@@ -3,6 +3,7 @@ import { DESKTOP_DIAGNOSTICS_PREFIX } from '../shared/desktop-diagnostics';
 import { sendToWorker } from '../shared/send-to-worker';
 import { loadSettings, saveSettings, watchSettings } from '../shared/settings-store';
 import type { OptionsConnector } from './connector';
+import { hostPattern } from '../shared/fleet/host-pattern';
 
 export function createExtensionConnector(): OptionsConnector {
   return {
@@ -18,6 +19,10 @@ export function createExtensionConnector(): OptionsConnector {
     outboxStatus: () => sendToWorker('page/get-outbox-status', {}),
     metricsReport: () => sendToWorker('page/get-metrics', {}),
     supervisorPageUrl: () => browser.runtime.getURL('src/supervisor/index.html'),
+    fleetStatus: () => sendToWorker('page/get-fleet-status', {}),
+    setFleetSecrets: (secrets) => sendToWorker('page/set-fleet-secrets', secrets),
+    // Must run inside the click that asked for it: Chrome only prompts during a user gesture.
+    requestHostAccess: (url) => browser.permissions.request({ origins: [hostPattern(url)] }),
     desktopDiagnostics: async () => (await sendToWorker('page/get-desktop-diagnostics', {})).tabs,
     watchDesktopDiagnostics(onChange, signal) {
       const listener = (changes: Record<string, unknown>, area: string) => {

@@ -1,6 +1,7 @@
 import type { TabDesktopDiagnostics } from '../shared/desktop-diagnostics';
 import type { MetricsReport } from '../shared/metrics/summarize-metrics';
 import type { OutboxStatus } from '../shared/outbox-status';
+import type { FleetStatus } from '../shared/fleet/fleet-status';
 import { parseSettingsWithPolicy, type ParsedSettings, type Settings } from '../shared/settings';
 import type { OptionsConnector } from './connector';
 
@@ -14,6 +15,27 @@ export class FakeOptionsConnector implements OptionsConnector {
   metrics: MetricsReport = { days: [], summary: { engagement: [], bySource: {}, byAgent: {}, latency: {}, rejected: {}, providerErrors: {} } };
   workerError: Error | null = null;
   diagnostics: TabDesktopDiagnostics[] = [];
+  fleet: FleetStatus = {
+    problem: 'no-url',
+    origin: null,
+    table: 'agent_assist.events',
+    installId: 'install-1',
+    pending: 0,
+    deliveredThroughSeq: 0,
+    delivered: 0,
+    lastDeliveredAt: null,
+    failures: 0,
+    retryAt: null,
+    lastError: null,
+    parkedCount: 0,
+    parked: [],
+    secrets: { insertPassword: 'none', readPassword: 'none' },
+    readConfigured: false,
+  };
+  readonly secretsSet: { insertPassword?: string | null; readPassword?: string | null }[] = [];
+  /** What the browser answers when asked for host access. */
+  hostAccessAnswer = true;
+  readonly hostAccessAsked: string[] = [];
   private readonly listeners = new Set<(parsed: ParsedSettings) => void>();
   private readonly diagnosticListeners = new Set<() => void>();
 
@@ -58,6 +80,20 @@ export class FakeOptionsConnector implements OptionsConnector {
 
   supervisorPageUrl(): string {
     return 'chrome-extension://abcdefghijklmnop/src/supervisor/index.html';
+  }
+
+  fleetStatus(): Promise<FleetStatus> {
+    return this.workerError ? Promise.reject(this.workerError) : Promise.resolve(structuredClone(this.fleet));
+  }
+
+  async setFleetSecrets(secrets: { insertPassword?: string | null; readPassword?: string | null }): Promise<FleetStatus> {
+    this.secretsSet.push(secrets);
+    return structuredClone(this.fleet);
+  }
+
+  async requestHostAccess(url: string): Promise<boolean> {
+    this.hostAccessAsked.push(url);
+    return this.hostAccessAnswer;
   }
 
   desktopDiagnostics(): Promise<TabDesktopDiagnostics[]> {

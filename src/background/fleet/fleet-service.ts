@@ -1,6 +1,7 @@
 import { browser } from '../../shared/browser';
 import { openAuditDb, readEntriesAfter, readHead } from '../../shared/audit/audit-store';
 import { fleetQuerySql } from '../../shared/fleet/fleet-queries';
+import { hostPattern } from '../../shared/fleet/host-pattern';
 import type { FleetProblem, FleetQueryRequest, FleetQueryResponse, FleetStatus } from '../../shared/fleet/fleet-status';
 import { placeholders, renderQuery, type ParamValue } from '../../shared/fleet/sql-params';
 import type { Settings } from '../../shared/settings';
@@ -17,12 +18,6 @@ import { createFleetStore, type SecretName } from './fleet-store';
  */
 export const FLEET_ALARM = 'fleet:drain';
 const QUERY_TIMEOUT_MS = 30_000;
-
-/** The match pattern Chrome grants for the endpoint (any port: patterns with none match all). */
-export function hostPattern(url: string): string {
-  const parsed = new URL(url);
-  return `${parsed.protocol}//${parsed.hostname}/*`;
-}
 
 async function hasHostPermission(url: string): Promise<boolean> {
   try {
