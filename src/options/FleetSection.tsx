@@ -209,9 +209,9 @@ function FleetDeliveryStatus({ status, refused, onAllow }: { status: FleetStatus
       {status.problem !== 'no-url' && (
         <p data-testid="fleet-summary">{t('fleetSummary', [String(status.pending), String(status.delivered), status.lastDeliveredAt === null ? t('fleetNever') : time(status.lastDeliveredAt)])}</p>
       )}
-      {status.lastError && status.retryAt !== null && (
+      {status.lastError && status.failures > 0 && (
         <p class="notice notice--error" data-testid="fleet-error">
-          {t('fleetRetrying', [time(status.retryAt), status.lastError.message])}
+          {status.retryAt !== null ? t('fleetRetrying', [time(status.retryAt), status.lastError.message]) : t('fleetLastError', status.lastError.message)}
         </p>
       )}
       {status.parked.length > 0 && (

@@ -108,8 +108,8 @@ SELECT
     entries,
     first_seq,
     last_seq,
-    arrayFilter((s, p) -> s != p + 1, seqs, arrayPushFront(arrayPopBack(seqs), first_seq - 1)) AS gaps_before,
-    arrayFilter((s, prev, before, bs) -> bs + 1 = s AND prev != before, seqs, prevs, arrayPushFront(arrayPopBack(hashes), ''), arrayPushFront(arrayPopBack(seqs), first_seq - 1)) AS broken_links,
+    arrayFilter((s, p) -> s != p + 1, seqs, arrayPushFront(arrayPopBack(seqs), toUInt64(first_seq - 1))) AS gaps_before,
+    arrayFilter((s, prev, before, bs) -> bs + 1 = s AND before != '' AND prev != before, seqs, prevs, arrayPushFront(arrayPopBack(hashes), ''), arrayPushFront(arrayPopBack(seqs), toUInt64(first_seq - 1))) AS broken_links,
     arrayFilter((s, ok) -> ok = 0, seqs, intact) AS edited,
     arrayFilter((s, v) -> v > 1, seqs, versions) AS conflicting
 FROM
