@@ -112,11 +112,14 @@ test('an agent session lands in ClickHouse exactly once through 20 worker kills,
   await expect(options.getByTestId('fleet-status')).toHaveAttribute('data-failures', '0', { timeout: 20_000 });
 
   const sent: EventInput[] = [];
+  const started = Date.now();
+  const phase = (name: string) => console.log(`fleet exactly-once: ${name} at ${Math.round((Date.now() - started) / 1000)} s`);
   for (let index = 0; index < 500; index++) {
     if (index === 150 || index === 350) await clickhouse.stop();
     // An outage counts once the sender has met it.
-    if (index === 200 || index === 400) {
+    if (index === 160 || index === 360) {
       await expect.poll(async () => (await fleetStatus(panel)).failures, { timeout: 30_000 }).toBeGreaterThan(0);
+      phase(`outage met at event ${index}`);
       await clickhouse.start();
     }
     const input = scriptedEvent(index);
@@ -125,10 +128,12 @@ test('an agent session lands in ClickHouse exactly once through 20 worker kills,
     if (index % 25 === 24) await killServiceWorker(context, panel);
   }
 
+  phase('500 events recorded');
   const local = async () => (await storedEntries(options)).length;
   const delivered = async () => Number((await clickhouse.query(`SELECT count() FROM ${FLEET_TABLE} FINAL`)).trim());
   await expect.poll(async () => (await delivered()) === (await local()) && (await fleetStatus(panel)).pending === 0, { timeout: 120_000, intervals: [1000] }).toBe(true);
 
+  phase('all delivered');
   // The answer to every batch was lost: the cursor forgotten, everything is sent again.
   const before = Number((await clickhouse.query(`SELECT count() FROM ${FLEET_TABLE}`)).trim());
   await options.evaluate(
@@ -146,6 +151,7 @@ test('an agent session lands in ClickHouse exactly once through 20 worker kills,
   await sendFromPage(options, 'page/set-fleet-secrets', {});
   await expect.poll(async () => Number((await clickhouse.query(`SELECT count() FROM ${FLEET_TABLE}`)).trim()), { timeout: 60_000 }).toBeGreaterThanOrEqual(before * 2);
 
+  phase('all sent again');
   // Exactly once as the reader sees it: every local entry once, every recorded event once.
   const entries = await storedEntries(options);
   const [counts] = await clickhouse.json<{ unique: string; final: string; raw: string }>(

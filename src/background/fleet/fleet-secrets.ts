@@ -16,6 +16,7 @@ import type { FleetStore, SecretName } from './fleet-store';
  */
 const POLICY_KEYS: Record<SecretName, SecretSettingKey> = { insertPassword: 'fleetInsertPassword', readPassword: 'fleetReadPassword' };
 const SESSION_COPY_KEY = 'fleet:policy-secrets';
+let copied: string | null = null;
 const POLICY_WAIT_MS = 1000;
 
 type PolicySecrets = Partial<Record<SecretName, string>>;
@@ -38,7 +39,11 @@ async function readPolicySecrets(): Promise<PolicySecrets> {
       const value = valid(managed[key]);
       if (value !== undefined) secrets[name] = value;
     }
-    await browser.storage.session.set({ [SESSION_COPY_KEY]: secrets }).catch(() => undefined);
+    const json = JSON.stringify(secrets);
+    if (json !== copied) {
+      await browser.storage.session.set({ [SESSION_COPY_KEY]: secrets }).catch(() => undefined);
+      copied = json;
+    }
     return secrets;
   })();
   const late = new Promise<null>((resolve) => setTimeout(() => resolve(null), POLICY_WAIT_MS));

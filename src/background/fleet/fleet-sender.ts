@@ -76,6 +76,14 @@ export function createFleetSender(deps: FleetSenderDeps): FleetSender {
   const withLock = deps.withLock ?? ((drain) => drain());
   let running: Promise<void> | null = null;
   let again = false;
+  // The wake-up last asked for: a burst of events waiting for their batch to age asks for the same one.
+  let scheduled: number | null | undefined;
+  const wake = async (when: number | null) => {
+    // Re-armed when due, so a timer that fired a hair early never leaves the batch to the alarm.
+    if (when === scheduled && (when === null || when > now() + 100)) return;
+    await deps.wakeAt(when);
+    scheduled = when;
+  };
 
   /** Sends the entries in order, halving around refused rows; false when the destination failed (paused). */
   async function send(config: FleetConfig, installId: string, entries: AuditEntry[], state: { value: FleetState }): Promise<boolean> {
@@ -117,12 +125,12 @@ export function createFleetSender(deps: FleetSenderDeps): FleetSender {
     try {
       const config = await deps.config();
       if ('problem' in config) {
-        await deps.wakeAt(null);
+        await wake(null);
         return;
       }
       const state = { value: await deps.store.state() };
       if (state.value.retryAt > now()) {
-        await deps.wakeAt(state.value.retryAt);
+        await wake(state.value.retryAt);
         return;
       }
       let installId = await deps.store.installId();
@@ -151,7 +159,10 @@ export function createFleetSender(deps: FleetSenderDeps): FleetSender {
       console.error('[agent-assist] fleet drain failed', error);
       wakeAt = now() + DRAIN_FAILURE_RETRY_MS;
     }
-    await deps.wakeAt(wakeAt).catch((error: unknown) => console.error('[agent-assist] could not schedule the fleet sender', error));
+    await wake(wakeAt).catch((error: unknown) => {
+      scheduled = undefined;
+      console.error('[agent-assist] could not schedule the fleet sender', error);
+    });
   }
 
   function drain(): Promise<void> {
