@@ -106,7 +106,7 @@ function FleetWhatIf({ queries, range, current }: { queries: FleetQueries; range
         </label>
       </div>
       <p role="status" data-testid="fleet-what-if-result" data-would={result?.would ?? ''} data-items={result?.items ?? ''} data-shown={result?.shown ?? ''}>
-        {!valid ? t('auditWhatIfInvalid') : error ? t('fleetQueryFailed', error) : result ? t('auditWhatIfResult', [result.would, result.items, result.shown]) : t('auditLoading')}
+        {!valid ? t('auditWhatIfInvalid') : error ? t('fleetQueryFailed', error) : result ? t('auditWhatIfResult', [result.would, result.items, result.shown]) : t('fleetLoading')}
       </p>
     </section>
   );
