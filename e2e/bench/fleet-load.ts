@@ -89,13 +89,13 @@ export function agentBodies(agent: Agent, count: number, startMs: number, spanMs
           conversationId,
           provider,
           data: { eventId: `${agent.installId}-${bodies.length}`, action: name, recommendationId: item.id, sourceId: item.sourceId, ...(reason !== undefined && { reason }) },
-        } as AuditBody);
+        });
       };
       action('impression', 'impression');
       const roll = random();
       if (roll < 0.25) action(['open', 'copy', 'insert'][Math.floor(random() * 3)]!, 'click');
       if (roll < 0.1) action('helpful', 'feedback');
-      else if (roll > 0.93) action('not_helpful', 'feedback', REASONS[Math.floor(random() * REASONS.length)]!);
+      else if (roll > 0.93) action('not_helpful', 'feedback', REASONS[Math.floor(random() * REASONS.length)]);
       else if (roll > 0.88) action('dismissed', 'feedback');
     }
   }
@@ -103,7 +103,7 @@ export function agentBodies(agent: Agent, count: number, startMs: number, spanMs
 }
 
 export function agentRows(agent: Agent, bodies: readonly AuditBody[]): FleetRow[] {
-  const entries = sealChain(bodies as unknown as Record<string, unknown>[]) as unknown as AuditEntry[];
+  const entries = sealChain(bodies) as unknown as AuditEntry[];
   return entries.map((entry) => toFleetRow(entry, { installId: agent.installId, orgId: agent.orgId }));
 }
 

@@ -144,7 +144,7 @@ test('an agent session lands in ClickHouse exactly once through 20 worker kills,
           const transaction = request.result.transaction('meta', 'readwrite');
           transaction.objectStore('meta').delete('cursor');
           transaction.oncomplete = () => done();
-          transaction.onerror = () => fail(transaction.error);
+          transaction.onerror = () => fail(new Error(String(transaction.error)));
         };
       }),
   );

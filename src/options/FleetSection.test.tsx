@@ -21,7 +21,7 @@ describe('fleet section', () => {
     expect(connector.saved.at(-1)).toMatchObject({ fleetClickHouseUrl: 'https://ch.example.com:8443', fleetInsertUser: 'fleet_insert', fleetTable: 'agent_assist.events' });
     expect(JSON.stringify(connector.saved)).not.toContain('s3cret');
     expect(connector.secretsSet).toEqual([{ insertPassword: 's3cret' }]);
-    expect((screen.getByTestId('fleet-insertPassword') as HTMLInputElement).value).toBe('');
+    expect(screen.getByTestId<HTMLInputElement>('fleet-insertPassword').value).toBe('');
   });
 
   it('refuses plain http and a table name that is not database.table', async () => {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { displayLocale, t } from '../shared/i18n';
 import type { FleetQueryName, FleetQueryRequest, FleetQueryResponse } from '../shared/fleet/fleet-status';
-import { bucketFor, chainRows, ctrTable, latencyRows, reasonRows, whatIfResult, type ChainRow, type CtrTable, type Rows } from './fleet-model';
+import { bucketFor, chainRows, ctrTable, latencyRows, reasonRows, whatIfResult, type ChainRow, type CtrTable } from './fleet-model';
 import { LineChart } from './LineChart';
 
 /**
@@ -172,7 +172,7 @@ export function FleetView({ queries, current, now = () => Date.now() }: { querie
     const next = { from: to - seconds, to };
     setRange(next);
     setBusy(true);
-    const run = (query: FleetQueryName) => queries.run({ query, ...next, bucket }).then((response) => response.rows as Rows);
+    const run = (query: FleetQueryName) => queries.run({ query, ...next, bucket }).then((response) => response.rows);
     Promise.all([run('ctr_by_source'), run('ctr_by_agent'), run('latency_by_provider'), run('not_helpful_reasons'), run('chain_check')])
       .then(([source, agent, latency, reasons, chains]) => {
         setLoaded({ ctrSource: ctrTable(source, 'source_id'), ctrAgent: ctrTable(agent, 'agent_id'), latency: latencyRows(latency), reasons: reasonRows(reasons), chains: chainRows(chains) });

@@ -13,7 +13,7 @@ export function num(value: unknown): number {
 }
 
 function text(value: unknown): string {
-  return typeof value === 'string' ? value : String(value ?? '');
+  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
 }
 
 export interface CtrSeries {

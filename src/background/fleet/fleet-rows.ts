@@ -81,7 +81,7 @@ export function toFleetRow(entry: AuditEntry, context: RowContext): FleetRow {
     prev_hash: entry.prevHash,
     hash: entry.hash,
     kind: entry.kind,
-    entry: canonicalJson(hashedFields(entry as unknown as Record<string, unknown>)),
+    entry: canonicalJson(hashedFields(entry)),
     provider: entry.provider ?? '',
     action: '',
     recommendation_id: '',

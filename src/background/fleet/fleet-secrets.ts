@@ -50,7 +50,7 @@ async function readPolicySecrets(): Promise<PolicySecrets> {
   const first = await Promise.race([read, late]);
   if (first) return first;
   const copy = (await browser.storage.session.get(SESSION_COPY_KEY))[SESSION_COPY_KEY];
-  return typeof copy === 'object' && copy !== null ? (copy as PolicySecrets) : {};
+  return typeof copy === 'object' && copy !== null ? (copy) : {};
 }
 
 export interface FleetSecrets {
