@@ -121,6 +121,7 @@ describe('form', () => {
         feedbackWebhookUrl: 'https://hooks.example.com/f',
         auditRetentionDays: 45,
         auditTranscriptExcerpts: true,
+        fleetTable: 'agent_assist.events',
         desktopProfile: { transcriptSelector: '#log' },
       },
     ]);

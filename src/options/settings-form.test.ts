@@ -67,6 +67,8 @@ describe('validateForm', () => {
         feedbackWebhookUrl: 'https://hooks.example.com/x',
         auditRetentionDays: 90,
         auditTranscriptExcerpts: false,
+        // Not on this form (the Fleet section edits it): carried over unchanged.
+        fleetTable: 'agent_assist.events',
       },
     });
   });
