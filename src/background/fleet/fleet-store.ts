@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { DeliveryError } from '../../shared/outbox-status';
 import { FleetParkedRow } from '../../shared/fleet/fleet-status';
+import { finished, settle } from '../outbox/outbox-store';
 
 /**
  * The fleet sender's own IndexedDB database (`agent-assist-fleet`, extension origin: content
@@ -48,23 +49,6 @@ export interface FleetStore {
   parked(limit: number): Promise<{ rows: FleetParkedRow[]; count: number }>;
   secret(name: SecretName): Promise<string | null>;
   setSecret(name: SecretName, value: string | null): Promise<void>;
-}
-
-function settle<T>(request: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
-  });
-}
-
-function finished(transaction: IDBTransaction): Promise<void> {
-  const done = new Promise<void>((resolve, reject) => {
-    transaction.oncomplete = () => resolve();
-    transaction.onerror = () => reject(transaction.error ?? new Error('IndexedDB transaction failed'));
-    transaction.onabort = () => reject(transaction.error ?? new Error('IndexedDB transaction aborted'));
-  });
-  done.catch(() => undefined);
-  return done;
 }
 
 function open(name: string): Promise<IDBDatabase> {
