@@ -12,6 +12,8 @@ import { openPanel, signInFromPanel, simulatorSettings, tabIdOf, writeSettings }
 import { ChromiumNotFoundError, findChromium } from './support/find-chromium';
 import { launchExtension } from './support/launch-extension';
 import { startSimulator } from './simulator/server';
+import { clickhouseInstalled, FLEET_TABLE, INSERT_USER, READ_USER, startClickHouse, type ClickHouse } from './support/clickhouse';
+import { agentBodies, agentRows, insertBatch, makeAgents, seededRandom } from './bench/fleet-load';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const ARTIFACTS = join(ROOT, 'e2e', '.artifacts', 'start');
@@ -37,13 +39,40 @@ async function main(): Promise<number> {
   const profileDir = mkdtempSync(join(tmpdir(), 'agent-assist-'));
   const { context, serviceWorker } = await launchExtension({ headless, userDataDir: profileDir });
   const extensionId = new URL(serviceWorker.url()).host;
+  // The fleet path needs a ClickHouse server: a local one when the Debian package is installed.
+  let clickhouse: ClickHouse | null = null;
+  if (clickhouseInstalled()) {
+    clickhouse = await startClickHouse();
+  } else {
+    console.log('ClickHouse is not installed: the fleet path (Fleet view) stays off. To try it: sudo apt-get install -y clickhouse-server');
+  }
   const cleanup = async () => {
     await context.close().catch(() => undefined);
+    await clickhouse?.close();
     await simulator.close();
     rmSync(profileDir, { recursive: true, force: true });
   };
 
-  await writeSettings(serviceWorker, simulatorSettings(simulator.origin));
+  const fleet = clickhouse ? { fleetClickHouseUrl: clickhouse.url, fleetTable: FLEET_TABLE, fleetInsertUser: INSERT_USER.user, fleetReadUser: READ_USER.user } : {};
+  await writeSettings(serviceWorker, simulatorSettings(simulator.origin, fleet));
+  if (clickhouse) {
+    // The passwords go to the worker as the options page hands them over; never into settings.
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${extensionId}/src/options/index.html`);
+    await options.evaluate(
+      (data) => chrome.runtime.sendMessage({ type: 'page/set-fleet-secrets', data }),
+      { insertPassword: INSERT_USER.password, readPassword: READ_USER.password },
+    );
+    await options.close();
+    // A few more agents' streams, so the supervisor's Fleet view has a floor to compare.
+    const random = seededRandom(11);
+    for (const agent of makeAgents(4, 'agent-assist-sim')) {
+      const rows = agentRows(agent, agentBodies(agent, 300, Date.now() - 6 * 3_600_000, 6 * 3_600_000, random));
+      await insertBatch({ url: clickhouse.url, user: INSERT_USER.user, password: INSERT_USER.password, table: FLEET_TABLE }, rows);
+    }
+    console.log(`ClickHouse:    ${clickhouse.url}  (fleet table ${FLEET_TABLE}; users ${INSERT_USER.user} / ${READ_USER.user})`);
+    console.log(`Fleet view:    chrome-extension://${extensionId}/src/supervisor/index.html`);
+  }
   const desktop = context.pages()[0] ?? (await context.newPage());
   await desktop.goto(`${simulator.origin}/desktop/`);
   console.log(`Simulator:     ${simulator.origin}  (control API under /__sim/)`);
@@ -84,6 +113,14 @@ async function main(): Promise<number> {
   await panel.setViewportSize({ width: 400, height: 800 });
   await panel.screenshot({ path: panelShot, fullPage: true });
   const cards = await panel.getByTestId('recommendation').count();
+  if (clickhouse) {
+    const supervisor = await context.newPage();
+    await supervisor.goto(`chrome-extension://${extensionId}/src/supervisor/index.html`);
+    await supervisor.getByTestId('fleet-loaded').waitFor({ timeout: 30_000 }).catch(() => undefined);
+    const fleetShot = join(ARTIFACTS, 'fleet-view.png');
+    await supervisor.getByTestId('fleet-view').screenshot({ path: fleetShot }).catch(() => undefined);
+    console.log(`Fleet view:  ${relative(process.cwd(), fleetShot)}`);
+  }
   console.log(`Signed in as ${await panel.getByTestId('user-name').innerText()}; the side panel shows ${cards} recommendation(s).`);
   console.log(`Screenshots:\n  ${relative(process.cwd(), desktopShot)}\n  ${relative(process.cwd(), panelShot)}`);
   console.log('Run `npm run sim` to keep the simulator running on its own.');

@@ -10,6 +10,8 @@ export interface Figure {
   target: number;
   pass: boolean;
   runs?: number;
+  /** A throughput: the target is a floor (≥), not a ceiling. */
+  higherIsBetter?: boolean;
   /** Extra context printed under the table (medians, baselines, ratios). */
   detail?: string;
 }

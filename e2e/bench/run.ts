@@ -14,6 +14,7 @@ import { measureMutationToCard } from './p3-mutation-to-card';
 import { measureContentScriptCost } from './p4-content-script-cost';
 import { measureHostScriptingRatio } from './p5-host-scripting-ratio';
 import { measureRealisticContentScriptCost } from './p4-p5-content-script-cost';
+import { measureFleet } from './f1-f3-fleet';
 
 /** Each runner produces the figures whose ids it lists; `npm run bench -- P1` runs the ones that do P1. */
 const RUNNERS: { ids: string[]; run: FigureRunner }[] = [
@@ -26,6 +27,8 @@ const RUNNERS: { ids: string[]; run: FigureRunner }[] = [
   { ids: ['P5'], run: measureHostScriptingRatio },
   // The same figures on the realistic desktop (frames, shadow roots): P4.realistic…, P5.realistic.
   { ids: ['P4', 'P5'], run: measureRealisticContentScriptCost },
+  // The fleet path against a local ClickHouse server (skipped, with a note, when it is not installed).
+  { ids: ['F1', 'F2', 'F3'], run: measureFleet },
 ];
 
 const RESULTS = resolve(import.meta.dirname, 'results');
@@ -44,13 +47,13 @@ async function main(): Promise<void> {
   }
   printTable(figures);
   mkdirSync(RESULTS, { recursive: true });
-  const json = Object.fromEntries(figures.map(({ id, label: _label, detail: _detail, ...rest }) => [id, rest]));
+  const json = Object.fromEntries(figures.map(({ id, label: _label, detail: _detail, higherIsBetter: _higher, ...rest }) => [id, rest]));
   writeFileSync(join(RESULTS, 'latest.json'), `${JSON.stringify(json, null, 2)}\n`);
   console.log(`\nwritten ${join('e2e', 'bench', 'results', 'latest.json')}`);
 }
 
 function printTable(figures: Figure[]): void {
-  const rows = figures.map((f) => [f.id, f.label, `≤ ${f.target} ${f.unit}`, `${f.value} ${f.unit}`, f.pass ? 'pass' : 'FAIL', f.runs ? String(f.runs) : '']);
+  const rows = figures.map((f) => [f.id, f.label, `${f.higherIsBetter ? '≥' : '≤'} ${f.target} ${f.unit}`, `${f.value} ${f.unit}`, f.pass ? 'pass' : 'FAIL', f.runs ? String(f.runs) : '']);
   const header = ['id', 'figure', 'target', 'measured', '', 'runs'];
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
   const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column]!)).join('  ');

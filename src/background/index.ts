@@ -14,6 +14,7 @@ import { changedSettingKeys } from './settings-changes';
 import { emitWorkerEvent, onWorkerEvent } from './worker-events';
 import { outboxListener } from './outbox/feedback-outbox';
 import { OUTBOX_ALARM } from './outbox/drain-schedule';
+import { FLEET_ALARM, FLEET_SETTING_KEYS } from './fleet/fleet-service';
 import { COPILOT_POLL_ALARM } from './copilot/live-service';
 import { SIMULATOR_BUILD } from '../shared/build-flags';
 import { activeTabId } from './active-tab';
@@ -32,7 +33,8 @@ void recordWorkerStart().catch(() => undefined);
 registerPanelOpener();
 
 const services = createServices();
-startAuditLog();
+// The fleet sender reads the audit log: each commit may complete or start a batch.
+startAuditLog({ onCommitted: () => void services.fleet.drain() });
 
 const ready: Promise<void> = restrictSessionStorage().catch((error: unknown) => {
   console.error('[agent-assist] could not restrict session storage', error);
@@ -123,3 +125,14 @@ browser.runtime.onStartup.addListener(() => {
   void services.outbox.drain();
 });
 void ready.then(() => services.outbox.drain());
+
+// Fleet (ClickHouse): drained at every worker start, by its alarm, after audit commits, and at
+// once when its setup changes (settings, the endpoint's host permission).
+browser.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === FLEET_ALARM) void services.fleet.drain();
+});
+onWorkerEvent((event) => {
+  if (event.type === 'settings-changed' && event.keys.some((key) => FLEET_SETTING_KEYS.has(key.replace(/^policy:/, '')))) void services.fleet.resume();
+});
+browser.permissions.onAdded.addListener(() => void services.fleet.resume());
+void ready.then(() => services.fleet.drain());

@@ -81,6 +81,15 @@ export function createHandlers(services: Services, now: () => number = Date.now)
     async 'page/get-outbox-status'() {
       return services.outbox.status();
     },
+    async 'page/get-fleet-status'() {
+      return services.fleet.status();
+    },
+    async 'page/set-fleet-secrets'(request) {
+      return services.fleet.setSecrets(request);
+    },
+    async 'page/fleet-query'(request) {
+      return services.fleet.query(request);
+    },
     async 'page/get-desktop-diagnostics'() {
       return { tabs: await listDesktopDiagnostics() };
     },

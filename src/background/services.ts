@@ -20,6 +20,7 @@ import { createKnowledgeBaseDirectory } from './knowledge/knowledge-bases';
 import { createMetricsRecorder, type MetricsRecorder } from './metrics/metrics-recorder';
 import { createMetricsStore } from './metrics/metrics-store';
 import { createFeedbackOutbox } from './outbox/feedback-outbox';
+import { createFleetService, type FleetService } from './fleet/fleet-service';
 import type { Outbox } from './outbox/outbox';
 import { cancelRetry, retryTimeFor, scheduleRetry } from './retry-alarms';
 import { emitWorkerEvent } from './worker-events';
@@ -48,6 +49,8 @@ export interface Services {
   /** Records an agent's action; impressions once per conversation and recommendation (impression-dedupe.ts). */
   recordEvent: ReturnType<typeof createImpressionDedupe>;
   outbox: Outbox;
+  /** Every audit entry to the organisation's ClickHouse, and the Fleet view's queries. */
+  fleet: FleetService;
   metrics: MetricsRecorder;
   /** Genesys mode's live suggestions (notification channel, polling fallback). */
   copilot: CopilotLive;
@@ -188,6 +191,7 @@ export function createServices(): Services {
     settings: currentSettings,
     recordEvent,
     outbox,
+    fleet: createFleetService({ settings: currentSettings }),
     metrics,
     copilot,
     searchKnowledge: searchForTab,

@@ -159,6 +159,7 @@ describe('form', () => {
         auditRetentionDays: 45,
         auditTranscriptExcerpts: true,
         redactOutgoingText: false,
+        fleetTable: 'agent_assist.events',
         desktopProfile: { transcriptSelector: '#log' },
       },
     ]);

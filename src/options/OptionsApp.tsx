@@ -9,6 +9,7 @@ import { FeedbackSection } from './FeedbackSection';
 import { customHostPatterns } from './host-access';
 import { HostAccess, type HostAccessState } from './HostAccess';
 import { OAuthRequirements } from './OAuthRequirements';
+import { FleetSection } from './FleetSection';
 import { RedirectUri } from './RedirectUri';
 import { formValuesFrom, validateForm, type FieldErrors, type FormField, type FormValues } from './settings-form';
 import { PROVIDER_LABELS, SettingsForm } from './SettingsForm';
@@ -150,6 +151,7 @@ export function OptionsApp({ connector, parseOptions = { allowLoopbackHttp: SIMU
           </p>
         )}
         <FeedbackSection connector={connector} />
+        <FleetSection connector={connector} parseOptions={parseOptions} />
         <p class="supervisor-link">
           <a href={connector.supervisorPageUrl()} data-testid="supervisor-link" target="_blank" rel="noopener">
             {t('supervisorViewLink')}

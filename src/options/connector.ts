@@ -1,6 +1,7 @@
 import type { TabDesktopDiagnostics } from '../shared/desktop-diagnostics';
 import type { MetricsReport } from '../shared/metrics/summarize-metrics';
 import type { OutboxStatus } from '../shared/outbox-status';
+import type { FleetStatus } from '../shared/fleet/fleet-status';
 import type { ParsedSettings, Settings } from '../shared/settings';
 
 /**
@@ -29,6 +30,10 @@ export interface OptionsConnector {
    * only during a click, so call it first thing in the handler, before any await.
    */
   requestHostAccess(patterns: string[]): Promise<boolean>;
+  /** The fleet path's delivery status (the worker's `page/get-fleet-status`). */
+  fleetStatus(): Promise<FleetStatus>;
+  /** Hands the ClickHouse passwords to the worker (null clears one, absent leaves it). */
+  setFleetSecrets(secrets: { insertPassword?: string | null; readPassword?: string | null }): Promise<FleetStatus>;
   /** Calls back when the worker records or clears a desktop diagnostic, until `signal` aborts. */
   watchDesktopDiagnostics(onChange: () => void, signal: AbortSignal): void;
 }

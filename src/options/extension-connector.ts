@@ -20,6 +20,8 @@ export function createExtensionConnector(): OptionsConnector {
     supervisorPageUrl: () => browser.runtime.getURL('src/supervisor/index.html'),
     hasHostAccess: (patterns) => browser.permissions.contains({ origins: patterns }),
     requestHostAccess: (patterns) => browser.permissions.request({ origins: patterns }),
+    fleetStatus: () => sendToWorker('page/get-fleet-status', {}),
+    setFleetSecrets: (secrets) => sendToWorker('page/set-fleet-secrets', secrets),
     desktopDiagnostics: async () => (await sendToWorker('page/get-desktop-diagnostics', {})).tabs,
     watchDesktopDiagnostics(onChange, signal) {
       const listener = (changes: Record<string, unknown>, area: string) => {

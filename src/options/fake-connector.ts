@@ -1,6 +1,7 @@
 import type { TabDesktopDiagnostics } from '../shared/desktop-diagnostics';
 import type { MetricsReport } from '../shared/metrics/summarize-metrics';
 import type { OutboxStatus } from '../shared/outbox-status';
+import type { FleetStatus } from '../shared/fleet/fleet-status';
 import { parseSettingsWithPolicy, type ParsedSettings, type Settings } from '../shared/settings';
 import type { OptionsConnector } from './connector';
 
@@ -18,6 +19,24 @@ export class FakeOptionsConnector implements OptionsConnector {
   grantedHosts = new Set<string>();
   grantOnRequest = true;
   readonly hostRequests: string[][] = [];
+  fleet: FleetStatus = {
+    problem: 'no-url',
+    origin: null,
+    table: 'agent_assist.events',
+    installId: 'install-1',
+    pending: 0,
+    deliveredThroughSeq: 0,
+    delivered: 0,
+    lastDeliveredAt: null,
+    failures: 0,
+    retryAt: null,
+    lastError: null,
+    parkedCount: 0,
+    parked: [],
+    secrets: { insertPassword: 'none', readPassword: 'none' },
+    readConfigured: false,
+  };
+  readonly secretsSet: { insertPassword?: string | null; readPassword?: string | null }[] = [];
   private readonly listeners = new Set<(parsed: ParsedSettings) => void>();
   private readonly diagnosticListeners = new Set<() => void>();
 
@@ -72,6 +91,15 @@ export class FakeOptionsConnector implements OptionsConnector {
 
   supervisorPageUrl(): string {
     return 'chrome-extension://abcdefghijklmnop/src/supervisor/index.html';
+  }
+
+  fleetStatus(): Promise<FleetStatus> {
+    return this.workerError ? Promise.reject(this.workerError) : Promise.resolve(structuredClone(this.fleet));
+  }
+
+  async setFleetSecrets(secrets: { insertPassword?: string | null; readPassword?: string | null }): Promise<FleetStatus> {
+    this.secretsSet.push(secrets);
+    return structuredClone(this.fleet);
   }
 
   desktopDiagnostics(): Promise<TabDesktopDiagnostics[]> {

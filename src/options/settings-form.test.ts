@@ -68,6 +68,8 @@ describe('validateForm', () => {
         auditRetentionDays: 90,
         auditTranscriptExcerpts: false,
         redactOutgoingText: true,
+        // Not on this form (the Fleet section edits it): carried over unchanged.
+        fleetTable: 'agent_assist.events',
       },
     });
   });

@@ -8,6 +8,7 @@ import { Recommendation } from './recommendation';
 import { RecommendationEventInput } from './recommendation-event';
 import { SignedInUser, SourceProblem } from './view-state';
 import { SupervisorAccess } from './audit/supervisor-access';
+import { FleetQueryRequest, FleetQueryResponse, FleetStatus, SetFleetSecrets } from './fleet/fleet-status';
 
 /**
  * Every message that crosses a context boundary, in one table: its name (which says where it comes
@@ -175,6 +176,12 @@ export const MESSAGES = {
   'desktop/set-overlay-collapsed': message('content-script', OverlayCollapsed, OverlayCollapsed),
   /** Extension page → worker: what the content script could not find on each desktop tab (broken profile selectors). */
   'page/get-desktop-diagnostics': message('extension-page', Empty, z.strictObject({ tabs: z.array(TabDesktopDiagnostics) })),
+  /** Extension page → worker: the fleet path's delivery status (ClickHouse), without any password. */
+  'page/get-fleet-status': message('extension-page', Empty, FleetStatus),
+  /** Options page → worker: set or clear the ClickHouse passwords; the worker keeps them, pages never read them back. */
+  'page/set-fleet-secrets': message('extension-page', SetFleetSecrets, FleetStatus),
+  /** Supervisor page → worker: one of the shipped fleet queries, run as the read-only user. */
+  'page/fleet-query': message('extension-page', FleetQueryRequest, FleetQueryResponse),
 };
 
 export type MessageTable = typeof MESSAGES;

@@ -1,6 +1,6 @@
 import { browser } from './browser';
 import { createManagedPolicyReader, MANAGED_POLICY_WAIT_MS, type Policy } from './managed-policy';
-import { parseSettingsWithPolicy, type ParsedSettings, type Settings } from './settings';
+import { parseSettingsWithPolicy, withoutSecrets, type ParsedSettings, type Settings } from './settings';
 import { isSettingsChange, MANAGED_POLICY_COPY_KEY, SETTINGS_STORAGE_KEY } from './settings-keys';
 
 /**
@@ -8,7 +8,9 @@ import { isSettingsChange, MANAGED_POLICY_COPY_KEY, SETTINGS_STORAGE_KEY } from 
  * managed policy (storage.managed, shaped by public/managed_schema.json) that overrides it.
  */
 const readManaged = createManagedPolicyReader({
-  readPolicy: () => browser.storage.managed.get(null),
+  // Passwords in the policy are the worker's alone (background/fleet/fleet-secrets.ts): never in the
+  // parsed settings a page holds, never in the copy kept in storage.local.
+  readPolicy: async () => withoutSecrets(await browser.storage.managed.get(null)),
   async readCopy() {
     const copy = (await browser.storage.local.get(MANAGED_POLICY_COPY_KEY))[MANAGED_POLICY_COPY_KEY];
     return typeof copy === 'object' && copy !== null && !Array.isArray(copy) ? (copy as Policy) : null;

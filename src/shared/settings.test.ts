@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { configurationProblem, DEFAULT_SETTINGS, parseSettings, parseSettingsWithPolicy, resolveEndpoints, SETTING_KEYS, urlProblem, type Settings } from './settings';
+import { configurationProblem, DEFAULT_SETTINGS, parseSettings, parseSettingsWithPolicy, resolveEndpoints, SECRET_SETTING_KEYS, SETTING_KEYS, urlProblem, type Settings } from './settings';
 
 const STORE = { allowLoopbackHttp: false };
 const SIM = { allowLoopbackHttp: true };
@@ -53,6 +53,10 @@ describe('parseSettings: shape', () => {
       desktopProfile: { messageSelector: '.msg' },
       auditTranscriptExcerpts: true,
       redactOutgoingText: false,
+      fleetClickHouseUrl: 'https://clickhouse.example.com:8443',
+      fleetTable: 'fleet.events',
+      fleetInsertUser: 'fleet_insert',
+      fleetReadUser: 'fleet_read',
     };
     expect(parseSettings(full, STORE)).toEqual({ settings: full, issues: [] });
   });
@@ -258,6 +262,27 @@ describe('parseSettingsWithPolicy', () => {
 describe('public/managed_schema.json', () => {
   it('describes every setting and nothing else, so admins can set each through policy', () => {
     const schema = JSON.parse(readFileSync(new URL('../../public/managed_schema.json', import.meta.url), 'utf8')) as { properties: Record<string, unknown> };
-    expect(Object.keys(schema.properties).sort()).toEqual([...SETTING_KEYS].sort());
+    expect(Object.keys(schema.properties).sort()).toEqual([...SETTING_KEYS, ...SECRET_SETTING_KEYS].sort());
+  });
+});
+
+describe('fleet settings', () => {
+  const options = { allowLoopbackHttp: false };
+  it('takes an https endpoint and a plain database.table, and never a password', () => {
+    const parsed = parseSettings(
+      { fleetClickHouseUrl: 'https://ch.example.com:8443', fleetTable: 'agent_assist.events', fleetInsertUser: 'fleet_insert', fleetInsertPassword: 'secret' },
+      options,
+    );
+    expect(parsed.settings).toMatchObject({ fleetClickHouseUrl: 'https://ch.example.com:8443', fleetTable: 'agent_assist.events', fleetInsertUser: 'fleet_insert' });
+    expect(parsed.settings).not.toHaveProperty('fleetInsertPassword');
+    expect(parsed.issues).toEqual([{ key: 'fleetInsertPassword', message: expect.stringContaining('is a password') }]);
+  });
+
+  it('refuses plain http outside simulator builds and table names that are not identifiers', () => {
+    const parsed = parseSettings({ fleetClickHouseUrl: 'http://127.0.0.1:8123', fleetTable: 'x; DROP TABLE y' }, options);
+    expect(parsed.settings.fleetClickHouseUrl).toBeUndefined();
+    expect(parsed.settings.fleetTable).toBe('agent_assist.events');
+    expect(parsed.issues.map((issue) => issue.key).sort()).toEqual(['fleetClickHouseUrl', 'fleetTable']);
+    expect(parseSettings({ fleetClickHouseUrl: 'http://127.0.0.1:8123' }, { allowLoopbackHttp: true }).settings.fleetClickHouseUrl).toBe('http://127.0.0.1:8123');
   });
 });

@@ -34,7 +34,28 @@ const fields = {
   auditTranscriptExcerpts: z.boolean(),
   /** Mask card numbers, e-mails and phones in text sent to services that do not already hold it. */
   redactOutgoingText: z.boolean(),
+  /** Fleet path (docs/fleet.md): the ClickHouse HTTP interface every agent's events go to. */
+  fleetClickHouseUrl: z.optional(z.string()),
+  fleetTable: z.string().check(z.regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}(\.[A-Za-z_][A-Za-z0-9_]{0,63})?$/, 'must be database.table (letters, digits, underscores)')),
+  fleetInsertUser: z.optional(z.string().check(z.maxLength(128))),
+  fleetReadUser: z.optional(z.string().check(z.maxLength(128))),
 };
+
+/**
+ * Settings that are secrets (the ClickHouse passwords): part of the contract (policy may set them,
+ * public/managed_schema.json), but never part of `Settings`, never in storage.local, never in a
+ * page. The worker reads them from the policy itself or from its own store (background/fleet/fleet-secrets.ts).
+ */
+export const SECRET_SETTING_KEYS = ['fleetInsertPassword', 'fleetReadPassword'] as const;
+export type SecretSettingKey = (typeof SECRET_SETTING_KEYS)[number];
+export const SecretSettingValue = z.string().check(z.minLength(1), z.maxLength(256));
+
+/** A policy or stored object without its secret keys. */
+export function withoutSecrets<T extends Record<string, unknown>>(raw: T): T {
+  const copy = { ...raw };
+  for (const key of SECRET_SETTING_KEYS) delete copy[key];
+  return copy;
+}
 
 export const Settings = z.object(fields);
 export type Settings = z.infer<typeof Settings>;
@@ -52,6 +73,7 @@ export const DEFAULT_SETTINGS: Settings = {
   auditRetentionDays: 30,
   auditTranscriptExcerpts: false,
   redactOutgoingText: true,
+  fleetTable: 'agent_assist.events',
 };
 
 export interface SettingsIssue {
@@ -71,7 +93,7 @@ export interface ParseOptions {
   allowLoopbackHttp: boolean;
 }
 
-const URL_KEYS = ['loginBaseUrl', 'apiBaseUrl', 'feedbackWebhookUrl'] as const;
+const URL_KEYS = ['loginBaseUrl', 'apiBaseUrl', 'feedbackWebhookUrl', 'fleetClickHouseUrl'] as const;
 
 /** Why a configured URL is not acceptable, or null when it is. */
 export function urlProblem(value: string, options: ParseOptions): string | null {
@@ -110,6 +132,10 @@ export function parseSettings(raw: unknown, options: ParseOptions = { allowLoopb
   }
   const input = raw as Record<string, unknown>;
   for (const [key, value] of Object.entries(input)) {
+    if ((SECRET_SETTING_KEYS as readonly string[]).includes(key)) {
+      issues.push({ key, message: 'is a password: set it by policy or on the options page (the worker keeps it); ignored here' });
+      continue;
+    }
     if (!Object.hasOwn(fields, key)) {
       issues.push({ key, message: 'is not a known setting and was ignored' });
       continue;

@@ -17,6 +17,7 @@ import { ExportPanel, type ExportRun } from './ExportPanel';
 import { EMPTY_VALUES, FilterForm, type FilterValues } from './FilterForm';
 import { IntegrityPanel, type VerifyState } from './IntegrityPanel';
 import { WhatIf } from './WhatIf';
+import { FleetView, type FleetQueries } from './FleetView';
 
 export const PAGE_SIZES = [100, 500, 1000] as const;
 
@@ -55,6 +56,8 @@ export function SupervisorApp({ connector }: { connector: SupervisorConnector })
   const [selected, setSelected] = useState<AuditEntry | null>(null);
   const [verifyState, setVerifyState] = useState<VerifyState>({ kind: 'idle' });
   const queryAbort = useRef<AbortController | null>(null);
+  const [fleetReadable, setFleetReadable] = useState(false);
+  const fleetQueries = useMemo<FleetQueries>(() => ({ run: (request) => connector.fleetQuery(request) }), [connector]);
 
   const checkAccess = () =>
     connector.access().then(setAccess, (error: unknown) =>
@@ -87,6 +90,7 @@ export function SupervisorApp({ connector }: { connector: SupervisorConnector })
     void checkAccess();
     connector.health().then(setHealth, () => setHealth(null));
     connector.settings().then(setSettings, () => undefined);
+    connector.fleetStatus().then((status) => setFleetReadable(status.readConfigured), () => setFleetReadable(false));
     runQuery(EMPTY_FILTER);
     return () => queryAbort.current?.abort();
   }, [connector]);
@@ -222,6 +226,8 @@ export function SupervisorApp({ connector }: { connector: SupervisorConnector })
       </section>
 
       <IntegrityPanel state={verifyState} onVerifyStored={() => void verify('stored')} onVerifyFile={(file) => void verify('file', file)} />
+
+      {fleetReadable && <FleetView queries={fleetQueries} current={settings} />}
     </main>
   );
 }

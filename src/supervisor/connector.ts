@@ -3,6 +3,7 @@ import type { AuditHealth } from '../shared/audit/audit-health';
 import type { SupervisorAccess } from '../shared/audit/supervisor-access';
 import type { ChainReport } from '../shared/audit/hash-chain';
 import type { Settings } from '../shared/settings';
+import type { FleetQueryRequest, FleetQueryResponse, FleetStatus } from '../shared/fleet/fleet-status';
 import type { AuditFilter } from './audit-filter';
 import type { AuditQueryResult } from './audit-query';
 import type { ExportFormat, ExportProgress, ExportResult } from './export-audit';
@@ -36,4 +37,8 @@ export interface SupervisorConnector {
    */
   download(blob: Blob, fileName: string): string;
   release(url: string): void;
+  /** The fleet path's status: the Fleet view shows when a read-only user is configured. */
+  fleetStatus(): Promise<FleetStatus>;
+  /** One shipped fleet query, run by the worker as the read-only user. */
+  fleetQuery(request: FleetQueryRequest): Promise<FleetQueryResponse>;
 }

@@ -60,6 +60,8 @@ export function createExtensionConnector(): SupervisorConnector {
     },
     verifyFile: (file, options) => verifyExportFile(file.stream(), options),
     download: startDownload,
+    fleetStatus: () => sendToWorker('page/get-fleet-status', {}),
+    fleetQuery: (request) => sendToWorker('page/fleet-query', request),
     release(url) {
       URL.revokeObjectURL(url);
     },

@@ -3,6 +3,7 @@ import type { AuditHealth } from '../shared/audit/audit-health';
 import { createChainVerifier, sealEntries } from '../shared/audit/hash-chain';
 import { SUPERVISOR_PERMISSION, type SupervisorAccess } from '../shared/audit/supervisor-access';
 import { DEFAULT_SETTINGS } from '../shared/settings';
+import type { FleetQueryRequest, FleetQueryResponse, FleetStatus } from '../shared/fleet/fleet-status';
 import type { AuditFilter } from './audit-filter';
 import { queryAudit } from './audit-query';
 import type { StoredChainReport, SupervisorConnector } from './connector';
@@ -16,6 +17,9 @@ export class FakeSupervisorConnector implements SupervisorConnector {
   queries: AuditFilter[] = [];
   downloads: { fileName: string; blob: Blob }[] = [];
   signIns = 0;
+  /** Rows each fleet query answers with; null: no read-only user configured. */
+  fleetRows: Partial<Record<FleetQueryRequest['query'], Record<string, unknown>[]>> | null = null;
+  fleetRequests: FleetQueryRequest[] = [];
 
   constructor(public accessValue: SupervisorAccess = FakeSupervisorConnector.access(false)) {}
 
@@ -62,4 +66,29 @@ export class FakeSupervisorConnector implements SupervisorConnector {
     return `blob:fake/${this.downloads.length}`;
   };
   release = () => undefined;
+
+  async fleetStatus(): Promise<FleetStatus> {
+    return {
+      problem: null,
+      origin: 'https://ch.example.com',
+      table: 'agent_assist.events',
+      installId: 'i',
+      pending: 0,
+      deliveredThroughSeq: 0,
+      delivered: 0,
+      lastDeliveredAt: null,
+      failures: 0,
+      retryAt: null,
+      lastError: null,
+      parkedCount: 0,
+      parked: [],
+      secrets: { insertPassword: 'none', readPassword: this.fleetRows ? 'policy' : 'none' },
+      readConfigured: this.fleetRows !== null,
+    };
+  }
+
+  async fleetQuery(request: FleetQueryRequest): Promise<FleetQueryResponse> {
+    this.fleetRequests.push(request);
+    return { rows: this.fleetRows?.[request.query] ?? [], elapsedMs: 1 };
+  }
 }

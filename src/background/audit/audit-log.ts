@@ -92,8 +92,8 @@ async function recover(writer: AuditWriter): Promise<void> {
 }
 
 /** Call once, synchronously, at the top level of the worker. */
-export function startAuditLog(): void {
-  const writer = createAuditWriter({ db, onHealth: writeHealth });
+export function startAuditLog(options: { onCommitted?(): void } = {}): void {
+  const writer = createAuditWriter({ db, onHealth: writeHealth, ...(options.onCommitted && { onCommitted: options.onCommitted }) });
   onWorkerEvent((event) => record(writer, event));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === RETENTION_ALARM) void retain(writer).catch(logFailure);

@@ -16,6 +16,8 @@ export interface AuditWriterDeps {
   db(): Promise<IDBDatabase>;
   /** Called when writing starts failing, and again when it recovers. */
   onHealth?(health: AuditHealth): void | Promise<void>;
+  /** Called after entries are committed (the fleet sender reads them from the log). */
+  onCommitted?(entries: readonly AuditEntry[]): void;
   now?: () => number;
 }
 
@@ -73,6 +75,7 @@ export function createAuditWriter(deps: AuditWriterDeps) {
         await commitEntries(db, sealed, expected, views);
         const last = sealed.at(-1);
         if (last) head = { seq: last.seq, hash: last.hash };
+        deps.onCommitted?.(sealed);
         return;
       } catch (error) {
         head = undefined;

@@ -34,6 +34,13 @@ function handlers(): Handlers {
     'desktop/get-overlay-state': vi.fn(async () => ({ state: null })),
     'desktop/set-overlay-collapsed': vi.fn(async () => ({ conversationId: 'c', collapsed: true })),
     'page/get-desktop-diagnostics': vi.fn(async () => ({ tabs: [] })),
+    'page/get-fleet-status': vi.fn(async () => {
+      throw new Error('not used here');
+    }),
+    'page/set-fleet-secrets': vi.fn(async () => {
+      throw new Error('not used here');
+    }),
+    'page/fleet-query': vi.fn(async () => ({ rows: [], elapsedMs: 0 })),
   };
 }
 

@@ -8,24 +8,28 @@ import { browser } from '../../shared/browser';
 export const OUTBOX_ALARM = 'outbox:drain';
 export const MIN_ALARM_DELAY_MS = 30_000;
 
-export function createDrainSchedule(drain: () => void, now: () => number = Date.now) {
+export function createDrainSchedule(drain: () => void, now: () => number = Date.now, alarm: string = OUTBOX_ALARM) {
   let timer: ReturnType<typeof setTimeout> | undefined;
   return {
     async wakeAt(when: number | null): Promise<void> {
       clearTimeout(timer);
       timer = undefined;
       if (when === null) {
-        await browser.alarms.clear(OUTBOX_ALARM);
+        await browser.alarms.clear(alarm);
         return;
       }
       timer = setTimeout(drain, Math.max(0, when - now()));
-      await browser.alarms.create(OUTBOX_ALARM, { when: Math.max(when, now() + MIN_ALARM_DELAY_MS) });
+      await browser.alarms.create(alarm, { when: Math.max(when, now() + MIN_ALARM_DELAY_MS) });
     },
   };
 }
 
 /** One drainer at a time across every context of the extension (Web Locks); queued, never skipped. */
 export function withOutboxLock(drain: () => Promise<void>): Promise<void> {
+  return withLock('agent-assist-outbox-drain', drain);
+}
+
+export function withLock(name: string, drain: () => Promise<void>): Promise<void> {
   if (typeof navigator === 'undefined' || !('locks' in navigator)) return drain();
-  return navigator.locks.request('agent-assist-outbox-drain', drain);
+  return navigator.locks.request(name, drain);
 }

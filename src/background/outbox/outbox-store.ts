@@ -28,7 +28,8 @@ export interface OutboxStore {
   dropped(): Promise<number>;
 }
 
-function settle<T>(request: IDBRequest<T>): Promise<T> {
+/** A request's result as a promise (also the fleet store's). */
+export function settle<T>(request: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
@@ -36,7 +37,7 @@ function settle<T>(request: IDBRequest<T>): Promise<T> {
 }
 
 /** Resolves when the transaction commits. Safe to await late: a failure before then is not "unhandled". */
-function finished(transaction: IDBTransaction): Promise<void> {
+export function finished(transaction: IDBTransaction): Promise<void> {
   const done = new Promise<void>((resolve, reject) => {
     transaction.oncomplete = () => resolve();
     transaction.onerror = () => reject(transaction.error ?? new Error('IndexedDB transaction failed'));

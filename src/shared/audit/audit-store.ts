@@ -152,6 +152,11 @@ export async function* readEntryChunks(db: IDBDatabase, chunkSize = 1000, fromSe
   }
 }
 
+/** Up to `limit` entries after sequence number `seq`, in order (the fleet sender's next batch). */
+export function readEntriesAfter(db: IDBDatabase, seq: number, limit: number): Promise<AuditEntry[]> {
+  return readChunk(db, IDBKeyRange.lowerBound(seq, true), limit);
+}
+
 export async function readEntries(db: IDBDatabase, seqs: readonly number[]): Promise<AuditEntry[]> {
   const store = db.transaction(ENTRIES_STORE).objectStore(ENTRIES_STORE);
   const found = await Promise.all(seqs.map((seq) => requestResult(store.get(seq) as IDBRequest<AuditEntry | undefined>)));
