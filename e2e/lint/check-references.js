@@ -6,8 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createRepoIndex, deadReferences, isUnder } from './repo-references.js';
-import { NOT_YET_CHECKED, PENDING_FILES } from './reference-scope.js';
+import { createRepoIndex, deadReferences } from './repo-references.js';
 
 /**
  * The parts of a file that are prose: all of Markdown, the comments of CSS and HTML (blanked
@@ -39,10 +38,9 @@ function lineAndColumn(text, offset) {
 }
 
 function main() {
-  const index = createRepoIndex({ pending: PENDING_FILES });
+  const index = createRepoIndex();
   let dead = 0;
   for (const path of index.files) {
-    if (isUnder(path, NOT_YET_CHECKED)) continue;
     const text = readFileSync(join(index.root, path), 'utf8');
     const prose = proseOf(path, text);
     if (prose === null) continue;

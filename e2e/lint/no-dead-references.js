@@ -1,6 +1,5 @@
 // @ts-check
 import { createRepoIndex, deadReferences, repoPath } from './repo-references.js';
-import { PENDING_FILES } from './reference-scope.js';
 
 /**
  * ESLint rule: a comment may only name files that are in the repository (repo-references.js says
@@ -21,7 +20,7 @@ const rule = {
     },
   },
   create(context) {
-    index ??= createRepoIndex({ pending: PENDING_FILES });
+    index ??= createRepoIndex();
     const repo = index;
     const file = repoPath(repo.root, context.filename);
     return {

@@ -10,7 +10,7 @@ import { seedConversations } from '../simulator/conversations';
 import { AGENT, SUPERVISOR } from '../simulator/users';
 
 /**
- * The audit log end to end (issue 7, TARGETS.md R5): what an agent's session records, exports a
+ * The audit log end to end (issue 7, docs/performance.md R5): what an agent's session records, exports a
  * real CSV parser reads back, tamper detection on the stored log and on an exported file,
  * retention that keeps the chain valid, supervisor-only exports, and recovery of a delivery a
  * killed worker had not written.

@@ -6,7 +6,7 @@ import { countStoredContexts } from '../support/worker-contexts';
 import { currentWorker, killServiceWorker, workerErrors } from '../support/worker-control';
 import { seedConversations } from '../simulator/conversations';
 
-/** TARGETS.md E1–E4: the organisation's API rate limits are not ours to waste. */
+/** docs/performance.md E1–E4: the organisation's API rate limits are not ours to waste. */
 const [billing] = seedConversations;
 
 type SimDesktop = { __simDesktop: { select(id: string): Promise<void>; addMessage(id: string, author: string, text: string): Promise<void> } };

@@ -10,7 +10,7 @@ async function hostileHits(origin: string): Promise<string[]> {
   return ((await (await fetch(new URL('/__sim/hostile-hits', origin))).json()) as { hits: string[] }).hits;
 }
 
-test('hostile article content executes nothing in the side panel or the inline overlay (TARGETS.md R4)', async ({ context, extensionId, serviceWorker, simulator }) => {
+test('hostile article content executes nothing in the side panel or the inline overlay (docs/performance.md R4)', async ({ context, extensionId, serviceWorker, simulator }) => {
   await fetch(new URL('/__sim/config', simulator.origin), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ hostileContent: true }) });
   // The control works: a payload that runs reaches the beacon (and is forgotten again).
   expect((await fetch(new URL('/__sim/hostile-executed?id=control', simulator.origin))).status).toBe(204);

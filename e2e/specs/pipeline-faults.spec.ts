@@ -7,7 +7,7 @@ import { workerErrors } from '../support/worker-control';
 import { seedConversations } from '../simulator/conversations';
 
 /**
- * TARGETS.md R2: each injected fault shows a clear state in the panel, recovers when the fault
+ * docs/performance.md R2: each injected fault shows a clear state in the panel, recovers when the fault
  * clears, and leaves no unhandled rejection in the worker. Faults are injected after sign-in so
  * they hit the recommendation query only.
  */

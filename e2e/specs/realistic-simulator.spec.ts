@@ -6,7 +6,7 @@ import { seedConversations } from '../simulator/conversations';
 
 /**
  * The realistic simulated desktop itself (e2e/simulator/public/directory, messaging-gadget): that it
- * has the structure GENESYS-DESKTOP.md describes, and that its composer, like ProseMirror, keeps its
+ * has the structure docs/desktop-profile.md describes, and that its composer, like ProseMirror, keeps its
  * own state — what insert-into-reply must work with.
  */
 const [billing, devices] = seedConversations;

@@ -9,7 +9,7 @@ import { workerErrors } from '../support/worker-control';
 import { seedConversations } from '../simulator/conversations';
 
 /**
- * TARGETS.md R3 and the token-reachability half of R6. Fuzzed messages come from where an
+ * docs/performance.md R3 and the token-reachability half of R6. Fuzzed messages come from where an
  * attacker could stand: our content script on a page that is not the desktop, our content script
  * on the desktop sending what it must never send, and the web page itself.
  */

@@ -4,7 +4,7 @@ import { INITIAL_LINES, type SeedConversation } from '../simulator/conversations
 
 /**
  * Helpers that act as the agent and the admin would, against the extension and the simulator.
- * Settings go through the documented `settings` contract in storage.local (DESIGN.md), exactly as
+ * Settings go through the documented `settings` contract in storage.local (docs/architecture.md), exactly as
  * an admin's policy or the options page would write them.
  */
 export const SIM_CLIENT_ID = 'agent-assist-sim';

@@ -12,7 +12,7 @@ export interface LaunchedExtension {
   serviceWorker: Worker;
 }
 
-/** Chromium with the built extension loaded, as DESIGN.md "Testing" prescribes. */
+/** Chromium with the built extension loaded, as docs/contributing.md prescribes. */
 export async function launchExtension(options: { headless: boolean; userDataDir?: string; extensionDir?: string; language?: string }): Promise<LaunchedExtension> {
   const extensionDir = options.extensionDir ?? SIMULATOR_BUILD_DIR;
   if (!existsSync(resolve(extensionDir, 'manifest.json'))) {

@@ -4,7 +4,7 @@ import { dayOf } from '../shared/metrics/day-metrics';
 import { CLICK_ACTIONS, type RecommendationEvent, type RecommendationEventInput } from '../shared/recommendation-event';
 
 /**
- * An impression counts once per conversation and recommendation (DESIGN.md "Feedback, CTR,
+ * An impression counts once per conversation and recommendation (docs/architecture.md "Feedback, CTR,
  * audit"), whoever reports it: the side panel, the inline overlay, a panel opened twice, a worker
  * that restarted in between. The pairs already counted live in storage.session with the eventId
  * they got and the day they were counted, so a repeat is answered with the first eventId and

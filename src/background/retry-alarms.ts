@@ -3,7 +3,7 @@ import type { ViewState } from '../shared/view-state';
 
 /**
  * A failed refresh is tried again by an alarm, not a timer: the worker may be dead by then
- * (DESIGN.md: retries outlive the worker). Chrome runs alarms no sooner than 30 s apart.
+ * (docs/architecture.md: retries outlive the worker). Chrome runs alarms no sooner than 30 s apart.
  */
 const PREFIX = 'refresh:';
 export const MIN_RETRY_DELAY_MS = 30_000;

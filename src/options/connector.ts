@@ -5,7 +5,7 @@ import type { FleetStatus } from '../shared/fleet/fleet-status';
 import type { ParsedSettings, Settings } from '../shared/settings';
 
 /**
- * What the options page needs from the extension (STYLE.md habit 8): `extension-connector.ts`
+ * What the options page needs from the extension (the connector pattern, docs/contributing.md): `extension-connector.ts`
  * binds it to storage.local and chrome.identity; tests pass a fake.
  */
 export interface OptionsConnector {

@@ -5,7 +5,7 @@ import type { Settings } from '../shared/settings';
 import type { SignedInUser, SourceProblem, ViewState } from '../shared/view-state';
 
 /**
- * The side panel renders from a connector (STYLE.md habit 8): `extension-connector.ts` binds it to
+ * The side panel renders from a connector (the connector pattern, docs/contributing.md): `extension-connector.ts` binds it to
  * storage.session and the worker, `fake-connector.ts` to fixtures for unit tests. Components never
  * touch an extension API, so they render anywhere.
  */

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 
-/** A card counts as seen when at least half of it is on screen (DESIGN.md "Impression"). */
+/** A card counts as seen when at least half of it is on screen (docs/architecture.md "Impression"). */
 export const SEEN_RATIO = 0.5;
 
 /**

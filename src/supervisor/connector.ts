@@ -9,7 +9,7 @@ import type { AuditQueryResult } from './audit-query';
 import type { ExportFormat, ExportProgress, ExportResult } from './export-audit';
 
 /**
- * What the supervisor page needs from the extension (STYLE.md habit 8). The extension connector
+ * What the supervisor page needs from the extension (the connector pattern, docs/contributing.md). The extension connector
  * reads the audit log's IndexedDB directly (the worker stays its only writer) and asks the worker
  * only for what needs a token: the permission check and sign-in.
  */

@@ -3,7 +3,7 @@ import { SIMULATOR_BUILD } from '../../shared/build-flags';
 import type { Endpoints } from '../../shared/settings';
 
 /**
- * Authorization Code + PKCE against the Genesys login host (GENESYS-API.md "Sign-in").
+ * Authorization Code + PKCE against the Genesys login host (docs/genesys-api.md "Sign-in").
  * oauth4webapi does the protocol checks (state, error responses, token response shape); this
  * module only knows Genesys's endpoints and that PKCE clients get no refresh token.
  */

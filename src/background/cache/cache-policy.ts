@@ -1,5 +1,5 @@
 /**
- * Pure cache policy (DESIGN.md pipeline step 2): what a stored entry is worth now, and which
+ * Pure cache policy (docs/architecture.md pipeline step 2): what a stored entry is worth now, and which
  * entries to evict. The TTL is never extended by a hit: an entry is fresh for `ttlMs` after it was
  * fetched, then stale (shown at once, marked, and revalidated) until `maxStaleMs`, then gone.
  */

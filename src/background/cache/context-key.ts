@@ -4,7 +4,7 @@ import { normaliseTurns } from '../pipeline/transcript';
 
 /**
  * The identity of a question to the provider. Two asks with the same key would get the same
- * answer, so they share one request and one cache entry (TARGETS.md E2, E4).
+ * answer, so they share one request and one cache entry (docs/performance.md E2, E4).
  */
 export interface ContextKeyInput {
   apiBaseUrl: string;

@@ -1,5 +1,5 @@
 /**
- * One request per key at a time, whoever asks (TARGETS.md E4). Each asker brings its own abort
+ * One request per key at a time, whoever asks (docs/performance.md E4). Each asker brings its own abort
  * signal; the shared request is aborted only when every asker has given up, so one tab moving on
  * does not cancel the answer another tab is waiting for.
  */

@@ -4,7 +4,7 @@ import type { Conversation, ConversationParticipant, MessageData } from '../gene
 
 /**
  * What the API says about the agent's conversations, and how it combines with what the page
- * shows (GENESYS-DESKTOP.md "Conversation id"): the page tells which conversation the agent looks
+ * shows (docs/desktop-profile.md "Conversation id"): the page tells which conversation the agent looks
  * at; the API is the truth for ids and channels when the two disagree; for messaging, the
  * transcript comes from the messages API. All pure.
  */

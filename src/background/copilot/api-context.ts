@@ -4,7 +4,7 @@ import { Conversation, ConversationEntityListing, MessageConversation, MessageDa
 import { activeConversationsFrom, applyConversationEvent, mergeTranscripts, resolveConversation, transcriptFromMessages, type ActiveConversation } from './active-conversations';
 
 /**
- * Genesys mode's view of the context (GENESYS-API.md "Context the worker can get from the API"):
+ * Genesys mode's view of the context (docs/genesys-api.md "Context the worker can get from the API"):
  * the agent's active conversations (`GET /api/v2/conversations`, kept current by the
  * conversations topic) decide the conversation id and channel; for messaging, the transcript is
  * read from the messages API (ids, then only the bodies we have not seen, in bulk). In memory:

@@ -2,7 +2,7 @@ import type { RecommendationAction, RecommendationEvent } from '../../shared/rec
 import type { EngagementType, FeedbackRating, SuggestionEngagement } from '../genesys/copilot-schemas';
 
 /**
- * Agent actions on Copilot suggestions, as suggestion engagements (GENESYS-API.md: `POST
+ * Agent actions on Copilot suggestions, as suggestion engagements (docs/genesys-api.md: `POST
  * /api/v2/conversations/{cid}/suggestions/{sid}/engagement`). Our recommendation id is the
  * suggestion id in this provider. Impressions are not engagements: Copilot has no such type.
  */

@@ -2,7 +2,7 @@ import type { OtherSuggestion, Recommendation } from '../../shared/recommendatio
 import { SHOWN_SUGGESTION_STATES, Suggestion } from '../genesys/copilot-schemas';
 
 /**
- * Agent Copilot suggestions (`Suggestion`, GENESYS-API.md "conversation-suggestions") to our
+ * Agent Copilot suggestions (`Suggestion`, docs/genesys-api.md "conversation-suggestions") to our
  * model. Knowledge suggestions (KnowledgeSearch, KnowledgeArticle, Faq, Article) become
  * recommendations; everything else (CannedResponse, Script, ThirdPartySuggestion, a type we do not
  * know yet) goes to its own group instead of being dropped. Invalid items are counted.
@@ -11,7 +11,7 @@ import { SHOWN_SUGGESTION_STATES, Suggestion } from '../genesys/copilot-schemas'
  *   rule (an intent), not a ranking, chose them: no score is invented (0, marked `ruleTriggered`),
  *   and `trigger` says why; the filter places them after the ranked cards.
  * - publishedDate is always null: a suggestion says when it was made, never when its article was
- *   published, and an unknown age is shown as unknown (DESIGN.md), never invented.
+ *   published, and an unknown age is shown as unknown (docs/architecture.md), never invented.
  * - sourceId is the knowledge base when the document's `selfUri` names it, else the document.
  */
 

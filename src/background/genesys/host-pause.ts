@@ -3,7 +3,7 @@ import { browser } from '../../shared/browser';
 
 /**
  * "Come back later" instructions per host (a 429's Retry-After). Kept in storage.session so a
- * worker restart cannot forget them and send early (TARGETS.md E3); mirrored in memory for speed.
+ * worker restart cannot forget them and send early (docs/performance.md E3); mirrored in memory for speed.
  */
 const KEY = 'api:host-pauses';
 const Pauses = z.record(z.string(), z.number());

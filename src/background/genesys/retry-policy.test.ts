@@ -102,7 +102,7 @@ describe('classifyFailure', () => {
     expect(classifyFailure(status)).toBe('fail');
   });
 
-  it('retries 500 Internal Server Error like the other 5xx (DESIGN.md pipeline step 5: "5xx and network errors retry")', () => {
+  it('retries 500 Internal Server Error like the other 5xx (docs/architecture.md pipeline step 5: "5xx and network errors retry")', () => {
     expect(classifyFailure(500)).toBe('retry');
   });
 });
@@ -143,7 +143,7 @@ describe('decideRetry', () => {
   });
 
   it('has sensible defaults', () => {
-    expect(DEFAULT_RETRY_LIMITS.baseDelayMs).toBe(1000); // DESIGN.md: backoff from 1 s
+    expect(DEFAULT_RETRY_LIMITS.baseDelayMs).toBe(1000); // docs/architecture.md: backoff from 1 s
     expect(decideRetry(DEFAULT_RETRY_LIMITS.maxAttempts, 0, null).retry).toBe(false);
     const first = decideRetry(1, 0, null);
     expect(first.retry).toBe(true);

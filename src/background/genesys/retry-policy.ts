@@ -1,5 +1,5 @@
 /**
- * When to try a Genesys request again, and after how long (DESIGN.md "Recommendation pipeline" 5).
+ * When to try a Genesys request again, and after how long (docs/architecture.md "Recommendation pipeline" 5).
  * Pure: the clock and the random source are parameters so the schedule is unit-tested exactly.
  */
 
@@ -46,7 +46,7 @@ export function backoffDelay(retry: number, limits: RetryLimits, random: () => n
 export type FailureClass = 'retry' | 'reauthorize' | 'fail';
 
 /**
- * 408, 429, 5xx server faults and network failures are worth another try (DESIGN.md step 5);
+ * 408, 429, 5xx server faults and network failures are worth another try (docs/architecture.md step 5);
  * 401 wants a new token; other 4xx never change, nor do 501/505 (the server cannot, ever).
  */
 export function classifyFailure(status: number | 'network' | 'timeout'): FailureClass {

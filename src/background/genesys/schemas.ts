@@ -5,7 +5,7 @@ import * as z from 'zod/mini';
  * loose (new fields are fine), the fields we use are checked.
  */
 
-/** `{message, code, status, contextId, details[], errors[]}` (GENESYS-API.md "Errors and limits"). */
+/** `{message, code, status, contextId, details[], errors[]}` (docs/genesys-api.md "Errors and limits"). */
 export const GenesysErrorBody = z.looseObject({
   message: z.optional(z.string()),
   code: z.optional(z.string()),

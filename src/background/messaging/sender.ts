@@ -2,7 +2,7 @@ import type { SenderKind } from '../../shared/messages';
 
 /**
  * Who really sent a message, from the browser's own sender record — never from the payload
- * (STYLE.md habit 4). A content script runs inside a page we do not control, so its tab, frame
+ * (docs/contributing.md, "Validate at the receiver"). A content script runs inside a page we do not control, so its tab, frame
  * and URL are taken from here, and only desktop pages count.
  */
 export interface SenderRecord {

@@ -1,5 +1,5 @@
 /**
- * Pure decisions for the notification socket (GENESYS-API.md "Real-time"): when to ping, when a
+ * Pure decisions for the notification socket (docs/genesys-api.md "Real-time"): when to ping, when a
  * silent socket counts as dead, how long to wait before reconnecting, when to renew the channel
  * before its 24 h expiry, when to stop trying and poll instead, and which socket URLs are ours.
  */

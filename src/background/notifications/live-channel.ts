@@ -16,7 +16,7 @@ import {
 import { parseFrame, PING_FRAME, type Frame } from './frames';
 
 /**
- * The worker's notification channel and its WebSocket (GENESYS-API.md "Real-time"). The open
+ * The worker's notification channel and its WebSocket (docs/genesys-api.md "Real-time"). The open
  * socket keeps the worker alive (Chrome 116+, pings every 20 s), but the worker can still be
  * killed: everything here is in memory and rebuilt on demand, and the channel (not the socket) is
  * kept in storage.session so a restarted worker reuses it instead of creating another (Genesys

@@ -1,5 +1,5 @@
 /**
- * Notification topic names (GENESYS-API.md "Real-time"). The agent's conversations topic tells
+ * Notification topic names (docs/genesys-api.md "Real-time"). The agent's conversations topic tells
  * which conversations are live and on which media; each conversation's suggestion topics carry
  * Agent Copilot suggestions as they are made.
  *

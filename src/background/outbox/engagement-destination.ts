@@ -2,7 +2,7 @@ import { toEngagement } from '../copilot/engagement';
 import type { Destination } from './destinations';
 
 /**
- * Agent Copilot's own feedback channel (GENESYS-API.md "Engagement"): with the
+ * Agent Copilot's own feedback channel (docs/genesys-api.md "Engagement"): with the
  * `conversation-suggestions` provider, recommendation ids are suggestion ids, and opens, copies,
  * dismissals and ratings are posted as suggestion engagements. Impressions are not engagements.
  * Targets are chosen when an event is recorded, so an event from the other provider never comes here.

@@ -4,7 +4,7 @@ import { RecommendationEvent } from '../../shared/recommendation-event';
 import { backoffDelay, type RetryLimits } from '../genesys/retry-policy';
 
 /**
- * The feedback outbox's delivery policy (DESIGN.md "Feedback"), pure so every rule is unit-tested:
+ * The feedback outbox's delivery policy (docs/architecture.md "Feedback"), pure so every rule is unit-tested:
  * what to send next and in which order, what a failure means, when to try a destination again,
  * and what to drop when the outbox is full. The shell (outbox.ts) does the IndexedDB and HTTP.
  *

@@ -9,7 +9,7 @@ import { HEALTHY, isPoison, OUTBOX_CAPACITY, pauseAfterFailure, planDrain, warni
 import type { OutboxStore } from './outbox-store';
 
 /**
- * The feedback outbox (DESIGN.md "Feedback"): `enqueue` writes an event to IndexedDB and only then
+ * The feedback outbox (docs/architecture.md "Feedback"): `enqueue` writes an event to IndexedDB and only then
  * resolves (the agent's acknowledgement means it is safe); `drain` delivers what it can by the
  * policy in outbox-policy.ts. Drains run after every enqueue, at worker start, when a paused
  * destination may be tried again (a timer while the worker lives, an alarm after it died) and

@@ -3,9 +3,9 @@ import { redactText } from '../audit/redact';
 import type { Destination } from './destinations';
 
 /**
- * `feedbackWebhookUrl` (DESIGN.md "Feedback"): every event as JSON, with its `eventId` also in an
+ * `feedbackWebhookUrl` (docs/architecture.md "Feedback"): every event as JSON, with its `eventId` also in an
  * `Idempotency-Key` header so the receiver can drop redeliveries. For the `recommendations-query`
- * provider this is the only destination (GENESYS-API.md). Never sent with the Genesys token.
+ * provider this is the only destination (docs/genesys-api.md). Never sent with the Genesys token.
  */
 export function webhookPayload(event: RecommendationEvent, redact = true): Record<string, string> {
   return {

@@ -35,7 +35,7 @@ function byScoreThenRecency(now: number) {
 
 /**
  * `relevanceScore >= minRelevanceScore` (not for rule-triggered cards, which have no score) and
- * age `<= maxContentAgeDays` (DESIGN.md pipeline step 7); ranked cards first, best first, then the
+ * age `<= maxContentAgeDays` (docs/architecture.md pipeline step 7); ranked cards first, best first, then the
  * rule-triggered ones.
  * An item with no publish date passes the freshness test: its age is shown as unknown instead.
  */

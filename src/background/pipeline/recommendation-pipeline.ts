@@ -13,7 +13,7 @@ import { DEFAULT_TRANSCRIPT_LIMITS, lastCustomerLine } from './transcript';
 import { viewErrorFrom } from './view-error';
 
 /**
- * Context in, view state out, per desktop tab (DESIGN.md "Recommendation pipeline"): cache lookup
+ * Context in, view state out, per desktop tab (docs/architecture.md "Recommendation pipeline"): cache lookup
  * (fresh → publish; stale → publish marked stale, then revalidate), one shared provider request per
  * context, validation and filtering, publish. Everything it needs is read from storage on each run,
  * so a worker that died mid-flight simply runs again.

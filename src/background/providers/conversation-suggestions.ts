@@ -6,7 +6,7 @@ import type { CannedResponseReader } from '../copilot/canned-responses';
 import type { ProviderQuery, ProviderResult, RecommendationProvider } from './provider';
 
 /**
- * The `conversation-suggestions` provider: real Genesys Cloud Agent Copilot (GENESYS-API.md).
+ * The `conversation-suggestions` provider: real Genesys Cloud Agent Copilot (docs/genesys-api.md).
  * Copilot decides what to suggest from the conversation it hears itself, so we ask by
  * conversation only. Suggestions arrive live over the notification socket into the store; when
  * the store has been backfilled since the socket's subscriptions began, it is complete and no API

@@ -21,7 +21,7 @@ export interface ProviderResult {
   sourceProblems?: SourceProblem[];
 }
 
-/** One interface, one adapter per API (DESIGN.md pipeline step 4). */
+/** One interface, one adapter per API (docs/architecture.md pipeline step 4). */
 export interface RecommendationProvider {
   readonly id: Provider;
   /** Whether the provider matches on the transcript (so an empty one is not worth a call). */

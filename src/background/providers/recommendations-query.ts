@@ -33,7 +33,7 @@ export function mapQueryItems(items: readonly unknown[]): ProviderResult {
   return { items: mapped, invalidCount };
 }
 
-/** The `recommendations-query` contract the original service was written against (GENESYS-API.md). */
+/** The `recommendations-query` contract the original service was written against (docs/genesys-api.md). */
 export function createRecommendationsQueryProvider(api: ApiClient, options: { redact: boolean } = { redact: true }): RecommendationProvider {
   return {
     id: 'recommendations-query',
