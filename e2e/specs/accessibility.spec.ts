@@ -139,7 +139,7 @@ test('the options page passes axe, light and dark, and tells an admin what to se
   const scopes = options.getByTestId('oauth-scopes').locator('li');
   await expect(scopes).toHaveText(['user-basic-info']);
   await options.locator('#provider').selectOption('conversation-suggestions');
-  await expect(scopes).toHaveText(['conversations', 'knowledge', 'notifications', 'user-basic-info']);
+  await expect(scopes).toHaveText(['conversations', 'knowledge', 'notifications', 'response-management:readonly', 'user-basic-info']);
   await expect(options.getByTestId('oauth-permissions')).toContainText('conversation:suggestion:view');
   // What each threshold does, beside it: the content age hides every older article, and says what it compares.
   await expect(options.locator('#maxContentAgeDays-hint')).toContainText('Every article older than this is hidden');

@@ -4,7 +4,7 @@ import { addCustomerMessage, openDesktop, openPanel, playScript, signInFromPanel
 import { sealChain, verifyNdjson } from '../support/audit-chain';
 import { expect, test } from '../support/fixtures';
 import { clearFaults, recordedRequests, setFaults } from '../support/simulator-control';
-import { editEntries, exportFile, openSupervisor, sendFromPage, signInThroughLoginPage, storedEntries, type StoredEntry } from '../support/supervisor-page';
+import { editEntries, exportFile, openSupervisor, sendFromPage, signInAgentFrom, signInThroughLoginPage, storedEntries, type StoredEntry } from '../support/supervisor-page';
 import { currentWorker, killServiceWorker, workerErrors } from '../support/worker-control';
 import { seedConversations } from '../simulator/conversations';
 import { AGENT, SUPERVISOR } from '../simulator/users';
@@ -49,19 +49,6 @@ async function verifyFileFromPage(page: Page, name: string, text: string) {
   const result = page.getByTestId('verify-result');
   await expect(result).toBeVisible({ timeout: 30_000 });
   return { ok: await result.getAttribute('data-ok'), seq: await result.getAttribute('data-break-seq'), reason: await result.getAttribute('data-break-reason') };
-}
-
-/** The agent's own sign-in (`page/sign-in`, as the panel sends it), through the login page. */
-async function signInAgent(context: BrowserContext, page: Page): Promise<void> {
-  let reply: Promise<unknown> = Promise.resolve();
-  await signInThroughLoginPage(
-    context,
-    async () => {
-      reply = sendFromPage(page, 'page/sign-in', {});
-    },
-    'agent',
-  );
-  expect(await reply).toMatchObject({ signedIn: true, user: { id: AGENT.id } });
 }
 
 async function agentSession(context: BrowserContext, extensionId: string, worker: Worker, origin: string, play = true, signInLabel = 'Sign in') {
@@ -151,7 +138,7 @@ test('a supervisor exports CSV and NDJSON that real parsers read and a third par
   await writeSettings(serviceWorker, simulatorSettings(simulator.origin));
   const supervisor = await openSupervisor(context, extensionId);
   await expect(supervisor.getByTestId('access')).toHaveAttribute('data-access', 'signed-out');
-  await signInAgent(context, supervisor);
+  await signInAgentFrom(context, supervisor);
   await supervisor.reload();
   await expect(supervisor.getByTestId('access')).toHaveAttribute('data-access', 'missing-permission');
   // The supervisor signs in on the agent's browser: the page gets its own session; the agent's stays.
@@ -223,7 +210,7 @@ test('a supervisor exports CSV and NDJSON that real parsers read and a third par
 test('editing, deleting or cutting entries outside the extension is detected (R5)', async ({ context, extensionId, serviceWorker, simulator }) => {
   await writeSettings(serviceWorker, simulatorSettings(simulator.origin));
   const supervisor = await openSupervisor(context, extensionId);
-  await signInAgent(context, supervisor);
+  await signInAgentFrom(context, supervisor);
   await signInThroughLoginPage(context, () => supervisor.getByTestId('access-sign-in').click(), 'supervisor');
   await expect(supervisor.getByTestId('access')).toHaveAttribute('data-access', 'supervisor');
   await recordActions(supervisor, billing!.id, 'billing-double-charge');
@@ -372,7 +359,7 @@ test.describe('in German', () => {
   test('Dismiss and hidden-by-threshold have their own words, percentages and dates are written the German way on the panel and the supervisor page', async ({ context, extensionId, serviceWorker, simulator }) => {
     const { panel } = await agentSession(context, extensionId, serviceWorker, simulator.origin, true, 'Anmelden');
     const card = panel.getByTestId('recommendation').first();
-    await expect(card.getByTestId('dismiss')).toHaveText('Verwerfen');
+    await expect(card.getByTestId('dismiss')).toHaveAccessibleName('Verwerfen');
     await expect(panel.getByTestId('hidden-toggle')).toContainText('ausgeblendete');
     // One percent format everywhere: Intl's German one, "92 %" with a no-break space.
     const germanPercent = /^\d+(,\d+)?\u00a0%$/;

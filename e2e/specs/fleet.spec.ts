@@ -7,10 +7,10 @@ import { openDesktop, openPanel, playScript, signInFromPanel, simulatorSettings,
 import { FLEET_TABLE, INSERT_USER, READ_USER, startClickHouse, type ClickHouse } from '../support/clickhouse';
 import { recordEvent, type EventInput } from '../support/feedback';
 import { expect, test as base } from '../support/fixtures';
-import { openSupervisor, sendFromPage, signInThroughLoginPage, storedEntries } from '../support/supervisor-page';
+import { openSupervisor, sendFromPage, signInAgentFrom, signInThroughLoginPage, storedEntries } from '../support/supervisor-page';
 import { killServiceWorker } from '../support/worker-control';
 import { findSeedConversation, SEED_CONVERSATIONS } from '../simulator/conversations';
-import { SUPERVISOR } from '../simulator/users';
+import { AGENT } from '../simulator/users';
 
 /**
  * The fleet path against a real ClickHouse server (e2e/support/clickhouse.ts): its own data
@@ -197,6 +197,8 @@ test('the Fleet view shows two agents side by side, matches SQL run on the serve
   await sendFromPage(supervisor, 'page/set-fleet-secrets', { insertPassword: INSERT_USER.password, readPassword: READ_USER.password });
   await signInThroughLoginPage(context, () => supervisor.getByTestId('access-sign-in').click(), 'supervisor');
   await expect(supervisor.getByTestId('access')).toHaveAttribute('data-access', 'supervisor');
+  // The supervisor page's session is its own: the desktop's recommendations need the agent's.
+  await signInAgentFrom(context, supervisor);
 
   // A scripted session: the desktop's conversation gets recommendations (deliveries with latency).
   const desktop = await openDesktop(context, simulator.origin, billing.id);
@@ -241,7 +243,7 @@ test('the Fleet view shows two agents side by side, matches SQL run on the serve
     const into = byAgent.get(String(row.agent_id)) ?? { impressions: 0, clicked: 0 };
     byAgent.set(String(row.agent_id), { impressions: into.impressions + Number(row.impressions), clicked: into.clicked + Number(row.clicked) });
   }
-  expect([...byAgent.keys()].sort()).toEqual(['agent-b', SUPERVISOR.id].sort());
+  expect([...byAgent.keys()].sort()).toEqual(['agent-b', AGENT.id].sort());
   for (const [agent, expected] of byAgent) {
     const shown = supervisor.locator(`[data-testid="fleet-ctr-agent-row"][data-key="${agent}"]`);
     await expect(shown).toHaveAttribute('data-impressions', String(expected.impressions));

@@ -15,7 +15,12 @@ import { INITIAL_LINES, seedConversations } from '../simulator/conversations';
  */
 const [billing, devices, parcel] = seedConversations;
 
-const sources = (panel: Page) => panel.getByTestId('recommendation').getByTestId('source').allInnerTexts();
+/** The knowledge base ids of the cards shown (the cards show their display names). */
+const sources = (panel: Page) =>
+  panel
+    .getByTestId('recommendation')
+    .getByTestId('source')
+    .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-source-id') ?? ''));
 
 async function signedInOn(context: Parameters<typeof openRealisticDesktop>[0], extensionId: string, desktop: Page, serviceWorker: Parameters<typeof tabIdOf>[0]) {
   const panel = await openPanel(context, extensionId, await tabIdOf(serviceWorker, desktop));

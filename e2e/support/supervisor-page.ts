@@ -1,4 +1,5 @@
-import type { BrowserContext, Download, Page } from '@playwright/test';
+import { expect, type BrowserContext, type Download, type Page } from '@playwright/test';
+import { AGENT } from '../simulator/users';
 
 /**
  * The supervisor page and its data, for end-to-end tests. Reads and edits of the audit log's
@@ -95,6 +96,22 @@ export async function signInThroughLoginPage(context: BrowserContext, click: () 
     await login.waitForURL(/login_hint=supervisor/);
   }
   await login.locator('#sign-in').click();
+}
+
+/**
+ * The agent's own sign-in (`page/sign-in`, as the panel sends it) from any extension page, through
+ * the login page. The supervisor page's sign-in is a session of its own and signs no agent in.
+ */
+export async function signInAgentFrom(context: BrowserContext, page: Page): Promise<void> {
+  let reply: Promise<unknown> = Promise.resolve();
+  await signInThroughLoginPage(
+    context,
+    async () => {
+      reply = sendFromPage(page, 'page/sign-in', {});
+    },
+    'agent',
+  );
+  expect(await reply).toMatchObject({ signedIn: true, user: { id: AGENT.id } });
 }
 
 /**
