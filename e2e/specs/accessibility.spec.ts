@@ -153,7 +153,7 @@ test('the options page passes axe, light and dark, and tells an admin what to se
   await options.locator('#loginBaseUrl').fill('https://127.0.0.1:9/login');
   await options.locator('#apiBaseUrl').fill('https://127.0.0.1:9/api');
   await options.locator('#clientId').fill('admin-check');
-  await options.getByRole('button', { name: 'Save' }).click();
+  await options.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(options.getByTestId('save-status')).toHaveText('Saved');
   await expect(options.getByTestId('host-access')).toContainText('https://127.0.0.1');
   for (const scheme of ['light', 'dark'] as const) {
@@ -165,6 +165,6 @@ test('the options page passes axe, light and dark, and tells an admin what to se
   // Hosts the build may already reach (the simulator's loopback http) need nothing.
   await options.locator('#loginBaseUrl').fill('http://127.0.0.1:9/login');
   await options.locator('#apiBaseUrl').fill('http://127.0.0.1:9/api');
-  await options.getByRole('button', { name: 'Save' }).click();
+  await options.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(options.getByTestId('host-access')).toHaveCount(0);
 });

@@ -360,7 +360,7 @@ test.describe('in German', () => {
     const { panel } = await agentSession(context, extensionId, serviceWorker, simulator.origin, true, 'Anmelden');
     const card = panel.getByTestId('recommendation').first();
     await expect(card.getByTestId('dismiss')).toHaveAccessibleName('Verwerfen');
-    await expect(panel.getByTestId('hidden-toggle')).toContainText('ausgeblendete');
+    await expect(panel.getByTestId('hidden-toggle')).toContainText('ausgefilterte');
     // One percent format everywhere: Intl's German one, "92 %" with a no-break space.
     const germanPercent = /^\d+(,\d+)?\u00a0%$/;
     await expect(card.getByTestId('score')).toHaveText(germanPercent);

@@ -63,7 +63,7 @@ test('settings from managed policy override local ones, configure the extension,
 
   // Saving writes only what the policy does not lock.
   await options.locator('#cacheTtlSeconds').fill('60');
-  await options.getByRole('button', { name: 'Save' }).click();
+  await options.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(options.getByTestId('save-status')).toHaveText('Saved');
   const local = await serviceWorker.evaluate(() => chrome.storage.local.get('settings'));
   expect(local.settings).toMatchObject({ cacheTtlSeconds: 60 });
