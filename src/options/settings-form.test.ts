@@ -35,6 +35,12 @@ describe('formValuesFrom / candidateFrom', () => {
     expect(candidate).not.toHaveProperty('feedbackWebhookUrl');
     expect(candidate.desktopProfile).toEqual({ transcriptSelector: '#t' });
   });
+
+  it("keeps the fleet section's settings when the main form is saved", () => {
+    const stored: Settings = { ...DEFAULT_SETTINGS, fleetClickHouseUrl: 'https://ch.example.com:8443', fleetTable: 'floor.events', fleetInsertUser: 'ins', fleetReadUser: 'rd' };
+    const result = validateForm(values({ clientId: 'abc' }), stored, {});
+    expect(result.ok && result.settings).toMatchObject({ fleetClickHouseUrl: 'https://ch.example.com:8443', fleetTable: 'floor.events', fleetInsertUser: 'ins', fleetReadUser: 'rd' });
+  });
 });
 
 describe('validateForm', () => {

@@ -68,11 +68,14 @@ function optionalText(text: string): string | undefined {
 
 /**
  * The settings object the form describes, before validation. Keys the form does not edit
- * (`desktopProfile`, set by policy or by hand) are carried over from `stored`.
+ * (`desktopProfile`, the fleet section's own settings, anything a later section adds) are carried
+ * over from `stored`, so saving this form never resets another section's choices.
  */
 export function candidateFrom(values: FormValues, stored: Settings): Record<string, unknown> {
   const custom = values.region === 'custom';
+  const untouched = Object.fromEntries(Object.entries(stored).filter(([key]) => !isFormField(key)));
   const candidate: Record<string, unknown> = {
+    ...untouched,
     region: values.region,
     loginBaseUrl: custom ? optionalText(values.loginBaseUrl) : undefined,
     apiBaseUrl: custom ? optionalText(values.apiBaseUrl) : undefined,
@@ -86,7 +89,6 @@ export function candidateFrom(values: FormValues, stored: Settings): Record<stri
     auditRetentionDays: toNumber(values.auditRetentionDays),
     auditTranscriptExcerpts: values.auditTranscriptExcerpts === 'true',
     redactOutgoingText: values.redactOutgoingText === 'true',
-    desktopProfile: stored.desktopProfile,
   };
   for (const key of Object.keys(candidate)) if (candidate[key] === undefined) delete candidate[key];
   return candidate;
