@@ -155,7 +155,7 @@ async function coveredLineArea(frame: Pick<Page, 'evaluate'> | Frame, lineSelect
 async function scrollTranscript(frame: Pick<Page, 'evaluate'> | Frame, lineSelector: string, to: 'top' | 'bottom'): Promise<void> {
   await frame.evaluate(
     ([selector, where]) => {
-      const lines = document.querySelectorAll(selector!);
+      const lines = document.querySelectorAll(selector);
       const line = where === 'top' ? lines[0] : lines[lines.length - 1];
       line?.scrollIntoView({ block: where === 'top' ? 'start' : 'end' });
     },
