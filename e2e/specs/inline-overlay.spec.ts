@@ -1,10 +1,12 @@
+import type { Frame, Page } from '@playwright/test';
 import { openDesktop, openPanel, signInFromPanel, simulatorSettings, tabIdOf, writeSettings } from '../support/agent-desktop';
 import { evaluateInContentScript } from '../support/content-script-world';
 import { composerInputEvents, composerValue, watchComposerInput } from '../support/desktop-page';
 import { expect, test } from '../support/fixtures';
 import { overlay } from '../support/inline-overlay';
 import { recordedEvents } from '../support/recorded-events';
-import { seedConversations } from '../simulator/conversations';
+import { INITIAL_LINES, seedConversations } from '../simulator/conversations';
+import { addRealisticMessage, gadgetFrame, openRealisticDesktop } from '../support/realistic-desktop';
 
 const [billing, devices] = seedConversations;
 
@@ -120,4 +122,135 @@ test('"Open panel" opens the side panel from the click; without a user gesture t
   // The agent's click is such a gesture: the panel opens and the explanation goes.
   await box.getByRole('button', { name: 'Open panel' }).click();
   await expect(box.locator('.status')).toHaveText('');
+});
+
+/**
+ * The part of each transcript line the agent can see (its box clipped to the transcript's
+ * scrolling viewport) that the overlay's box overlaps, in px². 0 when nothing is covered.
+ */
+async function coveredLineArea(frame: Pick<Page, 'evaluate'> | Frame, lineSelector: string): Promise<number> {
+  return frame.evaluate((selector) => {
+    const host = document.querySelector('agent-assist-overlay');
+    if (!host || (host as HTMLElement).hidden) return -1;
+    const box = host.getBoundingClientRect();
+    let covered = 0;
+    for (const line of document.querySelectorAll(selector)) {
+      let seen = line.getBoundingClientRect();
+      for (let node = line.parentElement; node; node = node.parentElement) {
+        const overflow = getComputedStyle(node).overflowY;
+        if (overflow !== 'auto' && overflow !== 'scroll') continue;
+        const port = node.getBoundingClientRect();
+        const left = Math.max(seen.left, port.left);
+        const top = Math.max(seen.top, port.top);
+        seen = new DOMRect(left, top, Math.max(0, Math.min(seen.right, port.right) - left), Math.max(0, Math.min(seen.bottom, port.bottom) - top));
+      }
+      const w = Math.min(seen.right, box.right) - Math.max(seen.left, box.left);
+      const h = Math.min(seen.bottom, box.bottom) - Math.max(seen.top, box.top);
+      if (w > 0 && h > 0) covered += w * h;
+    }
+    return covered;
+  }, lineSelector);
+}
+
+async function scrollTranscript(frame: Pick<Page, 'evaluate'> | Frame, lineSelector: string, to: 'top' | 'bottom'): Promise<void> {
+  await frame.evaluate(
+    ([selector, where]) => {
+      const lines = document.querySelectorAll(selector);
+      const line = where === 'top' ? lines[0] : lines[lines.length - 1];
+      line?.scrollIntoView({ block: where === 'top' ? 'start' : 'end' });
+    },
+    [lineSelector, to] as const,
+  );
+}
+
+test('the overlay covers no transcript line, first or scrolled, on the simple and the realistic desktop, wide and narrow', async ({
+  context,
+  extensionId,
+  serviceWorker,
+  simulator,
+}) => {
+  await writeSettings(serviceWorker, simulatorSettings(simulator.origin));
+  const desktop = await openDesktop(context, simulator.origin, billing!.id);
+  const panel = await openPanel(context, extensionId, await tabIdOf(serviceWorker, desktop));
+  await signInFromPanel(context, panel);
+  await expect(overlay(desktop).locator('.title')).not.toBeEmpty();
+  for (const line of billing!.timeline.slice(INITIAL_LINES)) {
+    await desktop.evaluate(([id, who, text]) => (window as unknown as { __simDesktop: { addMessage(id: string, who: string, text: string): void } }).__simDesktop.addMessage(id, who, text), [billing!.id, line.author, line.text] as const);
+  }
+  const realistic = await openRealisticDesktop(context, simulator.origin, { conversationId: billing!.id });
+  const gadget = await gadgetFrame(realistic, billing!.id);
+  for (const line of billing!.timeline.slice(INITIAL_LINES)) await addRealisticMessage(realistic, billing!.id, line.author, line.text);
+  await expect(gadget.locator('agent-assist-overlay')).toBeVisible({ timeout: 15_000 });
+
+  for (const size of [{ width: 1280, height: 800 }, { width: 760, height: 520 }, { width: 560, height: 380 }]) {
+    for (const [page, frame, lines] of [
+      [desktop, desktop, '.message'],
+      [realistic, gadget, '.message-group, .system-message'],
+    ] as const) {
+      await page.setViewportSize(size);
+      for (const to of ['top', 'bottom'] as const) {
+        await scrollTranscript(frame, lines, to);
+        await expect.poll(() => coveredLineArea(frame, lines), { message: `${page.url()} ${size.width}x${size.height} ${to}` }).toBe(0);
+      }
+    }
+  }
+  // Where the transcript is short the overlay is only its bar, reached from the keyboard; Show opens
+  // it, still beside the transcript, and new lines never take the focus from the reply box.
+  await desktop.setViewportSize({ width: 560, height: 380 });
+  const box = overlay(desktop);
+  await expect(box.locator('.title')).toBeHidden();
+  await box.getByRole('button', { name: 'Show' }).press('Enter');
+  await expect(box.locator('.title')).toBeVisible();
+  expect(await coveredLineArea(desktop, '.message')).toBe(0);
+  await desktop.locator('textarea.reply-box').focus();
+  await desktop.evaluate((id) => (window as unknown as { __simDesktop: { addMessage(id: string, who: string, text: string): void } }).__simDesktop.addMessage(id, 'customer', 'Is the refund on its way?'), billing!.id);
+  await expect(desktop.locator('.message').last()).toHaveText(/Is the refund on its way/);
+  expect(await desktop.evaluate(() => document.activeElement?.classList.contains('reply-box'))).toBe(true);
+});
+
+test('the overlay follows the desktop theme, not the operating system', async ({
+  context,
+  extensionId,
+  serviceWorker,
+  simulator,
+}) => {
+  await writeSettings(serviceWorker, simulatorSettings(simulator.origin));
+  const desktop = await openDesktop(context, simulator.origin, billing!.id);
+  const panel = await openPanel(context, extensionId, await tabIdOf(serviceWorker, desktop));
+  await signInFromPanel(context, panel);
+  const box = overlay(desktop);
+  await expect(box.locator('.title')).not.toBeEmpty();
+  const overlayLuminance = () =>
+    box.evaluate((host) => {
+      const [r, g, b] = (getComputedStyle(host.shadowRoot!.querySelector('.overlay')!).backgroundColor.match(/\d+(\.\d+)?/g) ?? []).map(Number);
+      return (0.2126 * r! + 0.7152 * g! + 0.0722 * b!) / 255;
+    });
+  const setTheme = (theme: 'light' | 'dark') =>
+    desktop.evaluate((name) => (window as unknown as { __simDesktop: { setTheme(name: string): void } }).__simDesktop.setTheme(name), theme);
+
+  // The operating system is light, the desktop dark: the overlay is dark.
+  await desktop.emulateMedia({ colorScheme: 'light' });
+  await setTheme('dark');
+  await expect.poll(overlayLuminance).toBeLessThan(0.3);
+  // The operating system is dark, the desktop light: the overlay is light.
+  await desktop.emulateMedia({ colorScheme: 'dark' });
+  await setTheme('light');
+  await expect.poll(overlayLuminance).toBeGreaterThan(0.7);
+
+  // The realistic desktop's messaging gadget in its dark theme, the system light.
+  const realistic = await openRealisticDesktop(context, simulator.origin, { conversationId: billing!.id });
+  await realistic.emulateMedia({ colorScheme: 'light' });
+  const gadget = await gadgetFrame(realistic, billing!.id);
+  for (const line of billing!.timeline.slice(INITIAL_LINES)) await addRealisticMessage(realistic, billing!.id, line.author, line.text);
+  await gadget.evaluate(() => document.documentElement.classList.add('theme-dark'));
+  const gadgetBox = gadget.locator('agent-assist-overlay');
+  await expect(gadgetBox).toBeVisible({ timeout: 15_000 });
+  await expect
+    .poll(() =>
+      gadgetBox.evaluate((host) => {
+        const [r, g, b] = (getComputedStyle(host.shadowRoot!.querySelector('.overlay')!).backgroundColor.match(/\d+(\.\d+)?/g) ?? []).map(Number);
+        return (0.2126 * r! + 0.7152 * g! + 0.0722 * b!) / 255;
+      }),
+    )
+    .toBeLessThan(0.3);
 });

@@ -1,12 +1,16 @@
 import type { OverlayState } from '../shared/messages';
 import { t } from '../shared/i18n';
 import { OVERLAY_CSS } from './overlay-styles';
+import { pageTheme } from './page-theme';
 
 /**
  * The inline overlay on the desktop: the count and the best recommendation, with Insert and Open
- * panel, in a shadow root on a host element placed just before the conversation's transcript, so
- * it takes its own line above the messages and never covers the reply box. Plain DOM (no Preact in
- * the content script, docs/performance.md P8); every string from a recommendation goes in as textContent.
+ * panel, in a shadow root on a host element placed in the page's flow just before the transcript's
+ * scrolling box, so it takes its own line above the messages: it never floats over a line, the
+ * first one or a scrolled one, nor over the reply box. Where the transcript has little height left it
+ * shows only its bar (count and Show) until the agent asks for more. Its colours follow the page's
+ * own theme (page-theme.ts). Plain DOM (no Preact in the content script, docs/performance.md P8);
+ * every string from a recommendation goes in as textContent.
  */
 export interface OverlayActions {
   insert(top: NonNullable<OverlayState['top']>, conversationId: string): void;
@@ -25,6 +29,30 @@ export interface InlineOverlay {
 }
 
 export const OVERLAY_HOST_TAG = 'agent-assist-overlay';
+
+/**
+ * Below this many px shared by the overlay and the transcript's box, the overlay shows only its bar
+ * unless the agent opens it. Measured on both together, as that does not change when the overlay
+ * grows or shrinks (the transcript gives or takes the difference), so the choice cannot flip-flop.
+ */
+export const COMPACT_BELOW_PX = 260;
+
+/** How far up from the transcript to look for the box that scrolls it. */
+const SCROLLER_DEPTH = 4;
+
+/**
+ * The element the overlay goes before: the transcript's scrolling box (the transcript itself or a
+ * near ancestor), so the overlay is outside what scrolls and sits beside it in the page's flow.
+ */
+export function overlayAnchor(transcript: Element, style: (element: Element) => CSSStyleDeclaration): Element {
+  let node: Element | null = transcript;
+  for (let depth = 0; node && depth <= SCROLLER_DEPTH; depth++, node = node.parentElement) {
+    const overflow = style(node).overflowY;
+    if (overflow === 'auto' || overflow === 'scroll') return node.parentElement ? node : transcript;
+    if (node.tagName === 'BODY') break;
+  }
+  return transcript;
+}
 
 function element<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
   const node = doc.createElement(tag);
@@ -81,6 +109,38 @@ export function createInlineOverlay(doc: Document, actions: OverlayActions): Inl
   let state: OverlayState | null = null;
   let collapsed = false;
   let seenKey: string | null = null;
+  // Shown as the bar only because the transcript is short, not because the agent chose it.
+  let compact = false;
+  let openedByAgent = false;
+  let anchorShown: Element | null = null;
+  let transcriptShown: Element | null = null;
+  const view = doc.defaultView;
+  const computed = (node: Element) => (view ?? window).getComputedStyle(node);
+
+  function applyTheme(): void {
+    const theme = pageTheme(transcriptShown, computed);
+    if (theme) host.setAttribute('data-theme', theme);
+    else host.removeAttribute('data-theme');
+  }
+
+  function fit(): void {
+    if (!state || !anchorShown) return;
+    const room = anchorShown.getBoundingClientRect().height + host.getBoundingClientRect().height;
+    const next = !openedByAgent && room > 0 && room < COMPACT_BELOW_PX;
+    if (next === compact) return;
+    compact = next;
+    paint();
+  }
+
+  const resizes = typeof ResizeObserver === 'function' ? new ResizeObserver(() => fit()) : null;
+  // The desktop switches theme by a class or attribute on its root or body, or by a stylesheet.
+  const themeWatch = typeof MutationObserver === 'function' ? new MutationObserver(() => applyTheme()) : null;
+  const watchTheme = () => {
+    themeWatch?.disconnect();
+    for (const node of [doc.documentElement, doc.body]) {
+      if (node) themeWatch?.observe(node, { attributes: true, attributeFilter: ['class', 'style', 'data-theme', 'theme'] });
+    }
+  };
 
   const visibility =
     typeof IntersectionObserver === 'function'
@@ -103,14 +163,23 @@ export function createInlineOverlay(doc: Document, actions: OverlayActions): Inl
     title.textContent = state.top?.title ?? '';
     title.title = state.top?.title ?? '';
     insert.setAttribute('aria-label', t('insertNamed', [state.top?.title ?? '']));
-    toggle.textContent = collapsed ? t('overlayExpand') : t('overlayCollapse');
-    toggle.setAttribute('aria-expanded', String(!collapsed));
-    body.hidden = collapsed || !state.top;
+    const closed = collapsed || compact;
+    toggle.textContent = closed ? t('overlayExpand') : t('overlayCollapse');
+    toggle.setAttribute('aria-expanded', String(!closed));
+    body.hidden = closed || !state.top;
   }
 
   toggle.addEventListener('click', () => {
     if (!state) return;
-    collapsed = !collapsed;
+    if (compact) {
+      // The agent wants the suggestion although the transcript is short: it stays in the flow.
+      compact = false;
+      openedByAgent = true;
+      collapsed = false;
+    } else {
+      collapsed = !collapsed;
+      if (collapsed) openedByAgent = false;
+    }
     state = { ...state, collapsed };
     paint();
     actions.setCollapsed(state.conversationId, collapsed);
@@ -125,17 +194,34 @@ export function createInlineOverlay(doc: Document, actions: OverlayActions): Inl
       if (!next || !anchor?.parentNode) {
         state = null;
         host.hidden = true;
+        resizes?.disconnect();
+        themeWatch?.disconnect();
+        anchorShown = transcriptShown = null;
         return;
       }
+      const before = overlayAnchor(anchor, computed);
       // The worker pushes on every publish; most change nothing the overlay shows.
-      if (state && host.nextElementSibling === anchor && !host.hidden && sameShown(state, next)) return;
-      if (next.conversationId !== state?.conversationId) status.textContent = '';
+      if (state && host.nextElementSibling === before && transcriptShown === anchor && !host.hidden && sameShown(state, next)) return;
+      if (next.conversationId !== state?.conversationId) {
+        status.textContent = '';
+        openedByAgent = false;
+      }
       const newTop = next.top?.id !== state?.top?.id || next.conversationId !== state?.conversationId;
       state = next;
       collapsed = next.collapsed;
-      if (host.nextElementSibling !== anchor) anchor.before(host);
+      if (host.nextElementSibling !== before) before.before(host);
+      if (anchorShown !== before) {
+        resizes?.disconnect();
+        resizes?.observe(before);
+        resizes?.observe(host);
+        watchTheme();
+      }
+      anchorShown = before;
+      transcriptShown = anchor;
       host.hidden = false;
+      applyTheme();
       paint();
+      fit();
       if (newTop && visibility) {
         // A fresh observation reports the new top's visibility even if the element never moved.
         visibility.unobserve(title);
@@ -147,6 +233,8 @@ export function createInlineOverlay(doc: Document, actions: OverlayActions): Inl
     },
     destroy() {
       visibility?.disconnect();
+      resizes?.disconnect();
+      themeWatch?.disconnect();
       host.remove();
     },
   };

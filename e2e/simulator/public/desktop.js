@@ -234,5 +234,7 @@
     closeConversation: whenLoaded(api.closeConversation),
     setTimeline: whenLoaded(api.setTimeline),
     composerValue: () => api.composerValue(),
+    // The desktop's own light/dark theme, apart from the operating system's (as Genesys Cloud's).
+    setTheme: (name) => document.documentElement.classList.toggle('theme-dark', name === 'dark'),
   };
 })();
