@@ -38,7 +38,7 @@ describe('formValuesFrom / candidateFrom', () => {
 
   it("keeps the fleet section's settings when the main form is saved", () => {
     const stored: Settings = { ...DEFAULT_SETTINGS, fleetClickHouseUrl: 'https://ch.example.com:8443', fleetTable: 'floor.events', fleetInsertUser: 'ins', fleetReadUser: 'rd' };
-    const result = validateForm(values({ clientId: 'abc' }), stored, {});
+    const result = validateForm(values({ clientId: 'abc' }), stored, { allowLoopbackHttp: false });
     expect(result.ok && result.settings).toMatchObject({ fleetClickHouseUrl: 'https://ch.example.com:8443', fleetTable: 'floor.events', fleetInsertUser: 'ins', fleetReadUser: 'rd' });
   });
 });
