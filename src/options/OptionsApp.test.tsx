@@ -98,6 +98,26 @@ describe('form', () => {
     expect(issues.textContent).toContain('the default is used');
   });
 
+  it('keeps the form closed until the stored settings are in it, so defaults are never saved over them', async () => {
+    const connector = new FakeOptionsConnector({ clientId: 'stored-client', provider: 'conversation-suggestions' });
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const load = connector.load.bind(connector);
+    connector.load = async () => {
+      await held;
+      return load();
+    };
+    render(<OptionsApp connector={connector} parseOptions={{ allowLoopbackHttp: true }} />);
+    // Disabled through its fieldset, as browsers (not happy-dom) apply to every control inside.
+    const closed = () => field('clientId').closest('fieldset')!.disabled;
+    expect(closed()).toBe(true);
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Save' }).disabled).toBe(true);
+    release();
+    await waitFor(() => expect(closed()).toBe(false));
+    expect(field('clientId').value).toBe('stored-client');
+    expect(field<HTMLSelectElement>('provider').value).toBe('conversation-suggestions');
+  });
+
   it('does not save invalid input: errors next to the fields, focus on the first', async () => {
     const connector = await renderOptions();
     type('minRelevanceScore', '1.5');

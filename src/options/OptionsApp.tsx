@@ -95,6 +95,7 @@ export function OptionsApp({ connector, parseOptions = { allowLoopbackHttp: SIMU
   };
 
   const onSubmit = async () => {
+    if (!loaded) return;
     const result = validateForm(values, stored.current, parseOptions);
     if (!result.ok) {
       setErrors(result.errors);
@@ -137,6 +138,7 @@ export function OptionsApp({ connector, parseOptions = { allowLoopbackHttp: SIMU
           values={values}
           errors={errors}
           saving={save.kind === 'saving'}
+          ready={loaded}
           onChange={onChange}
           onSubmit={() => void onSubmit()}
           footer={

@@ -10,6 +10,8 @@ interface Props {
   values: FormValues;
   errors: FieldErrors;
   saving: boolean;
+  /** False until the stored settings are in the form: editing defaults then saving would overwrite them. */
+  ready: boolean;
   onChange: (field: FieldKey, value: string) => void;
   onSubmit: () => void;
   /** Shown beside the Save button (the save status). */
@@ -42,7 +44,7 @@ function inputValue(event: Event): string {
   return (event.currentTarget as HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement).value;
 }
 
-export function SettingsForm({ values, errors, saving, onChange, onSubmit, footer }: Props) {
+export function SettingsForm({ values, errors, saving, ready, onChange, onSubmit, footer }: Props) {
   // Controls for FormField: called as functions (not mounted as components), so no remounts.
   const text =
     (field: FieldKey, type: 'text' | 'url' = 'text', extra: Record<string, string> = {}) =>
@@ -60,7 +62,7 @@ export function SettingsForm({ values, errors, saving, onChange, onSubmit, foote
         onSubmit();
       }}
     >
-      <fieldset>
+      <fieldset disabled={!ready}>
         <legend>{t('optionsConnectionLegend')}</legend>
         <FormField
           id="region"
@@ -132,7 +134,7 @@ export function SettingsForm({ values, errors, saving, onChange, onSubmit, foote
         />
       </fieldset>
 
-      <fieldset>
+      <fieldset disabled={!ready}>
         <legend>{t('optionsThresholdsLegend')}</legend>
         <FormField id="minRelevanceScore" label={t('labelMinRelevanceScore')} hint={t('hintMinRelevanceScore')} error={errors.minRelevanceScore} control={number('minRelevanceScore', '0', '1', '0.01')} />
         <FormField
@@ -145,7 +147,7 @@ export function SettingsForm({ values, errors, saving, onChange, onSubmit, foote
         <FormField id="cacheTtlSeconds" label={t('labelCacheTtlSeconds')} hint={t('hintCacheTtlSeconds')} error={errors.cacheTtlSeconds} control={number('cacheTtlSeconds', '0', '86400', '1')} />
       </fieldset>
 
-      <fieldset>
+      <fieldset disabled={!ready}>
         <legend>{t('optionsDataLegend')}</legend>
         <FormField id="feedbackWebhookUrl" label={t('labelFeedbackWebhookUrl')} hint={t('hintFeedbackWebhookUrl')} error={errors.feedbackWebhookUrl} control={text('feedbackWebhookUrl', 'url')} />
         <FormField id="auditRetentionDays" label={t('labelAuditRetentionDays')} hint={t('hintAuditRetentionDays')} error={errors.auditRetentionDays} control={number('auditRetentionDays', '1', '3650', '1')} />
@@ -182,7 +184,7 @@ export function SettingsForm({ values, errors, saving, onChange, onSubmit, foote
       </fieldset>
 
       <div class="form-actions">
-        <button type="submit" class="button button--primary" disabled={saving} aria-busy={saving}>
+        <button type="submit" class="button button--primary" disabled={saving || !ready} aria-busy={saving}>
           {t('save')}
         </button>
         {footer}
