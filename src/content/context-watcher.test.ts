@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DesktopFrameReport } from '../shared/messages';
-import { watchDesktop } from './context-watcher';
+import { reportRetryDelayMs, watchDesktop } from './context-watcher';
 import { liveObservers } from './observers';
 import type { DesktopReader } from './read-desktop';
 
@@ -85,6 +85,32 @@ describe('watchDesktop', () => {
     document.body.append(document.createElement('span'));
     await vi.advanceTimersByTimeAsync(100);
     expect(report).toHaveBeenCalledTimes(2);
+  });
+
+  it('sends a refused report again on its own, backing off, when nothing on the page changes', async () => {
+    const reader = fakeReader();
+    let refuse = 3;
+    const report = vi.fn(async () => {
+      if (refuse-- > 0) throw new Error('Sender refused: not an agent desktop page');
+    });
+    watchDesktop({ reader, root: document.body, win: window, report, signal: controller.signal, debounceMs: 50 });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(report).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(499);
+    expect(report).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(report).toHaveBeenCalledTimes(2);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(report).toHaveBeenCalledTimes(3);
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(report).toHaveBeenCalledTimes(4);
+    // Accepted: nothing more is sent while nothing changes.
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(report).toHaveBeenCalledTimes(4);
+  });
+
+  it('backs off from 0.5 s to at most 30 s', () => {
+    expect([1, 2, 3, 4, 7, 8, 20].map(reportRetryDelayMs)).toEqual([500, 1000, 2000, 4000, 30_000, 30_000, 30_000]);
   });
 
   it('observes the shadow roots the profile reaches, and lets go of those it no longer reaches', async () => {

@@ -32,6 +32,16 @@ export const DEFAULT_MAX_WAIT_MS = 1200;
 /** Longest wait for an idle period once the debounce is over. */
 export const IDLE_TIMEOUT_MS = 50;
 
+/**
+ * How long to wait before sending a refused or lost report again, after `failures` failures in a
+ * row: 0.5 s doubling to 30 s. A frame that never changes again (a quiet chat) would otherwise stay
+ * unreported: Chromium can name a fresh iframe's sender `about:blank` for its first message, and a
+ * worker that is starting up may not answer.
+ */
+export function reportRetryDelayMs(failures: number): number {
+  return Math.min(30_000, 500 * 2 ** Math.max(0, failures - 1));
+}
+
 export function watchDesktop(options: WatcherOptions): void {
   const { reader, root, win, report, signal } = options;
   const debounceMs = options.debounceMs ?? DEFAULT_DEBOUNCE_MS;
@@ -48,6 +58,8 @@ export function watchDesktop(options: WatcherOptions): void {
   let container: Element | null = null;
   let timer: number | undefined;
   let recheckTimer: number | undefined;
+  let retryTimer: number | undefined;
+  let failures = 0;
   let firstPendingAt: number | null = null;
   let lastChangeAt = 0;
   let lastSent: DesktopFrameReport | null = null;
@@ -85,11 +97,16 @@ export function watchDesktop(options: WatcherOptions): void {
     recheckTimer = recheckInMs === null ? undefined : win.setTimeout(recheck, recheckInMs);
     if (lastSent && sameFrameReport(current, lastSent)) return;
     sending = true;
+    if (retryTimer !== undefined) win.clearTimeout(retryTimer);
+    retryTimer = undefined;
     try {
       await report(current);
       lastSent = current;
+      failures = 0;
     } catch {
-      // The worker refused or is gone; the next change tries again with the full report.
+      // The worker refused or is gone: the full report again after a while, or at the next change.
+      failures++;
+      if (!signal.aborted) retryTimer = win.setTimeout(recheck, reportRetryDelayMs(failures));
     } finally {
       sending = false;
     }
@@ -153,6 +170,7 @@ export function watchDesktop(options: WatcherOptions): void {
   signal.addEventListener('abort', () => {
     if (timer !== undefined) win.clearTimeout(timer);
     if (recheckTimer !== undefined) win.clearTimeout(recheckTimer);
+    if (retryTimer !== undefined) win.clearTimeout(retryTimer);
   });
   // Report what is on screen now, without waiting for the first mutation.
   runIdle();
