@@ -64,6 +64,17 @@ describe('router', () => {
     expect(h['desktop/context-changed']).not.toHaveBeenCalled();
   });
 
+  it('takes a frame Chromium names about:blank for its tab page when it has the tab origin, and only then', async () => {
+    const h = handlers();
+    const route = createRouter(h, policy);
+    const gadget = { ...desktopFrame, url: 'about:blank', origin: 'https://apps.mypurecloud.com', tab: { id: 7, url: 'https://apps.mypurecloud.com/directory/#/activity' } };
+    expect(await route({ type: 'desktop/context-changed', data: context }, gadget)).toEqual({ ok: true, data: { accepted: true } });
+    expect(await route({ type: 'desktop/context-changed', data: context }, { ...gadget, origin: 'https://evil.example' })).toMatchObject({ ok: false, error: { code: 'bad-sender' } });
+    expect(await route({ type: 'desktop/context-changed', data: context }, { ...gadget, origin: 'null' })).toMatchObject({ ok: false, error: { code: 'bad-sender' } });
+    expect(await route({ type: 'desktop/context-changed', data: context }, { ...gadget, tab: { id: 7 } })).toMatchObject({ ok: false, error: { code: 'bad-sender' } });
+    expect(h['desktop/context-changed']).toHaveBeenCalledTimes(1);
+  });
+
   it('refuses page-only messages from a content script, and content messages from a page', async () => {
     const route = createRouter(handlers(), policy);
     expect(await route({ type: 'page/sign-out', data: {} }, desktopFrame)).toMatchObject({ ok: false, error: { code: 'bad-sender' } });

@@ -9,7 +9,7 @@ export interface SenderRecord {
   id?: string;
   url?: string;
   origin?: string;
-  tab?: { id?: number };
+  tab?: { id?: number; url?: string };
   frameId?: number;
 }
 
@@ -27,9 +27,31 @@ export interface SenderPolicy {
 
 export type SenderCheck = { ok: true; sender: VerifiedSender } | { ok: false; reason: string };
 
+function originOf(url: string): string | null {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The page a message came from. Chromium can name a frame `about:blank` in `sender.url` for as long
+ * as it lives although the frame shows a real page (seen on a messaging-gadget iframe created inside a
+ * shadow root); `sender.origin` is still right. Such a frame stands for its tab's page when it has
+ * the tab's origin: same-origin, it could script that page anyway. Any other mismatch stays refused.
+ */
+function pageOf(record: SenderRecord): string {
+  const url = record.url ?? '';
+  if (!url.startsWith('about:')) return url;
+  const tabUrl = record.tab?.url;
+  if (tabUrl && record.origin && record.origin !== 'null' && originOf(tabUrl) === record.origin) return tabUrl;
+  return url;
+}
+
 export function verifySender(record: SenderRecord, policy: SenderPolicy): SenderCheck {
   if (record.id !== policy.extensionId) return { ok: false, reason: 'not this extension' };
-  const url = record.url ?? '';
+  const url = pageOf(record);
   // An extension page opened as a tab has a `tab` too, so the URL decides first.
   if (url.startsWith(policy.extensionOrigin)) return { ok: true, sender: { kind: 'extension-page', url } };
   const tabId = record.tab?.id;
