@@ -63,6 +63,9 @@ test('suggestions appear live as the conversation progresses, without asking the
   await expect.poll(async () => (await simSuggestions(simulator.origin, billing!.id)).length).toBeGreaterThan(firstSuggestions.length);
   const now = await simSuggestions(simulator.origin, billing!.id);
   await expect.poll(() => cardIds(panel)).toEqual(shownKnowledge(now));
+  // Copilot names an article's knowledge base only by id: the card shows the base's display name.
+  const billingCard = panel.locator('[data-testid="recommendation"]:has([data-testid="source"][data-source-id="kb-billing"])').first();
+  await expect(billingCard.getByTestId('source')).toHaveText('Billing & Payments');
   // The refund request triggers a canned response: shown in its own group, not dropped.
   await expect.poll(() => otherIds(panel)).toEqual(shownOthers(now));
   // Its text is read from response management: a card the agent can read, copy and insert.

@@ -255,7 +255,7 @@ describe('redirect URI', () => {
     expect(features()).toEqual(['supervisor-export']);
     choose('provider', 'conversation-suggestions');
     expect(scopes()).toEqual(['conversations', 'knowledge', 'notifications', 'response-management:readonly', 'user-basic-info']);
-    expect(features()).toEqual(['suggestions', 'engagement', 'canned-responses', 'knowledge-search', 'supervisor-export']);
+    expect(features()).toEqual(['suggestions', 'engagement', 'canned-responses', 'knowledge-bases', 'knowledge-search', 'supervisor-export']);
     choose('provider', 'knowledge-search');
     expect(scopes()).toEqual(['knowledge', 'user-basic-info']);
     expect(features()).toEqual(['knowledge-bases', 'knowledge-search', 'knowledge-presentations', 'knowledge-views', 'knowledge-copies', 'knowledge-feedback', 'supervisor-export']);

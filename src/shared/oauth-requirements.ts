@@ -45,7 +45,7 @@ export const FEATURE_PERMISSIONS: readonly FeaturePermission[] = [
   { feature: 'suggestions', permission: 'conversation:suggestion:view', providers: ['conversation-suggestions'] },
   { feature: 'engagement', permission: 'conversation:suggestionEngagement:add', providers: ['conversation-suggestions'] },
   { feature: 'canned-responses', permission: 'responses:response:view', providers: ['conversation-suggestions'] },
-  { feature: 'knowledge-bases', permission: 'knowledge:knowledgebase:view', providers: ['knowledge-search'] },
+  { feature: 'knowledge-bases', permission: 'knowledge:knowledgebase:view', providers: ['conversation-suggestions', 'knowledge-search'] },
   { feature: 'knowledge-search', permission: 'knowledge:knowledgebase:search', providers: ['conversation-suggestions', 'knowledge-search'] },
   { feature: 'knowledge-presentations', permission: 'knowledge:documentPresentation:add', providers: ['knowledge-search'] },
   { feature: 'knowledge-views', permission: 'knowledge:documentView:add', providers: ['knowledge-search'] },

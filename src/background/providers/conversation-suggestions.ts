@@ -3,6 +3,7 @@ import { SuggestionListing } from '../genesys/copilot-schemas';
 import { mapSuggestions } from '../copilot/suggestion-mapping';
 import type { SuggestionStore } from '../copilot/suggestion-store';
 import type { CannedResponseReader } from '../copilot/canned-responses';
+import { KNOWLEDGE_BASE_LISTING_TTL_MS, type KnowledgeBase } from '../knowledge/knowledge-bases';
 import type { ProviderQuery, ProviderResult, RecommendationProvider } from './provider';
 
 /**
@@ -34,7 +35,25 @@ export interface ConversationSuggestionsDeps {
   live: LiveSuggestions;
   /** Reads canned responses' text (response management); without it they stay ids. */
   responses?: CannedResponseReader;
+  /**
+   * The organisation's knowledge bases: Copilot's articles name their knowledge base only by id (in
+   * the document's selfUri), which the agent must never see. Without it, or when the listing fails
+   * or is slow, the cards keep the id.
+   */
+  knowledgeBases?: { list(signal?: AbortSignal): Promise<KnowledgeBase[]> };
   now?: () => number;
+}
+
+/** How long the first answer may wait for knowledge base names (the listing is remembered afterwards). */
+export const KNOWLEDGE_BASE_NAMES_WAIT_MS = 2000;
+
+/** Gives each item whose source is a listed knowledge base that base's display name. */
+export function nameKnowledgeBases<T extends { sourceId: string; sourceName?: string }>(items: readonly T[], bases: readonly KnowledgeBase[]): T[] {
+  const names = new Map(bases.flatMap((base) => (base.name ? [[base.id, base.name] as const] : [])));
+  return items.map((item) => {
+    const name = item.sourceName === undefined ? names.get(item.sourceId) : undefined;
+    return name === undefined ? item : { ...item, sourceName: name };
+  });
 }
 
 /** Every page of the listing, following `nextUri` (a path on the same API host). */
@@ -72,15 +91,29 @@ function withTimeout<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T
   });
 }
 
-async function toResult(entries: readonly { suggestion: unknown }[], responses: CannedResponseReader | undefined, signal: AbortSignal): Promise<ProviderResult> {
+async function toResult(entries: readonly { suggestion: unknown }[], deps: ConversationSuggestionsDeps, bases: readonly KnowledgeBase[], signal: AbortSignal): Promise<ProviderResult> {
   const mapped = mapSuggestions(entries.map((entry) => entry.suggestion));
-  if (!responses) return { items: mapped.items, others: mapped.others, invalidCount: mapped.invalidCount };
-  const resolved = await responses.resolve(mapped.others, signal);
-  return { items: [...mapped.items, ...resolved.cards], others: resolved.others, invalidCount: mapped.invalidCount };
+  const items = nameKnowledgeBases(mapped.items, bases);
+  if (!deps.responses) return { items, others: mapped.others, invalidCount: mapped.invalidCount };
+  const resolved = await deps.responses.resolve(mapped.others, signal);
+  return { items: [...items, ...resolved.cards], others: resolved.others, invalidCount: mapped.invalidCount };
 }
 
 export function createConversationSuggestionsProvider(deps: ConversationSuggestionsDeps): RecommendationProvider {
   const now = deps.now ?? Date.now;
+  // A listing the user may not read is not asked for again on every refresh.
+  let namesRefusedAt: number | null = null;
+  async function knowledgeBaseNames(signal: AbortSignal): Promise<readonly KnowledgeBase[]> {
+    if (!deps.knowledgeBases || (namesRefusedAt !== null && now() - namesRefusedAt < KNOWLEDGE_BASE_LISTING_TTL_MS)) return [];
+    const listing = deps.knowledgeBases.list(signal).then(
+      (bases) => bases,
+      () => {
+        namesRefusedAt = now();
+        return [];
+      },
+    );
+    return withTimeout(listing, KNOWLEDGE_BASE_NAMES_WAIT_MS, []);
+  }
   return {
     id: 'conversation-suggestions',
     // The store is this provider's cache, kept current by live events; the transcript-keyed
@@ -93,11 +126,11 @@ export function createConversationSuggestionsProvider(deps: ConversationSuggesti
       // Subscribe first, then backfill: whatever is made in between arrives live, so nothing falls in a gap.
       const liveSince = await withTimeout(deps.live.watch(conversationId), LIVE_SETUP_WAIT_MS, null);
       const stored = await deps.store.read(conversationId);
-      if (liveSince !== null && stored && stored.syncedAt !== null && stored.syncedAt >= liveSince) return toResult(stored.entries, deps.responses, signal);
+      if (liveSince !== null && stored && stored.syncedAt !== null && stored.syncedAt >= liveSince) return toResult(stored.entries, deps, await knowledgeBaseNames(signal), signal);
       const startedAt = now();
       const listed = await fetchAllSuggestions(deps.api, conversationId, signal);
       const updated = await deps.store.replace(conversationId, listed, startedAt);
-      return toResult(updated.entries, deps.responses, signal);
+      return toResult(updated.entries, deps, await knowledgeBaseNames(signal), signal);
     },
   };
 }

@@ -15,7 +15,7 @@ export function selectProvider(settings: Settings, api: ApiClient, copilot: Copi
     case 'recommendations-query':
       return createRecommendationsQueryProvider(api, { redact: settings.redactOutgoingText });
     case 'conversation-suggestions':
-      return createConversationSuggestionsProvider({ api, ...copilot });
+      return createConversationSuggestionsProvider({ api, knowledgeBases: directory, ...copilot });
     case 'knowledge-search':
       return createKnowledgeSearchProvider({ api, directory, settings });
   }
