@@ -209,7 +209,9 @@ test('the Fleet view shows two agents side by side, matches SQL run on the serve
   await expect.poll(shownIds, { timeout: 15_000 }).toContain(billing.expected.visible[0]);
   const top = billing.expected.visible[0]!;
   const event = (action: EventInput['action'], reason?: string): EventInput => ({ conversationId: billing.id, recommendationId: top, sourceId: 'kb', action, ...(reason !== undefined && { reason }) });
-  for (const input of [event('impression'), event('open'), event('not_helpful', 'out of date'), event('dismissed'), event('helpful')]) await recordEvent(supervisor, input);
+  // The second reason quotes the customer's card number: it leaves the browser masked.
+  const quoted = 'customer read out 4111 1111 1111 1111';
+  for (const input of [event('impression'), event('open'), event('not_helpful', 'out of date'), event('not_helpful', quoted), event('dismissed'), event('helpful')]) await recordEvent(supervisor, input);
 
   // Another agent's install, through the same HTTP contract, with a missing entry and an edited one.
   const other = { agentId: 'agent-b', installId: 'install-b', orgId: 'agent-assist-sim' };
@@ -225,6 +227,9 @@ test('the Fleet view shows two agents side by side, matches SQL run on the serve
   await expect(parked).toContainText("Unknown element 'dismissed'");
   const parkedSeq = Number(await parked.getAttribute('data-seq'));
   await expect(options.getByTestId('fleet-status')).toHaveAttribute('data-pending', '0', { timeout: 30_000 });
+  const reasons = await clickhouse.query(`SELECT reason FROM ${FLEET_TABLE} WHERE reason LIKE 'customer read out%' FORMAT TSV`);
+  expect(reasons).toMatch(/^customer read out \S/);
+  expect(reasons).not.toContain('4111');
   const { installId } = await fleetStatus(options);
   const later = (await storedEntries(options)).filter((entry) => entry.seq > parkedSeq).map((entry) => entry.seq);
   expect(later.length).toBeGreaterThan(0);

@@ -102,6 +102,14 @@ describe('entryForAction', () => {
     });
   });
 
+  it("masks card numbers, e-mails and phone numbers in the agent's reason", () => {
+    const entry = entryForAction({ ...event, action: 'not_helpful', reason: 'Customer gave 4111 1111 1111 1111 and jo@example.com' }, 'p');
+    const reason = (entry.data as { reason?: string }).reason;
+    expect(reason).not.toContain('4111');
+    expect(reason).not.toContain('jo@example.com');
+    expect(reason).toMatch(/^Customer gave /);
+  });
+
   it('names what was acted on by the title and knowledge base the panel showed, shown or hidden, in that conversation only', () => {
     const named: ViewState = { ...ready, recommendations: [{ ...item('a', 0.9), sourceName: 'Billing & Payments' }] };
     const other: ViewState = { ...ready, tabId: 5, conversationId: 'conv-2', recommendations: [{ ...item('a', 0.9), title: 'Elsewhere' }] };

@@ -103,7 +103,9 @@ export function entryForAction(event: RecommendationEvent, provider: string | nu
       sourceId: event.sourceId,
       ...(about !== null && { title: about.title }),
       ...(about?.sourceName !== undefined && { sourceName: about.sourceName }),
-      ...(event.reason !== undefined && { reason: event.reason }),
+      // The agent's own words may quote the customer: masked like transcript excerpts, since every
+      // entry also leaves the browser on the fleet path (docs/fleet.md).
+      ...(event.reason !== undefined && { reason: redactText(event.reason) }),
     },
   };
 }
