@@ -73,6 +73,18 @@ test('R3: 10,000 fuzzed messages from content scripts and the page are all refus
   const panel = await openPanel(context, extensionId, await tabIdOf(serviceWorker, desktop));
   await signInFromPanel(context, panel);
   await expect(panel.getByTestId('recommendation').first()).toBeVisible();
+  // The panel records its impression of the card after it renders: the baseline waits for it, or
+  // that write would land during the fuzz and read as a state change.
+  const shown = await panel.getByTestId('recommendation').first().getAttribute('data-id');
+  await panel.bringToFront();
+  await expect
+    .poll(() =>
+      panel.evaluate(async (key) => {
+        const seen = (await chrome.storage.session.get('impressions:seen'))['impressions:seen'] as [string, ...unknown[]][] | undefined;
+        return (seen ?? []).some(([entry]) => entry === key);
+      }, `${billing!.id}\n${shown}`),
+    )
+    .toBe(true);
   const before = await tabState(panel);
   const queriesBefore = (await recordedRequests(simulator.origin, 'query')).length;
 
