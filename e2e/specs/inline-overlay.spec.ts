@@ -1,5 +1,5 @@
 import type { Frame, Page } from '@playwright/test';
-import { openDesktop, openPanel, signInFromPanel, simulatorSettings, tabIdOf, writeSettings } from '../support/agent-desktop';
+import { addCustomerMessage, openDesktop, openPanel, playScript, signInFromPanel, simulatorSettings, tabIdOf, writeSettings } from '../support/agent-desktop';
 import { evaluateInContentScript } from '../support/content-script-world';
 import { composerInputEvents, composerValue, watchComposerInput } from '../support/desktop-page';
 import { expect, test } from '../support/fixtures';
@@ -174,9 +174,7 @@ test('the overlay covers no transcript line, first or scrolled, on the simple an
   const panel = await openPanel(context, extensionId, await tabIdOf(serviceWorker, desktop));
   await signInFromPanel(context, panel);
   await expect(overlay(desktop).locator('.title')).not.toBeEmpty();
-  for (const line of billing!.timeline.slice(INITIAL_LINES)) {
-    await desktop.evaluate(([id, who, text]) => (window as unknown as { __simDesktop: { addMessage(id: string, who: string, text: string): void } }).__simDesktop.addMessage(id, who, text), [billing!.id, line.author, line.text] as const);
-  }
+  await playScript(desktop, billing!);
   const realistic = await openRealisticDesktop(context, simulator.origin, { conversationId: billing!.id });
   const gadget = await gadgetFrame(realistic, billing!.id);
   for (const line of billing!.timeline.slice(INITIAL_LINES)) await addRealisticMessage(realistic, billing!.id, line.author, line.text);
@@ -203,7 +201,7 @@ test('the overlay covers no transcript line, first or scrolled, on the simple an
   await expect(box.locator('.title')).toBeVisible();
   expect(await coveredLineArea(desktop, '.message')).toBe(0);
   await desktop.locator('textarea.reply-box').focus();
-  await desktop.evaluate((id) => (window as unknown as { __simDesktop: { addMessage(id: string, who: string, text: string): void } }).__simDesktop.addMessage(id, 'customer', 'Is the refund on its way?'), billing!.id);
+  await addCustomerMessage(desktop, billing!.id, 'Is the refund on its way?');
   await expect(desktop.locator('.message').last()).toHaveText(/Is the refund on its way/);
   expect(await desktop.evaluate(() => document.activeElement?.classList.contains('reply-box'))).toBe(true);
 });
