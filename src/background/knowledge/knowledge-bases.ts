@@ -20,12 +20,18 @@ export interface KnowledgeBase {
 
 export interface KnowledgeBaseDirectory {
   list(signal?: AbortSignal): Promise<KnowledgeBase[]>;
+  /**
+   * For naming cards only: the listing, or none when it fails. A refused listing is not asked for
+   * again for the listing's lifetime, so a user without the permission costs one call, not one per refresh.
+   */
+  names(signal?: AbortSignal): Promise<KnowledgeBase[]>;
   /** The knowledge bases to search: the configured ones (named when the listing knows them), else the listed ones. */
   toSearch(configured: readonly string[], signal?: AbortSignal): Promise<KnowledgeBase[]>;
 }
 
 export function createKnowledgeBaseDirectory(api: ApiClient, now: () => number = Date.now): KnowledgeBaseDirectory {
   let cached: { at: number; bases: KnowledgeBase[] } | null = null;
+  let refusedAt: number | null = null;
 
   async function list(signal?: AbortSignal): Promise<KnowledgeBase[]> {
     if (cached && now() - cached.at < KNOWLEDGE_BASE_LISTING_TTL_MS) return cached.bases;
@@ -37,6 +43,15 @@ export function createKnowledgeBaseDirectory(api: ApiClient, now: () => number =
 
   return {
     list,
+    async names(signal) {
+      if (refusedAt !== null && now() - refusedAt < KNOWLEDGE_BASE_LISTING_TTL_MS) return [];
+      try {
+        return await list(signal);
+      } catch {
+        refusedAt = now();
+        return [];
+      }
+    },
     async toSearch(configured, signal) {
       if (configured.length === 0) return (await list(signal)).slice(0, MAX_SEARCHED_KNOWLEDGE_BASES);
       // Names are a nicety: a listing we may not read never stops the search itself.

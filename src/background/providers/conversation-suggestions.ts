@@ -3,7 +3,7 @@ import { SuggestionListing } from '../genesys/copilot-schemas';
 import { mapSuggestions } from '../copilot/suggestion-mapping';
 import type { SuggestionStore } from '../copilot/suggestion-store';
 import type { CannedResponseReader } from '../copilot/canned-responses';
-import { KNOWLEDGE_BASE_LISTING_TTL_MS, type KnowledgeBase } from '../knowledge/knowledge-bases';
+import type { KnowledgeBase } from '../knowledge/knowledge-bases';
 import type { ProviderQuery, ProviderResult, RecommendationProvider } from './provider';
 
 /**
@@ -40,7 +40,7 @@ export interface ConversationSuggestionsDeps {
    * the document's selfUri), which the agent must never see. Without it, or when the listing fails
    * or is slow, the cards keep the id.
    */
-  knowledgeBases?: { list(signal?: AbortSignal): Promise<KnowledgeBase[]> };
+  knowledgeBases?: { names(signal?: AbortSignal): Promise<KnowledgeBase[]> };
   now?: () => number;
 }
 
@@ -101,19 +101,8 @@ async function toResult(entries: readonly { suggestion: unknown }[], deps: Conve
 
 export function createConversationSuggestionsProvider(deps: ConversationSuggestionsDeps): RecommendationProvider {
   const now = deps.now ?? Date.now;
-  // A listing the user may not read is not asked for again on every refresh.
-  let namesRefusedAt: number | null = null;
-  async function knowledgeBaseNames(signal: AbortSignal): Promise<readonly KnowledgeBase[]> {
-    if (!deps.knowledgeBases || (namesRefusedAt !== null && now() - namesRefusedAt < KNOWLEDGE_BASE_LISTING_TTL_MS)) return [];
-    const listing = deps.knowledgeBases.list(signal).then(
-      (bases) => bases,
-      () => {
-        namesRefusedAt = now();
-        return [];
-      },
-    );
-    return withTimeout(listing, KNOWLEDGE_BASE_NAMES_WAIT_MS, []);
-  }
+  const knowledgeBaseNames = (signal: AbortSignal): Promise<readonly KnowledgeBase[]> =>
+    deps.knowledgeBases ? withTimeout(deps.knowledgeBases.names(signal), KNOWLEDGE_BASE_NAMES_WAIT_MS, []) : Promise.resolve([]);
   return {
     id: 'conversation-suggestions',
     // The store is this provider's cache, kept current by live events; the transcript-keyed
