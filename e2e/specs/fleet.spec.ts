@@ -179,7 +179,10 @@ test('an agent session lands in ClickHouse exactly once through 20 worker kills,
     into.clicked += Number(row.clicked);
   }
   expect(measured).toEqual(expectedCtr(sent));
-  const chain = await runFleetQuery(clickhouse, 'chain_check', { from: 0, to });
+  const installs = await runFleetQuery(clickhouse, 'chain_installs', { from: 0, to });
+  expect(installs).toHaveLength(1);
+  const install = String(installs[0]!.install_id);
+  const chain = await runFleetQuery(clickhouse, 'chain_check', { from: 0, to, first_install: install, last_install: install });
   expect(chain).toHaveLength(1);
   expect(chain[0]).toMatchObject({ gaps_before: [], broken_links: [], edited: [], conflicting: [] });
 });

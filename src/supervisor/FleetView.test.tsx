@@ -38,4 +38,24 @@ describe('Fleet view', () => {
     expect(request.to - request.from).toBe(7 * 86_400);
     expect(request.bucket).toBe(86_400);
   });
+
+  it('checks the chains one run of installs at a time and lists every install once', async () => {
+    const connector = new FakeSupervisorConnector();
+    const chain = (install: string) => ({ install_id: install, agent_ids: [`agent-${install}`], entries: '3', first_seq: '1', last_seq: '3', gaps_before: [], broken_links: [], edited: [], conflicting: [] });
+    connector.fleetRows = {
+      chain_installs: [
+        { install_id: 'i-1', rows: '60000' },
+        { install_id: 'i-2', rows: '60000' },
+        { install_id: 'i-3', rows: '30000' },
+      ],
+      chain_check: [chain('i-1'), chain('i-2'), chain('i-3')],
+    };
+    render(<FleetView queries={{ run: (request) => connector.fleetQuery(request) }} current={{ minRelevanceScore: 0.8, maxContentAgeDays: 7 }} now={() => Date.parse('2026-12-01T12:00:00Z')} />);
+    await waitFor(() => expect(screen.getByTestId('fleet-chain-summary').textContent).toBe("All 3 installs' chains are intact in this period."));
+    expect(connector.fleetRequests.filter((request) => request.query === 'chain_check').map((request) => request.installs)).toEqual([
+      { first: 'i-1', last: 'i-1' },
+      { first: 'i-2', last: 'i-3' },
+    ]);
+    expect(screen.getAllByTestId('fleet-chain-row').map((row) => row.dataset.install)).toEqual(['i-1', 'i-2', 'i-3']);
+  });
 });

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { displayLocale, t } from '../shared/i18n';
 import type { FleetQueryName, FleetQueryRequest, FleetQueryResponse } from '../shared/fleet/fleet-status';
-import { bucketFor, chainRows, ctrTable, latencyRows, reasonRows, whatIfResult, type ChainRow, type CtrTable } from './fleet-model';
+import { bucketFor, chainRows, chainRuns, ctrTable, latencyRows, reasonRows, whatIfResult, type ChainRow, type CtrTable } from './fleet-model';
 import { formatPercent } from '../shared/locale-format';
 import { LineChart } from './LineChart';
 
@@ -169,6 +169,7 @@ export function FleetView({ queries, current, now = () => Date.now() }: { querie
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [chainProgress, setChainProgress] = useState<{ done: number; total: number } | null>(null);
   const seconds = RANGES.find((candidate) => candidate.id === rangeId)!.seconds;
   const bucket = bucketFor(seconds);
 
@@ -179,7 +180,18 @@ export function FleetView({ queries, current, now = () => Date.now() }: { querie
     setRange(next);
     setBusy(true);
     const run = (query: FleetQueryName) => queries.run({ query, ...next, bucket }).then((response) => response.rows);
-    Promise.all([run('ctr_by_source'), run('ctr_by_agent'), run('latency_by_provider'), run('not_helpful_reasons'), run('chain_check')])
+    // One run of installs at a time: a whole range at once would hash every entry in one query.
+    const checkChains = async () => {
+      const runs = chainRuns(await run('chain_installs'));
+      const rows: Record<string, unknown>[] = [];
+      for (const [done, installs] of runs.entries()) {
+        setChainProgress({ done, total: runs.length });
+        rows.push(...(await queries.run({ query: 'chain_check', ...next, installs })).rows);
+      }
+      setChainProgress(null);
+      return rows;
+    };
+    Promise.all([run('ctr_by_source'), run('ctr_by_agent'), run('latency_by_provider'), run('not_helpful_reasons'), checkChains()])
       .then(([source, agent, latency, reasons, chains]) => {
         setLoaded({ ctrSource: ctrTable(source, 'source_id'), ctrAgent: ctrTable(agent, 'agent_id'), latency: latencyRows(latency), reasons: reasonRows(reasons), chains: chainRows(chains) });
         setError(null);
@@ -209,6 +221,11 @@ export function FleetView({ queries, current, now = () => Date.now() }: { querie
           {t('fleetRefresh')}
         </button>
       </div>
+      {busy && chainProgress && chainProgress.total > 1 && (
+        <p role="status" data-testid="fleet-chain-progress">
+          {t('fleetChainProgress', [String(chainProgress.done), String(chainProgress.total)])}
+        </p>
+      )}
       {error && (
         <p class="notice notice--error" role="alert" data-testid="fleet-error">
           {t('fleetQueryFailed', error)}

@@ -89,6 +89,16 @@ export class FakeSupervisorConnector implements SupervisorConnector {
 
   async fleetQuery(request: FleetQueryRequest): Promise<FleetQueryResponse> {
     this.fleetRequests.push(request);
+    const chains = this.fleetRows?.chain_check ?? [];
+    const installOf = (row: Record<string, unknown>) => String(row.install_id);
+    // As the server answers: chain_installs lists the installs in order, chain_check answers for one run of them.
+    if (request.query === 'chain_installs' && !this.fleetRows?.chain_installs) {
+      return { rows: chains.map((row) => ({ install_id: installOf(row), rows: Number(row.entries) })).sort((a, b) => (a.install_id < b.install_id ? -1 : 1)), elapsedMs: 1 };
+    }
+    if (request.query === 'chain_check' && request.installs) {
+      const { first, last } = request.installs;
+      return { rows: chains.filter((row) => installOf(row) >= first && installOf(row) <= last), elapsedMs: 1 };
+    }
     return { rows: this.fleetRows?.[request.query] ?? [], elapsedMs: 1 };
   }
 }

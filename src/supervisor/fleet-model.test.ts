@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bucketFor, chainRows, ctrTable, latencyRows, whatIfResult } from './fleet-model';
+import { bucketFor, chainRows, chainRuns, ctrTable, latencyRows, whatIfResult } from './fleet-model';
 
 describe('fleet model', () => {
   it('turns ctr rows (quoted 64-bit counts) into per-key series over shared buckets', () => {
@@ -36,5 +36,24 @@ describe('fleet model', () => {
     expect(whatIfResult([])).toEqual({ items: 0, would: 0, shown: 0 });
     expect(bucketFor(86_400)).toBe(3600);
     expect(bucketFor(7 * 86_400)).toBe(86_400);
+  });
+
+  it('cuts the installs into consecutive runs of bounded size, a large install alone', () => {
+    const installs = [
+      { install_id: 'a', rows: '40' },
+      { install_id: 'b', rows: 50 },
+      { install_id: 'c', rows: '20' },
+      { install_id: 'd', rows: '500' },
+      { install_id: 'e', rows: '1' },
+      { install_id: '', rows: '9' },
+    ];
+    expect(chainRuns(installs, 100)).toEqual([
+      { first: 'a', last: 'b' },
+      { first: 'c', last: 'c' },
+      { first: 'd', last: 'd' },
+      { first: 'e', last: 'e' },
+    ]);
+    expect(chainRuns(installs, 1_000)).toEqual([{ first: 'a', last: 'e' }]);
+    expect(chainRuns([])).toEqual([]);
   });
 });

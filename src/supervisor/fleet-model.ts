@@ -1,4 +1,3 @@
-import type { FleetQueryName } from '../shared/fleet/fleet-status';
 
 /**
  * The Fleet view's numbers from the rows the fleet queries return (src/shared/fleet/sql/queries.sql).
@@ -121,4 +120,34 @@ export function bucketFor(rangeSeconds: number): number {
   return rangeSeconds <= 2 * 86_400 ? 3_600 : 86_400;
 }
 
-export const FLEET_VIEW_QUERIES: readonly FleetQueryName[] = ['ctr_by_source', 'ctr_by_agent', 'latency_by_provider', 'not_helpful_reasons', 'chain_check'];
+/** Rows per chain_check request: hashing this many entries takes a fraction of a second on a small server. */
+export const CHAIN_RUN_ROWS = 100_000;
+
+export interface InstallRun {
+  first: string;
+  last: string;
+}
+
+/**
+ * Cuts chain_installs' answer (installs in the server's order, each with its row count) into
+ * consecutive runs of about `maxRows` rows, so no single chain_check hashes the whole range. An
+ * install with more rows than that is a run of its own: its chain is checked in one piece.
+ */
+export function chainRuns(rows: Rows, maxRows: number = CHAIN_RUN_ROWS): InstallRun[] {
+  const runs: InstallRun[] = [];
+  let current: (InstallRun & { rows: number }) | null = null;
+  for (const row of rows) {
+    const install = text(row.install_id);
+    if (install === '') continue;
+    const count = num(row.rows);
+    if (current && current.rows + count <= maxRows) {
+      current.last = install;
+      current.rows += count;
+      continue;
+    }
+    if (current) runs.push({ first: current.first, last: current.last });
+    current = { first: install, last: install, rows: count };
+  }
+  if (current) runs.push({ first: current.first, last: current.last });
+  return runs;
+}

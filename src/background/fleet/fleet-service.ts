@@ -117,7 +117,13 @@ export function createFleetService(deps: { settings(): Promise<Settings> }) {
         min_score: request.minScore ?? settings.minRelevanceScore,
         max_age: request.maxAgeDays ?? settings.maxContentAgeDays,
       };
+      if (request.installs) {
+        candidates.first_install = request.installs.first;
+        candidates.last_install = request.installs.last;
+      }
       const wanted = placeholders(sql);
+      // A whole-table chain check hashes every entry at once: the page asks for one run of installs at a time.
+      if (wanted.has('first_install') && !request.installs) throw new Error(`${request.query} needs a range of installs (from chain_installs).`);
       const params = Object.fromEntries(Object.entries(candidates).filter(([name]) => wanted.has(name)));
       const started = Date.now();
       const result = await selectJson(found.endpoint, renderQuery(sql, params), { timeoutMs: QUERY_TIMEOUT_MS });

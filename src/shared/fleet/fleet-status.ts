@@ -64,10 +64,11 @@ export const SetFleetSecrets = z.strictObject({
   readPassword: z.optional(Password),
 });
 
-export const FLEET_QUERIES = ['ctr_by_source', 'ctr_by_agent', 'latency_by_provider', 'not_helpful_reasons', 'what_if', 'chain_check'] as const;
+export const FLEET_QUERIES = ['ctr_by_source', 'ctr_by_agent', 'latency_by_provider', 'not_helpful_reasons', 'what_if', 'chain_installs', 'chain_check'] as const;
 export const FleetQueryName = z.enum(FLEET_QUERIES);
 export type FleetQueryName = z.infer<typeof FleetQueryName>;
 
+const InstallId = z.string().check(z.minLength(1), z.maxLength(200));
 const EpochSeconds = z.int().check(z.gte(0), z.lte(4_294_967_295));
 
 /** Supervisor page → worker: one fleet query over [from, to). Every value is typed and bounded here. */
@@ -79,6 +80,8 @@ export const FleetQueryRequest = z.strictObject({
   bucket: z.optional(z.int().check(z.gte(60), z.lte(31 * 86_400))),
   minScore: z.optional(z.number().check(z.gte(0), z.lte(1))),
   maxAgeDays: z.optional(z.number().check(z.gt(0), z.lte(36_500))),
+  /** chain_check: the installs to check, first to last inclusive in the server's order (from chain_installs). */
+  installs: z.optional(z.strictObject({ first: InstallId, last: InstallId })),
 });
 export type FleetQueryRequest = z.infer<typeof FleetQueryRequest>;
 

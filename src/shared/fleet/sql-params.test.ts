@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { isIdentifier, parseNamedQueries, placeholders, renderLiteral, renderQuery, splitStatements, SqlParamError } from './sql-params';
+import { FLEET_QUERIES } from './fleet-status';
 
 describe('renderLiteral', () => {
   it('quotes identifiers part by part and refuses anything else', () => {
@@ -63,7 +64,8 @@ describe('the shipped SQL files', () => {
   const queries = parseNamedQueries(readFileSync(new URL('./sql/queries.sql', import.meta.url), 'utf8'));
 
   it('name every fleet query, each with only supported placeholder types', () => {
-    expect([...queries.keys()]).toEqual(['ctr_by_source', 'ctr_by_agent', 'latency_by_provider', 'not_helpful_reasons', 'what_if', 'chain_check']);
+    // The worker only runs names the message schema allows, so the file and the schema must agree.
+    expect([...queries.keys()]).toEqual([...FLEET_QUERIES]);
     for (const [name, sql] of queries) {
       expect(sql, name).not.toMatch(/^--/m);
       for (const type of placeholders(sql).values()) expect(['Identifier', 'DateTime', 'UInt32', 'Float64', 'String']).toContain(type);

@@ -39,7 +39,12 @@ CREATE TABLE IF NOT EXISTS agent_assist.events_local ON CLUSTER '{cluster}'
     item_scores       Array(Float32),
     item_age_days     Array(Float32),
     error_kind        String,
-    inserted_at       DateTime DEFAULT now()
+    inserted_at       DateTime DEFAULT now(),
+    -- Computed by the server on insert (never sent): 64-bit keys the fleet queries group by, so
+    -- collapsing retried rows hashes one number per row instead of strings (docs/fleet.md,
+    -- "Query cost").
+    event_key         UInt64 MATERIALIZED cityHash64(event_id),
+    impression_key    UInt64 MATERIALIZED cityHash64(install_id, conversation_id, recommendation_id)
 )
 ENGINE = ReplicatedReplacingMergeTree('/clickhouse/tables/{shard}/agent_assist/events_local', '{replica}')
 PARTITION BY toYYYYMM(time)

@@ -37,7 +37,12 @@ CREATE TABLE IF NOT EXISTS agent_assist.events
     item_scores       Array(Float32),
     item_age_days     Array(Float32),
     error_kind        String,
-    inserted_at       DateTime DEFAULT now()
+    inserted_at       DateTime DEFAULT now(),
+    -- Computed by the server on insert (never sent): 64-bit keys the fleet queries group by, so
+    -- collapsing retried rows hashes one number per row instead of strings (docs/fleet.md,
+    -- "Query cost").
+    event_key         UInt64 MATERIALIZED cityHash64(event_id),
+    impression_key    UInt64 MATERIALIZED cityHash64(install_id, conversation_id, recommendation_id)
 )
 ENGINE = ReplacingMergeTree
 PARTITION BY toYYYYMM(time)
