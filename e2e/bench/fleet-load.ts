@@ -122,11 +122,16 @@ export function assertLoopback(url: string): void {
 /** One INSERT of rows, gzip JSONEachRow, as the extension sends it. */
 export async function insertBatch(target: Target, rows: readonly object[]): Promise<void> {
   const query = `INSERT INTO ${target.table} FORMAT JSONEachRow`;
-  const response = await fetch(`${target.url}/?input_format_skip_unknown_fields=1&query=${encodeURIComponent(query)}`, {
-    method: 'POST',
-    headers: { 'Content-Encoding': 'gzip', 'X-ClickHouse-User': target.user, 'X-ClickHouse-Key': target.password },
-    body: gzipSync(rows.map((row) => JSON.stringify(row)).join('\n')),
-  });
+  const body = gzipSync(rows.map((row) => JSON.stringify(row)).join('\n'));
+  const send = () =>
+    fetch(`${target.url}/?input_format_skip_unknown_fields=1&query=${encodeURIComponent(query)}`, {
+      method: 'POST',
+      headers: { 'Content-Encoding': 'gzip', 'X-ClickHouse-User': target.user, 'X-ClickHouse-Key': target.password },
+      body,
+    });
+  // The server closes idle keep-alive connections after a few seconds; a request that raced that
+  // close is sent again, as the extension's sender would (the copy collapses like any retry).
+  const response = await send().catch(send);
   if (!response.ok) throw new Error(`ClickHouse ${response.status}: ${(await response.text()).trim()}`);
 }
 
