@@ -3,10 +3,10 @@ import { auditLogSubsystem } from '../audit/audit-subsystem';
 import { liveSuggestionsSubsystem } from '../copilot/live-subsystem';
 import { relayOverlayState } from '../desktop/overlay-relay';
 import { fleetSubsystem } from '../fleet/fleet-subsystem';
-import { refreshAllTabs } from '../message-handlers';
 import { metricsSubsystem } from '../metrics/metrics-subsystem';
 import { outboxSubsystem } from '../outbox/outbox-subsystem';
 import { pipelineSubsystem } from '../pipeline/pipeline-subsystem';
+import { refreshAllTabs } from '../pipeline/refresh-tabs';
 import { rememberRecentEvent } from '../recent-events';
 import type { Services } from '../services';
 import { settingsSubsystem } from '../settings-subsystem';
@@ -24,7 +24,7 @@ export function workerSubsystems(services: Services): Subsystem[] {
     outboxSubsystem(services.outbox),
     fleetSubsystem(services.fleet),
     liveSuggestionsSubsystem(services.copilot),
-    settingsSubsystem({ emit: emitWorkerEvent, refreshAllTabs: () => refreshAllTabs(services) }),
+    settingsSubsystem({ emit: emitWorkerEvent, refreshAllTabs: () => refreshAllTabs({ listDesktopTabs, refresh: (tabId) => services.pipeline.refresh(tabId) }) }),
     metricsSubsystem(services.metrics),
     // The inline overlay shows each finished view's count and top card.
     { name: 'overlay', startOrder: START_ORDER.overlay, events: { listener: relayOverlayState } },
