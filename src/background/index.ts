@@ -18,7 +18,6 @@ import { isAgentDesktopUrl } from './messaging/desktop-url';
 import { createRouter } from './messaging/router';
 import { configurePanel, registerPanelOpener, restrictSessionStorage } from './platform';
 import { createServices, extensionOrigin } from './services';
-import { forgetTab } from './tab-state';
 import { onWorkerEvent } from './worker-events';
 
 watchWorkerErrors(globalThis);
@@ -56,7 +55,7 @@ browser.commands.onCommand.addListener((command, tab) => void onCommand(command,
 if (SIMULATOR_BUILD) Object.assign(globalThis, { __agentAssistCommand: onCommand });
 
 browser.runtime.onInstalled.addListener(() => void configurePanel());
-browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+browser.tabs.onRemoved.addListener((tabId) => void services.tabs.forgetTab(tabId));
 browser.storage.onChanged.addListener((changes, area) => void lifecycle.storageChanged(changes, area));
 browser.alarms.onAlarm.addListener((alarm) => void lifecycle.alarm(alarm.name));
 browser.runtime.onStartup.addListener(() => void lifecycle.browserStarted());

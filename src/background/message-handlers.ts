@@ -1,8 +1,7 @@
-import { setOverlayCollapsed, listDesktopDiagnostics, listDesktopTabs, readContext, readDesktopDiagnostics, readFrames, readView, writeContext, writeDesktopDiagnostics, writeFrames } from './tab-state';
 import { createDesktopIntake } from './desktop-intake';
 import { tellContent } from './desktop/content-channel';
 import type { InsertDeps } from './desktop/insert-recommendation';
-import { currentOverlayState } from './desktop/overlay-relay';
+import { createOverlayRelay } from './desktop/overlay-relay';
 import { takePanelOpening } from './desktop/panel-opener';
 import { desktopHandlers } from './handlers/desktop-handlers';
 import { fleetHandlers } from './handlers/fleet-handlers';
@@ -22,6 +21,8 @@ import { emitWorkerEvent } from './worker-events';
  * what it uses. The router has already checked the sender and the request.
  */
 export function createHandlers(services: Services, now: () => number = Date.now): Handlers {
+  const { readContext, readFrames, writeFrames, writeContext, readDesktopDiagnostics, writeDesktopDiagnostics, setOverlayCollapsed, listDesktopDiagnostics } = services.tabs;
+  const overlay = createOverlayRelay(services.tabs);
   const refresh = (tabId: number) => void services.pipeline.refresh(tabId).catch(logRefreshFailure);
   const desktop = createDesktopIntake({
     readFrames,
@@ -40,7 +41,7 @@ export function createHandlers(services: Services, now: () => number = Date.now)
       intake: (sender, report) => desktop.intake(sender, report),
       settings: services.settings,
       readContext,
-      overlayState: (tabId) => currentOverlayState(tabId),
+      overlayState: (tabId) => overlay.currentOverlayState(tabId),
       setOverlayCollapsed,
       takePanelOpening,
       listDiagnostics: listDesktopDiagnostics,
@@ -62,11 +63,11 @@ export function createHandlers(services: Services, now: () => number = Date.now)
 }
 
 /** What inserting needs from the worker; also used by the insert-top-suggestion command. */
-export function insertDeps(services: Pick<Services, 'recordEvent'>): InsertDeps {
-  return { readView, readContext, tellContent, recordEvent: services.recordEvent };
+export function insertDeps(services: Pick<Services, 'recordEvent' | 'tabs'>): InsertDeps {
+  return { readView: services.tabs.readView, readContext: services.tabs.readContext, tellContent, recordEvent: services.recordEvent };
 }
 
 /** Every desktop tab, recomputed (after sign-in and sign-out). */
-function refreshTabs(services: Pick<Services, 'pipeline'>): Promise<void> {
-  return refreshAllTabs({ listDesktopTabs, refresh: (tabId) => services.pipeline.refresh(tabId) });
+function refreshTabs(services: Pick<Services, 'pipeline' | 'tabs'>): Promise<void> {
+  return refreshAllTabs({ listDesktopTabs: services.tabs.listDesktopTabs, refresh: (tabId) => services.pipeline.refresh(tabId) });
 }

@@ -1,7 +1,7 @@
 import { SIMULATOR_BUILD } from '../../shared/build-flags';
 import { auditLogSubsystem } from '../audit/audit-subsystem';
 import { liveSuggestionsSubsystem } from '../copilot/live-subsystem';
-import { relayOverlayState } from '../desktop/overlay-relay';
+import { createOverlayRelay } from '../desktop/overlay-relay';
 import { fleetSubsystem } from '../fleet/fleet-subsystem';
 import { metricsSubsystem } from '../metrics/metrics-subsystem';
 import { outboxSubsystem } from '../outbox/outbox-subsystem';
@@ -10,16 +10,16 @@ import { refreshAllTabs } from '../pipeline/refresh-tabs';
 import { rememberRecentEvent } from '../recent-events';
 import type { Services } from '../services';
 import { settingsSubsystem } from '../settings-subsystem';
-import { listDesktopTabs, readView } from '../tab-state';
 import { emitWorkerEvent } from '../worker-events';
 import type { Subsystem } from './subsystem';
 import { START_ORDER } from './start-order';
 
 /** Every subsystem of the worker, built from the services; the lifecycle sorts them by start order. */
 export function workerSubsystems(services: Services): Subsystem[] {
+  const { listDesktopTabs, readView } = services.tabs;
   return [
     // The fleet sender reads the audit log: each commit may complete or start a batch.
-    auditLogSubsystem({ startOrder: START_ORDER.audit, onCommitted: () => void services.fleet.drain() }),
+    auditLogSubsystem({ startOrder: START_ORDER.audit, tabs: services.tabs, onCommitted: () => void services.fleet.drain() }),
     pipelineSubsystem({ refresh: (tabId) => services.pipeline.refresh(tabId), listDesktopTabs, readView }),
     outboxSubsystem(services.outbox),
     fleetSubsystem(services.fleet),
@@ -27,7 +27,7 @@ export function workerSubsystems(services: Services): Subsystem[] {
     settingsSubsystem({ emit: emitWorkerEvent, refreshAllTabs: () => refreshAllTabs({ listDesktopTabs, refresh: (tabId) => services.pipeline.refresh(tabId) }) }),
     metricsSubsystem(services.metrics),
     // The inline overlay shows each finished view's count and top card.
-    { name: 'overlay', startOrder: START_ORDER.overlay, events: { listener: relayOverlayState } },
+    { name: 'overlay', startOrder: START_ORDER.overlay, events: { listener: createOverlayRelay(services.tabs).relayOverlayState } },
     ...(SIMULATOR_BUILD ? [{ name: 'recent-events', startOrder: START_ORDER.recentEvents, events: { listener: rememberRecentEvent } }] : []),
   ];
 }
