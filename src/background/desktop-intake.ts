@@ -1,6 +1,7 @@
 import type { DesktopDiagnostic, TabDesktopDiagnostics } from '../shared/desktop-diagnostics';
 import type { DesktopFrameReport } from '../shared/messages';
 import { joinFrames, recordFrame, sameContext, sameProblems } from './context-intake';
+import { createSerialQueue } from './serial-queue';
 import type { StoredContext, StoredFrame } from './tab-state';
 
 /**
@@ -30,7 +31,7 @@ export interface FrameSender {
 }
 
 export function createDesktopIntake(deps: DesktopIntakeDeps) {
-  const queues = new Map<number, Promise<unknown>>();
+  const tabs = createSerialQueue();
 
   async function intake(sender: FrameSender, report: DesktopFrameReport): Promise<{ accepted: boolean }> {
     const at = deps.now();
@@ -57,14 +58,7 @@ export function createDesktopIntake(deps: DesktopIntakeDeps) {
 
   return {
     intake(sender: FrameSender, report: DesktopFrameReport): Promise<{ accepted: boolean }> {
-      const previous = queues.get(sender.tabId) ?? Promise.resolve();
-      const run = previous.catch(() => undefined).then(() => intake(sender, report));
-      const tail = run.catch(() => undefined);
-      queues.set(sender.tabId, tail);
-      void tail.then(() => {
-        if (queues.get(sender.tabId) === tail) queues.delete(sender.tabId);
-      });
-      return run;
+      return tabs.run(String(sender.tabId), () => intake(sender, report));
     },
   };
 }

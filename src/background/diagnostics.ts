@@ -1,4 +1,5 @@
 import { browser } from '../shared/browser';
+import { createSerialQueue } from './serial-queue';
 
 /**
  * Errors nobody caught in the worker. An unhandled rejection is a bug (every failure should end
@@ -14,7 +15,8 @@ export interface WorkerErrorRecord {
   message: string;
 }
 
-let queue: Promise<void> = Promise.resolve();
+// Serialised so two errors at once do not overwrite each other's list.
+const queue = createSerialQueue();
 
 function describe(reason: unknown): string {
   if (reason instanceof Error) return `${reason.name}: ${reason.message}`;
@@ -27,9 +29,8 @@ function describe(reason: unknown): string {
 
 function record(kind: WorkerErrorRecord['kind'], reason: unknown): void {
   const entry: WorkerErrorRecord = { at: Date.now(), kind, message: describe(reason).slice(0, 500) };
-  // Serialised so two errors at once do not overwrite each other.
-  queue = queue
-    .then(async () => {
+  void queue
+    .run(WORKER_ERRORS_KEY, async () => {
       const stored = await browser.storage.session.get(WORKER_ERRORS_KEY);
       const list = Array.isArray(stored[WORKER_ERRORS_KEY]) ? (stored[WORKER_ERRORS_KEY] as WorkerErrorRecord[]) : [];
       await browser.storage.session.set({ [WORKER_ERRORS_KEY]: [...list, entry].slice(-LIMIT) });

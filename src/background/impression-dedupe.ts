@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { browser } from '../shared/browser';
 import { dayOf } from '../shared/metrics/day-metrics';
 import { CLICK_ACTIONS, type RecommendationEvent, type RecommendationEventInput } from '../shared/recommendation-event';
+import { createSerialQueue } from './serial-queue';
 
 /**
  * An impression counts once per conversation and recommendation (docs/architecture.md "Feedback, CTR,
@@ -50,11 +51,12 @@ function pairKey(input: RecommendationEventInput): string {
 
 export function createImpressionDedupe(record: RecordEvent, store: ImpressionStore = sessionImpressionStore) {
   // One at a time, so two reports of the same impression (or two first clicks) are not both counted.
-  let queue: Promise<unknown> = Promise.resolve();
+  const queue = createSerialQueue();
   return function recordOnce(input: RecommendationEventInput): Promise<{ eventId: string }> {
     const isClick = CLICK_ACTIONS.includes(input.action);
     if (input.action !== 'impression' && !isClick) return record(input).then(({ eventId }) => ({ eventId }));
-    const run = queue.then(async () => {
+    // One key: the whole list is read and written back, whatever pair the input names.
+    return queue.run(IMPRESSIONS_KEY, async () => {
       const seen = await store.read();
       const key = pairKey(input);
       const index = seen.findIndex(([pair]) => pair === key);
@@ -70,7 +72,5 @@ export function createImpressionDedupe(record: RecordEvent, store: ImpressionSto
       await store.write([...seen, [key, event.eventId, dayOf(event.timestamp), false] as SeenImpression].slice(-MAX_REMEMBERED));
       return { eventId: event.eventId };
     });
-    queue = run.catch(() => undefined);
-    return run;
   };
 }

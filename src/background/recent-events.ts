@@ -1,5 +1,6 @@
 import { browser } from '../shared/browser';
 import type { RecommendationEvent } from '../shared/recommendation-event';
+import { createSerialQueue } from './serial-queue';
 import type { WorkerEvent } from './worker-events';
 
 /**
@@ -11,18 +12,17 @@ import type { WorkerEvent } from './worker-events';
 export const RECENT_EVENTS_KEY = 'diagnostics:recommendation-events';
 const LIMIT = 500;
 
-let queue: Promise<void> = Promise.resolve();
+// Serialised so two events at once do not overwrite each other's list.
+const queue = createSerialQueue();
 
 export function rememberRecentEvent(event: WorkerEvent): Promise<void> {
   if (event.type !== 'recommendation-event') return Promise.resolve();
   const entry: RecommendationEvent = event.event;
-  // Serialised so two events at once do not overwrite each other.
-  queue = queue
-    .then(async () => {
+  return queue
+    .run(RECENT_EVENTS_KEY, async () => {
       const stored = await browser.storage.session.get(RECENT_EVENTS_KEY);
       const list = Array.isArray(stored[RECENT_EVENTS_KEY]) ? (stored[RECENT_EVENTS_KEY] as RecommendationEvent[]) : [];
       await browser.storage.session.set({ [RECENT_EVENTS_KEY]: [...list, entry].slice(-LIMIT) });
     })
     .catch(() => undefined);
-  return queue;
 }

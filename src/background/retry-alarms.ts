@@ -5,7 +5,8 @@ import type { ViewState } from '../shared/view-state';
  * A failed refresh is tried again by an alarm, not a timer: the worker may be dead by then
  * (docs/architecture.md: retries outlive the worker). Chrome runs alarms no sooner than 30 s apart.
  */
-const PREFIX = 'refresh:';
+export const RETRY_ALARM_PREFIX = 'refresh:';
+const PREFIX = RETRY_ALARM_PREFIX;
 export const MIN_RETRY_DELAY_MS = 30_000;
 const RETRYABLE = new Set(['rate-limited', 'offline', 'timeout', 'provider']);
 

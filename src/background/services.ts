@@ -24,7 +24,7 @@ import { createFleetService, type FleetService } from './fleet/fleet-service';
 import type { Outbox } from './outbox/outbox';
 import { cancelRetry, retryTimeFor, scheduleRetry } from './retry-alarms';
 import { emitWorkerEvent } from './worker-events';
-import { listDesktopTabs, readContext, readView, writeView } from './tab-state';
+import { createTabState, type TabState } from './tab-state';
 import { createApiContextResolver } from './copilot/api-context';
 import { searchKnowledge, type SearchOutcome } from './knowledge/manual-search';
 import { createCopilotLive, type CopilotLive } from './copilot/live-service';
@@ -36,6 +36,8 @@ import { createCannedResponseReader } from './copilot/canned-responses';
  * across restarts is in storage, so building them again after the worker died loses nothing.
  */
 export interface Services {
+  /** Per-tab state in storage.session (tab-state.ts). */
+  tabs: TabState;
   auth: AuthService;
   api: ApiClient;
   /** The supervisor page's own session and a client bound to it (docs/architecture.md "Sessions"). */
@@ -80,6 +82,8 @@ async function fetchAgent(api: ApiClient): Promise<Agent> {
 }
 
 export function createServices(): Services {
+  const tabs = createTabState(browser.storage.session);
+  const { listDesktopTabs, readContext, readView, writeView } = tabs;
   const auth: AuthService = createAuthService({
     settings: currentSettings,
     loadProfile: (access) => fetchAgent(clientFor(access)),
@@ -181,6 +185,7 @@ export function createServices(): Services {
   const metrics = createMetricsRecorder(createMetricsStore());
 
   return {
+    tabs,
     auth,
     api,
     supervisorAuth,

@@ -1,23 +1,10 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { emptyViewState } from '../shared/view-state';
-import {
-  forgetTab,
-  listDesktopTabs,
-  MAX_COLLAPSED_CONVERSATIONS,
-  readCollapsedConversations,
-  readContext,
-  readView,
-  setOverlayCollapsed,
-  writeContext,
-  writeView,
-  type StoredContext,
-} from './tab-state';
+import { memoryStorageArea } from '../shared/testing/memory-storage-area';
+import { createTabState, MAX_COLLAPSED_CONVERSATIONS, type StoredContext } from './tab-state';
 
-const session = vi.hoisted(() => new Map<string, unknown>());
-vi.mock('../shared/browser', async () => {
-  const { memoryStorageArea } = await import('../shared/testing/memory-storage-area');
-  return { browser: { storage: { session: memoryStorageArea(session) } } };
-});
+const session = new Map<string, unknown>();
+const { forgetTab, listDesktopTabs, readCollapsedConversations, readContext, readView, setOverlayCollapsed, writeContext, writeView } = createTabState(memoryStorageArea(session));
 
 const context: StoredContext = {
   tabId: 7,

@@ -8,7 +8,7 @@ import { redactText } from './redact';
 import { requestLatencyMs } from '../../shared/metrics/request-latency';
 
 /**
- * What the audit log records for each worker event, as pure functions (the shell in audit-log.ts
+ * What the audit log records for each worker event, as pure functions (the shell in audit-subsystem.ts
  * reads storage and writes). Loading, idle, signed-out and not-configured views record nothing:
  * only what the agent was shown (`ready`) and failures (`error`).
  */

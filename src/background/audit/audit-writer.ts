@@ -2,6 +2,7 @@ import type { AuditBody, AuditEntry, ChainHead, RetentionData } from '../../shar
 import type { AuditHealth } from '../../shared/audit/audit-health';
 import { commitEntries, commitRetention, countOlderThan, HeadMovedError, oldPrefix, readHead } from '../../shared/audit/audit-store';
 import { sealEntries } from '../../shared/audit/hash-chain';
+import { createSerialQueue } from '../serial-queue';
 
 /**
  * The audit log's only writer. Appends are group-committed: whatever arrives while a write is in
@@ -48,7 +49,7 @@ export function createAuditWriter(deps: AuditWriterDeps) {
   let head: ChainHead | null | undefined; // undefined: not read yet in this worker's life
   let pending: Pending[] = [];
   let flushing = false;
-  let queue: Promise<unknown> = Promise.resolve();
+  const chain = createSerialQueue();
   let health: AuditHealth = { ok: true, failedEntries: 0, lastError: null, since: null, at: 0 };
 
   async function currentHead(db: IDBDatabase): Promise<ChainHead | null> {
@@ -84,11 +85,9 @@ export function createAuditWriter(deps: AuditWriterDeps) {
     }
   }
 
-  /** Runs `task` after everything queued before it. */
+  /** Runs `task` after everything queued before it: appends and retention both move the head. */
   function exclusive<T>(task: () => Promise<T>): Promise<T> {
-    const run = queue.then(task, task);
-    queue = run.catch(() => undefined);
-    return run;
+    return chain.run('head', task);
   }
 
   async function flush(): Promise<void> {

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { browser } from '../../shared/browser';
+import { createSerialQueue } from '../serial-queue';
 import { replaceWithListing, upsertSuggestion, type StoredSuggestion } from './suggestion-merge';
 
 /**
@@ -23,13 +24,9 @@ export interface SuggestionStore {
 }
 
 export function createSuggestionStore(): SuggestionStore {
-  // Live events and backfills both read-modify-write: one at a time, so neither loses the other's.
-  let queue: Promise<unknown> = Promise.resolve();
-  const serial = <T>(task: () => Promise<T>): Promise<T> => {
-    const run = queue.then(task, task);
-    queue = run.catch(() => undefined);
-    return run;
-  };
+  // Live events and backfills both read-modify-write a conversation's entry: one at a time per
+  // conversation, so neither loses the other's.
+  const conversations = createSerialQueue();
 
   async function read(conversationId: string): Promise<StoredConversation | null> {
     const key = `${PREFIX}${conversationId}`;
@@ -46,13 +43,13 @@ export function createSuggestionStore(): SuggestionStore {
   return {
     read,
     upsert: (conversationId, suggestion, receivedAt) =>
-      serial(async () => {
+      conversations.run(conversationId, async () => {
         const current = await read(conversationId);
         const entries: StoredSuggestion[] = upsertSuggestion(current?.entries ?? [], suggestion, receivedAt);
         return write(conversationId, { syncedAt: current?.syncedAt ?? null, entries });
       }),
     replace: (conversationId, listed, startedAt) =>
-      serial(async () => {
+      conversations.run(conversationId, async () => {
         const current = await read(conversationId);
         return write(conversationId, { syncedAt: startedAt, entries: replaceWithListing(current?.entries ?? [], listed, startedAt) });
       }),

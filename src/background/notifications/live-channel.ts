@@ -14,6 +14,7 @@ import {
   SOCKET_CLOSING_RECONNECT_MS,
 } from './connection-policy';
 import { parseFrame, PING_FRAME, type Frame } from './frames';
+import { createSerialQueue } from '../serial-queue';
 
 /**
  * The worker's notification channel and its WebSocket (docs/genesys-api.md "Real-time"). The open
@@ -92,7 +93,8 @@ export function createLiveChannel(deps: LiveChannelDeps): LiveChannel {
   let pingTimer: ReturnType<typeof setInterval> | null = null;
   let reconnectTimer: ReturnType<typeof setTimeout> | null = null;
   let renewTimer: ReturnType<typeof setTimeout> | null = null;
-  let queue: Promise<unknown> = Promise.resolve();
+  // One connect-and-subscribe at a time: each reads and changes the socket and the subscribed topics.
+  const connecting = createSerialQueue();
 
   function clearTimers(): void {
     if (pingTimer !== null) clearInterval(pingTimer);
@@ -267,7 +269,7 @@ export function createLiveChannel(deps: LiveChannelDeps): LiveChannel {
 
   function ensure(topics: readonly string[]): Promise<boolean> {
     desired = [...topics];
-    const run = queue.then(async () => {
+    return connecting.run('socket', async () => {
       if (desired.length === 0) {
         dropSocket('nothing to follow');
         return false;
@@ -290,8 +292,6 @@ export function createLiveChannel(deps: LiveChannelDeps): LiveChannel {
         return false;
       }
     });
-    queue = run.catch(() => undefined);
-    return run;
   }
 
   return {
