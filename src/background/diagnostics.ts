@@ -11,7 +11,8 @@ const LIMIT = 50;
 
 export interface WorkerErrorRecord {
   at: number;
-  kind: 'unhandledrejection' | 'error';
+  /** `subsystem`: a start, alarm or event handler the lifecycle caught (lifecycle/lifecycle.ts). */
+  kind: 'unhandledrejection' | 'error' | 'subsystem';
   message: string;
 }
 
@@ -27,7 +28,7 @@ function describe(reason: unknown): string {
   }
 }
 
-function record(kind: WorkerErrorRecord['kind'], reason: unknown): void {
+export function recordWorkerError(kind: WorkerErrorRecord['kind'], reason: unknown): void {
   const entry: WorkerErrorRecord = { at: Date.now(), kind, message: describe(reason).slice(0, 500) };
   void queue
     .run(WORKER_ERRORS_KEY, async () => {
@@ -46,6 +47,6 @@ export function recordWorkerStart(now: number = Date.now()): Promise<void> {
 }
 
 export function watchWorkerErrors(scope: Pick<typeof globalThis, 'addEventListener'>): void {
-  scope.addEventListener('unhandledrejection', (event: PromiseRejectionEvent) => record('unhandledrejection', event.reason));
-  scope.addEventListener('error', (event: ErrorEvent) => record('error', event.error ?? event.message));
+  scope.addEventListener('unhandledrejection', (event: PromiseRejectionEvent) => recordWorkerError('unhandledrejection', event.reason));
+  scope.addEventListener('error', (event: ErrorEvent) => recordWorkerError('error', event.error ?? event.message));
 }

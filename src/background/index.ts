@@ -10,7 +10,7 @@ import { activeTabId } from './active-tab';
 import { runCommand } from './desktop/commands';
 import { insertRecommendation } from './desktop/insert-recommendation';
 import { beginOpenPanel } from './desktop/panel-opener';
-import { recordWorkerStart, watchWorkerErrors } from './diagnostics';
+import { recordWorkerError, recordWorkerStart, watchWorkerErrors } from './diagnostics';
 import { createLifecycle } from './lifecycle/lifecycle';
 import { workerSubsystems } from './lifecycle/worker-subsystems';
 import { createHandlers, insertDeps } from './message-handlers';
@@ -26,7 +26,14 @@ void recordWorkerStart().catch(() => undefined);
 registerPanelOpener();
 
 const services = createServices();
-const lifecycle = createLifecycle(workerSubsystems(services), { subscribe: onWorkerEvent });
+// A failure the lifecycle catches is kept with the uncaught ones, so support and the fault tests still see it.
+const lifecycle = createLifecycle(workerSubsystems(services), {
+  subscribe: onWorkerEvent,
+  log: (message, error) => {
+    console.error(`[agent-assist] ${message}`, error);
+    recordWorkerError('subsystem', error instanceof Error ? new Error(`${message}: ${error.message}`) : `${message}: ${String(error)}`);
+  },
+});
 
 const ready: Promise<void> = restrictSessionStorage().catch((error: unknown) => {
   console.error('[agent-assist] could not restrict session storage', error);
