@@ -1,3 +1,4 @@
+import type { RequestsRecord } from './control-api';
 import { COPILOT_CONTROL_ENDPOINTS, handleCopilotControl, isCopilotControlPath } from './copilot-control';
 import { resetCopilot } from './copilot-state';
 import { handleKnowledgeControl, isKnowledgeControlPath, KNOWLEDGE_CONTROL_ENDPOINTS, resetKnowledge } from './knowledge';
@@ -103,7 +104,7 @@ export function handleControl(exchange: Exchange, state: SimulatorState, body: P
       resetKnowledge(state);
       return sendJson(exchange, 200, { config: state.config });
     case 'GET /__sim/requests':
-      return sendJson(exchange, 200, { requests: listRequests(state, exchange.url.searchParams.get('route')) });
+      return sendJson(exchange, 200, { requests: listRequests(state, exchange.url.searchParams.get('route')) } satisfies RequestsRecord);
     case 'DELETE /__sim/requests':
       state.requests = [];
       return sendEmpty(exchange, 204);

@@ -1,3 +1,4 @@
+import type { RecordedEngagement } from './control-api';
 import { type ApiContext } from './api';
 import { cannedResponse, knowledgeBaseListing } from './copilot';
 import { handleKnowledgeEngagement, handleKnowledgeSearch } from './knowledge';
@@ -180,7 +181,8 @@ function handleEngagement(exchange: Exchange, context: ApiContext, body: ParsedB
   const copilot = copilotStateOf(context.state);
   const entry = conversationState(copilot, seed.id).suggestions.find((candidate) => candidate.suggestion.id === decodeURIComponent(suggestionId));
   if (!entry) return sendGenesysError(exchange, 404, 'not.found', `Suggestion ${suggestionId} not found`);
-  copilot.engagements.push({ conversationId: seed.id, suggestionId: entry.suggestion.id, body: value, at: context.state.now() });
+  // Checked above: engagementType is one of ENGAGEMENT_TYPES, and Feedback carries a rating.
+  copilot.engagements.push({ conversationId: seed.id, suggestionId: entry.suggestion.id, body: value as RecordedEngagement['body'], at: context.state.now() });
   entry.suggestion.state = ENGAGEMENT_STATES[value.engagementType] ?? entry.suggestion.state;
   // Genesys fires a new event with the updated state (other UIs listen for it).
   publishSuggestion(context.state, seed.id, entry);

@@ -1,3 +1,4 @@
+import type { CopilotRecord, NotificationsRecord, SimSuggestionRecord } from './control-api';
 import { copilotStateOf, DEFAULT_COPILOT_CONFIG, type CopilotConfig } from './copilot-state';
 import { type Exchange, type ParsedBody, sendGenesysError, sendJson } from './http-helpers';
 import { announceSocketClosing, dropSockets, expireAllChannels } from './notifications';
@@ -50,10 +51,10 @@ export function handleCopilotControl(exchange: Exchange, state: SimulatorState, 
     case 'GET /__sim/copilot':
       return sendJson(exchange, 200, {
         config: copilot.config,
-        conversations: Object.fromEntries([...copilot.conversations].map(([id, conversation]) => [id, { messages: conversation.messages, suggestions: conversation.suggestions.map((entry) => entry.suggestion), endedAt: conversation.endedAt }])),
+        conversations: Object.fromEntries([...copilot.conversations].map(([id, conversation]) => [id, { messages: conversation.messages, suggestions: conversation.suggestions.map((entry) => entry.suggestion as SimSuggestionRecord), endedAt: conversation.endedAt }])),
         engagements: copilot.engagements,
         searches: copilot.searches,
-      });
+      } satisfies CopilotRecord);
     case 'POST /__sim/copilot/config': {
       const patch: Partial<CopilotConfig> = {};
       for (const [name, raw] of Object.entries(value)) {
@@ -83,7 +84,7 @@ export function handleCopilotControl(exchange: Exchange, state: SimulatorState, 
         })),
         connections: copilot.connections,
         delivered: copilot.delivered,
-      });
+      } satisfies NotificationsRecord);
     case 'POST /__sim/notifications/socket-closing': {
       const closeAfterMs = value.closeAfterMs ?? 1000;
       if (typeof closeAfterMs !== 'number' || closeAfterMs < 0 || closeAfterMs > 60_000) return sendGenesysError(exchange, 400, 'bad.request', 'closeAfterMs must be 0–60000');

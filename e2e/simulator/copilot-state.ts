@@ -1,4 +1,5 @@
 import type { WebSocket } from 'ws';
+import type { RecordedEngagement, RecordedSearch } from './control-api';
 import type { SimulatorState } from './state';
 
 /**
@@ -30,19 +31,6 @@ export interface SimConversationState {
   suggestions: SimSuggestion[];
   /** When the agent's participant disconnected (GET /api/v2/conversations then leaves it out). */
   endedAt: string | null;
-}
-
-export interface RecordedEngagement {
-  conversationId: string;
-  suggestionId: string;
-  body: unknown;
-  at: number;
-}
-
-export interface RecordedSearch {
-  knowledgeBaseId: string;
-  body: unknown;
-  at: number;
 }
 
 export interface SimChannel {

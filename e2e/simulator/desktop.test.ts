@@ -42,6 +42,31 @@ interface SimDesktop {
   composerValue(): string;
 }
 
+/** A line the page reported to the simulator (POST /desktop/api/conversations/<id>/messages). */
+interface ReportedLine {
+  conversationId: string;
+  author: string;
+  text: string;
+}
+
+/**
+ * The simulator's desktop API as the page script calls it: the conversation list, and the lines
+ * it reports. Stubbed for the whole file, never restored: the script chains its reports, and the
+ * instances earlier tests loaded still answer hash changes, so a report can be sent after its test
+ * ended, and happy-dom's own fetch would send it to the network.
+ */
+const reported: ReportedLine[] = [];
+vi.stubGlobal('fetch', async (input: string, init?: RequestInit) => {
+  const line = /^\/desktop\/api\/conversations\/([^/]+)\/messages$/.exec(input);
+  if (line && init?.method === 'POST') {
+    const { author, text } = JSON.parse(init.body as string) as ReportedLine;
+    reported.push({ conversationId: line[1] ?? '', author, text });
+    return new Response(null, { status: 204 });
+  }
+  if (input === '/desktop/api/conversations') return new Response(JSON.stringify(desktopConversations()), { headers: { 'Content-Type': 'application/json' } });
+  return new Response(null, { status: 404 });
+});
+
 const html = readFileSync(join(here, 'public/index.html'), 'utf8');
 const script = readFileSync(join(here, 'public/desktop.js'), 'utf8');
 const [billing, devices] = seedConversations;
@@ -51,7 +76,6 @@ async function loadDesktop(search = '?timeline=off', hash = ''): Promise<SimDesk
   const body = /<body>([\s\S]*)<\/body>/.exec(html)?.[1] ?? '';
   document.body.innerHTML = body;
   window.history.replaceState(null, '', `/desktop/${search}${hash}`);
-  vi.stubGlobal('fetch', async () => new Response(JSON.stringify(desktopConversations()), { headers: { 'Content-Type': 'application/json' } }));
   // Indirect eval: runs the page script as the browser would, in the global scope.
   (0, eval)(script);
   const desktop = (window as unknown as { __simDesktop: SimDesktop }).__simDesktop;
@@ -74,7 +98,6 @@ describe('simulated agent desktop', () => {
   });
   afterEach(() => {
     vi.useRealTimers();
-    vi.unstubAllGlobals();
   });
 
   it('lists the conversations as focusable items with id and channel', async () => {
@@ -162,6 +185,23 @@ describe('simulated agent desktop', () => {
     expect(messages().at(-1)?.getAttribute('data-author')).toBe('agent');
     expect(texts().at(-1)).toBe('I have raised the refund.');
     expect(desktop.composerValue()).toBe('');
+  });
+
+  it('reports each customer and agent line to the simulator in order, but no system line', async () => {
+    // No conversation in the URL: a hash change would also wake the pages earlier tests loaded.
+    const desktop = await loadDesktop('?timeline=off');
+    reported.length = 0;
+    desktop.addMessage(billing.id, 'customer', 'Still there?');
+    desktop.addMessage(billing.id, 'system', 'Jordan is typing');
+    desktop.addMessage(billing.id, 'agent', 'Yes, one moment.');
+    const lines = billing.timeline.slice(0, INITIAL_LINES).map((line) => ({ conversationId: billing.id, author: line.author, text: line.text }));
+    await vi.waitFor(() =>
+      expect(reported).toEqual([
+        ...lines,
+        { conversationId: billing.id, author: 'customer', text: 'Still there?' },
+        { conversationId: billing.id, author: 'agent', text: 'Yes, one moment.' },
+      ]),
+    );
   });
 
   it('selects from the list by click or keyboard through the URL hash, and closes', async () => {

@@ -8,6 +8,7 @@ import {
   KnowledgeDocumentView,
 } from '../../src/background/genesys/knowledge-schemas';
 import { type ApiContext } from './api';
+import type { KnowledgeRecord, RecordedKnowledgeEngagement } from './control-api';
 import { copilotStateOf } from './copilot-state';
 import { type Article, articles, knowledgeBases, withOrigin } from './corpus';
 import { type Exchange, type ParsedBody, sendEmpty, sendGenesysError, sendJson } from './http-helpers';
@@ -24,14 +25,6 @@ import type { SimulatorState } from './state';
  * builds them with, so a field the typings do not have is a 400 here. Knowledge bases can be made
  * off-limits (`POST /__sim/knowledge/forbid`): searching one answers 403 like a missing permission.
  */
-
-export interface RecordedKnowledgeEngagement {
-  kind: 'presentations' | 'views' | 'copies' | 'feedback';
-  knowledgeBaseId: string;
-  documentId: string | null;
-  body: unknown;
-  at: number;
-}
 
 interface KnowledgeState {
   forbidden: Set<string>;
@@ -175,10 +168,10 @@ export function handleKnowledgeEngagement(exchange: Exchange, context: ApiContex
   const [knowledgeBaseId = '', , first = '', second] = segments(exchange);
   if (!knowledgeBases.some((base) => base.id === knowledgeBaseId)) return sendGenesysError(exchange, 404, 'not.found', `Knowledge base ${knowledgeBaseId} not found`);
   const value = body.kind === 'json' ? body.value : undefined;
-  const record = (kind: RecordedKnowledgeEngagement['kind'], documentId: string | null, checked: unknown) => {
+  const record = (kind: RecordedKnowledgeEngagement['kind'], documentId: string | null, checked: RecordedKnowledgeEngagement['body']) => {
     knowledgeStateOf(context.state).engagements.push({ kind, knowledgeBaseId, documentId, body: checked, at: context.state.now() });
     // The SDK's calls for presentations, views and copies return nothing; feedback returns the record.
-    if (kind === 'feedback') sendJson(exchange, 200, { ...(checked as object), id: randomUUID(), state: 'Final', dateCreated: new Date(context.state.now()).toISOString() });
+    if (kind === 'feedback') sendJson(exchange, 200, { ...checked, id: randomUUID(), state: 'Final', dateCreated: new Date(context.state.now()).toISOString() });
     else sendEmpty(exchange, 204);
   };
   if (first === 'presentations' && second === undefined) {
@@ -216,7 +209,7 @@ export function handleKnowledgeControl(exchange: Exchange, state: SimulatorState
   const knowledge = knowledgeStateOf(state);
   const key = `${exchange.req.method ?? 'GET'} ${exchange.url.pathname.replace(/\/+$/, '')}`;
   if (key === 'GET /__sim/knowledge') {
-    return sendJson(exchange, 200, { forbidden: [...knowledge.forbidden], searches: copilotStateOf(state).searches, engagements: knowledge.engagements });
+    return sendJson(exchange, 200, { forbidden: [...knowledge.forbidden], searches: copilotStateOf(state).searches, engagements: knowledge.engagements } satisfies KnowledgeRecord);
   }
   if (key === 'POST /__sim/knowledge/forbid') {
     const value = body.kind === 'json' ? (body.value as { knowledgeBaseIds?: unknown }) : null;

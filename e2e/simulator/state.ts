@@ -1,5 +1,5 @@
-import type { ActiveFault, FaultKind } from './faults';
-import type { RouteName } from './routing';
+import type { RecordedRequest } from './control-api';
+import type { ActiveFault } from './faults';
 import type { FeedbackEvent } from './webhook';
 
 /** Everything the simulator remembers. In memory only: a restart (or `POST /__sim/reset`) forgets it. */
@@ -43,23 +43,8 @@ export interface LoginSession {
   createdAt: number;
 }
 
-export interface RequestLogEntry {
-  route: RouteName;
-  method: string;
-  /** Path and query string. */
-  path: string;
-  /** When the request arrived, epoch ms (so tests can measure gaps, e.g. against Retry-After). */
-  at: number;
-  /** Lower-case names; Authorization shown as `Bearer …last4`, cookies redacted. */
-  headers: Record<string, string>;
-  /** Parsed JSON, the form fields, raw text, or null. */
-  body: unknown;
-  /** The status sent, or null while pending, for hung and reset requests. */
-  status: number | null;
-  correlationId: string;
-  /** The injected fault that decided the answer, if any. */
-  fault?: FaultKind;
-}
+/** A request as the log keeps it and `GET /__sim/requests` lists it. */
+export type RequestLogEntry = RecordedRequest;
 
 export interface WebhookStore {
   /** Unique by eventId, in arrival order. */

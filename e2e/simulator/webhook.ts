@@ -1,3 +1,4 @@
+import type { WebhookRecord } from './control-api';
 import type { WebhookStore } from './state';
 
 /**
@@ -42,6 +43,6 @@ export function recordFeedback(store: WebhookStore, event: FeedbackEvent): { dup
   return { duplicate: false };
 }
 
-export function webhookSummary(store: WebhookStore): { events: FeedbackEvent[]; duplicates: number; received: number } {
+export function webhookSummary(store: WebhookStore): WebhookRecord {
   return { events: [...store.events], duplicates: store.duplicates, received: store.received };
 }

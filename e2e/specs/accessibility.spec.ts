@@ -9,6 +9,8 @@ import { seedConversations } from '../simulator/conversations';
 
 const [billing] = seedConversations;
 
+test.use({ deskOptions: { conversationId: billing!.id } });
+
 async function expectAccessible(panel: Page, state: string): Promise<void> {
   await expect(panel.getByTestId('panel')).toHaveAttribute('data-status', state);
   expect(await accessibilityViolations(panel), `axe on "${state}"`).toEqual([]);
@@ -72,11 +74,8 @@ test('every panel state passes axe, in light and dark, and nothing scrolls sidew
   }
 });
 
-test('the inline overlay passes axe on the desktop page, light and dark', async ({ context, extensionId, serviceWorker, simulator }) => {
-  await writeSettings(serviceWorker, simulatorSettings(simulator.origin));
-  const desktop = await openDesktop(context, simulator.origin, billing!.id);
-  const panel = await openPanel(context, extensionId, await tabIdOf(serviceWorker, desktop));
-  await signInFromPanel(context, panel);
+test('the inline overlay passes axe on the desktop page, light and dark', async ({ desk }) => {
+  const { desktop } = desk;
   await expect(desktop.locator('agent-assist-overlay')).toBeVisible();
   for (const scheme of ['light', 'dark'] as const) {
     await desktop.emulateMedia({ colorScheme: scheme });

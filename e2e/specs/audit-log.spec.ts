@@ -1,7 +1,8 @@
-import type { BrowserContext, Page, Worker } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 import { addCustomerMessage, openDesktop, openPanel, playScript, signInFromPanel, simulatorSettings, tabIdOf, writeSettings } from '../support/agent-desktop';
 import { sealChain, verifyNdjson } from '../support/audit-chain';
+import type { Desk } from '../support/desk';
 import { expect, test } from '../support/fixtures';
 import { clearFaults, recordedRequests, setFaults } from '../support/simulator-control';
 import { editEntries, exportFile, openSupervisor, sendFromPage, signInAgentFrom, signInThroughLoginPage, storedEntries, type StoredEntry } from '../support/supervisor-page';
@@ -51,18 +52,17 @@ async function verifyFileFromPage(page: Page, name: string, text: string) {
   return { ok: await result.getAttribute('data-ok'), seq: await result.getAttribute('data-break-seq'), reason: await result.getAttribute('data-break-reason') };
 }
 
-async function agentSession(context: BrowserContext, extensionId: string, worker: Worker, origin: string, play = true, signInLabel = 'Sign in') {
-  await writeSettings(worker, simulatorSettings(origin));
-  const desktop = await openDesktop(context, origin, billing!.id);
-  const panel = await openPanel(context, extensionId, await tabIdOf(worker, desktop));
-  await signInFromPanel(context, panel, signInLabel);
+test.use({ deskOptions: { conversationId: billing!.id } });
+
+/** The agent on the billing conversation, played to its end unless `play` is false, a card showing. */
+async function agentSession({ desktop, panel }: Desk, play = true) {
   if (play) await playScript(desktop, billing!);
   await expect(panel.locator(`[data-testid="recommendation"][data-id="${billing!.expected.visible[0]}"]`)).toBeVisible({ timeout: 15_000 });
   return { desktop, panel };
 }
 
-test('a scripted session records every kind of event; an agent sees the log but cannot export', async ({ context, extensionId, serviceWorker, simulator }) => {
-  const { desktop, panel } = await agentSession(context, extensionId, serviceWorker, simulator.origin);
+test('a scripted session records every kind of event; an agent sees the log but cannot export', async ({ context, extensionId, serviceWorker, simulator, desk }) => {
+  const { desktop, panel } = await agentSession(desk);
   const supervisor = await openSupervisor(context, extensionId);
 
   // A provider error (400: not retried) with its correlation id.
@@ -292,9 +292,9 @@ test('retention removes old entries from the start and the chain still verifies'
   await expect(supervisor.locator('[data-testid="entry-row"][data-kind="retention"]')).toHaveCount(2);
 });
 
-test('a delivery published by a worker killed before writing it is recorded when the worker starts again', async ({ context, extensionId, serviceWorker, simulator }) => {
+test('a delivery published by a worker killed before writing it is recorded when the worker starts again', async ({ context, extensionId, serviceWorker, desk }) => {
   // No scripted messages: the view stays as published while the test plays the killed worker.
-  const { desktop } = await agentSession(context, extensionId, serviceWorker, simulator.origin, false);
+  const { desktop } = await agentSession(desk, false);
   const supervisor = await openSupervisor(context, extensionId);
   const tabId = await tabIdOf(serviceWorker, desktop);
   await expect.poll(async () => (await storedEntries(supervisor)).filter((entry) => entry.kind === 'delivery').length).toBeGreaterThan(0);
@@ -319,20 +319,21 @@ test('a delivery published by a worker killed before writing it is recorded when
   expect((await verifyStoredFromPage(supervisor)).ok).toBe('true');
 });
 
-test('with transcript excerpts turned on, deliveries carry a redacted excerpt', async ({ context, extensionId, serviceWorker, simulator }) => {
-  await writeSettings(serviceWorker, simulatorSettings(simulator.origin, { auditTranscriptExcerpts: true }));
-  const desktop = await openDesktop(context, simulator.origin, billing!.id);
-  const panel = await openPanel(context, extensionId, await tabIdOf(serviceWorker, desktop));
-  await signInFromPanel(context, panel);
-  await expect(panel.getByTestId('recommendation').first()).toBeVisible({ timeout: 15_000 });
-  await addCustomerMessage(desktop, billing!.id, 'The refund should go to card 4111 1111 1111 1111, mail me at jordan.lee@example.com or call +44 20 7946 0958.');
-  const supervisor = await openSupervisor(context, extensionId);
-  await expect
-    .poll(async () => (await storedEntries(supervisor)).some((entry) => excerptOf(entry).includes('[card]')), { timeout: 15_000 })
-    .toBe(true);
-  const excerpts = (await storedEntries(supervisor)).map((entry) => excerptOf(entry)).join('\n');
-  expect(excerpts).toContain('mail me at [email] or call [phone]');
-  expect(excerpts).not.toMatch(/4111|jordan\.lee@|7946/);
+test.describe(() => {
+  test.use({ deskOptions: { conversationId: billing!.id, settings: { auditTranscriptExcerpts: true } } });
+
+  test('with transcript excerpts turned on, deliveries carry a redacted excerpt', async ({ context, extensionId, desk }) => {
+    const { desktop, panel } = desk;
+    await expect(panel.getByTestId('recommendation').first()).toBeVisible({ timeout: 15_000 });
+    await addCustomerMessage(desktop, billing!.id, 'The refund should go to card 4111 1111 1111 1111, mail me at jordan.lee@example.com or call +44 20 7946 0958.');
+    const supervisor = await openSupervisor(context, extensionId);
+    await expect
+      .poll(async () => (await storedEntries(supervisor)).some((entry) => excerptOf(entry).includes('[card]')), { timeout: 15_000 })
+      .toBe(true);
+    const excerpts = (await storedEntries(supervisor)).map((entry) => excerptOf(entry)).join('\n');
+    expect(excerpts).toContain('mail me at [email] or call [phone]');
+    expect(excerpts).not.toMatch(/4111|jordan\.lee@|7946/);
+  });
 });
 
 test('the options page and the side panel link to the supervisor page', async ({ context, extensionId, serviceWorker, simulator }) => {
@@ -354,10 +355,10 @@ test('the options page and the side panel link to the supervisor page', async ({
 });
 
 test.describe('in German', () => {
-  test.use({ browserLanguage: 'de-DE' });
+  test.use({ browserLanguage: 'de-DE', deskOptions: { conversationId: billing!.id, signInLabel: 'Anmelden' } });
 
-  test('Dismiss and hidden-by-threshold have their own words, percentages and dates are written the German way on the panel and the supervisor page', async ({ context, extensionId, serviceWorker, simulator }) => {
-    const { panel } = await agentSession(context, extensionId, serviceWorker, simulator.origin, true, 'Anmelden');
+  test('Dismiss and hidden-by-threshold have their own words, percentages and dates are written the German way on the panel and the supervisor page', async ({ context, extensionId, desk }) => {
+    const { panel } = await agentSession(desk);
     const card = panel.getByTestId('recommendation').first();
     await expect(card.getByTestId('dismiss')).toHaveAccessibleName('Verwerfen');
     await expect(panel.getByTestId('hidden-toggle')).toContainText('ausgefilterte');

@@ -1,20 +1,20 @@
-import type { BrowserContext, Page, Worker } from '@playwright/test';
-import { dataIds, openDesktop, openPanel, playScript, signInFromPanel, simulatorSettings, tabIdOf, writeSettings } from '../support/agent-desktop';
+import type { Page } from '@playwright/test';
+import { dataIds, openPanel, playScript, tabIdOf } from '../support/agent-desktop';
 import { agentMessageCount, composerInputEvents, composerValue, sendCount, watchComposerInput, watchSends } from '../support/desktop-page';
+import type { Desk } from '../support/desk';
 import { expect, test } from '../support/fixtures';
 import { forgetAgentProfile, recordedEvents } from '../support/recorded-events';
-import { seedConversations, type SeedConversation } from '../simulator/conversations';
+import { seedConversations } from '../simulator/conversations';
 
 const [billing, , shipping, accounts] = seedConversations;
 
-async function readyPanel(context: BrowserContext, worker: Worker, origin: string, extensionId: string, conversation: SeedConversation = billing!) {
-  await writeSettings(worker, simulatorSettings(origin));
-  const desktop = await openDesktop(context, origin, conversation.id);
-  const panel = await openPanel(context, extensionId, await tabIdOf(worker, desktop));
-  await signInFromPanel(context, panel);
-  await playScript(desktop, conversation);
+test.use({ deskOptions: { conversationId: billing!.id } });
+
+/** The billing conversation played to its end, with the cards it should surface on the panel. */
+async function readyPanel({ desktop, panel }: Desk) {
+  await playScript(desktop, billing!);
   const shownIds = () => dataIds(panel.getByTestId('recommendation'), { sorted: true });
-  await expect.poll(shownIds, { timeout: 15_000 }).toEqual(expect.arrayContaining(conversation.expected.visible));
+  await expect.poll(shownIds, { timeout: 15_000 }).toEqual(expect.arrayContaining(billing!.expected.visible));
   await expect(panel.getByTestId('panel')).toHaveAttribute('data-status', 'ready');
   return { desktop, panel };
 }
@@ -23,8 +23,8 @@ function card(panel: Page, id: string) {
   return panel.locator(`[data-testid="recommendation"][data-id="${id}"]`);
 }
 
-test('Copy puts the article text on the clipboard and is recorded as a click', async ({ context, extensionId, serviceWorker, simulator }) => {
-  const { desktop, panel } = await readyPanel(context, serviceWorker, simulator.origin, extensionId);
+test('Copy puts the article text on the clipboard and is recorded as a click', async ({ context, serviceWorker, simulator, desk }) => {
+  const { desktop, panel } = await readyPanel(desk);
   const id = billing!.expected.visible[0]!;
   const toggle = card(panel, id).getByTestId('content-toggle');
   if (await toggle.count()) await toggle.click();
@@ -46,8 +46,8 @@ test('Copy puts the article text on the clipboard and is recorded as a click', a
   expect(event).toMatchObject({ conversationId: billing!.id, sourceId: 'kb-billing', agentId: expect.any(String), eventId: expect.any(String) });
 });
 
-test('Insert writes into the reply box at the cursor, as typing would, and never sends', async ({ context, extensionId, serviceWorker, simulator }) => {
-  const { desktop, panel } = await readyPanel(context, serviceWorker, simulator.origin, extensionId);
+test('Insert writes into the reply box at the cursor, as typing would, and never sends', async ({ serviceWorker, desk }) => {
+  const { desktop, panel } = await readyPanel(desk);
   const id = billing!.expected.visible[0]!;
   await watchComposerInput(desktop);
   await watchSends(desktop);
@@ -76,8 +76,8 @@ test('Insert writes into the reply box at the cursor, as typing would, and never
   await expect.poll(async () => (await recordedEvents(serviceWorker, 'insert')).map((event) => event.recommendationId)).toEqual([id]);
 });
 
-test('Insert says so when the page has no reply box, and records nothing', async ({ context, extensionId, serviceWorker, simulator }) => {
-  const { desktop, panel } = await readyPanel(context, serviceWorker, simulator.origin, extensionId);
+test('Insert says so when the page has no reply box, and records nothing', async ({ serviceWorker, desk }) => {
+  const { desktop, panel } = await readyPanel(desk);
   await desktop.evaluate(() => document.querySelector('textarea.reply-box')?.remove());
   const id = billing!.expected.visible[0]!;
   await card(panel, id).getByTestId('insert').click();
@@ -86,8 +86,8 @@ test('Insert says so when the page has no reply box, and records nothing', async
   expect(await recordedEvents(serviceWorker, 'insert')).toEqual([]);
 });
 
-test('one primary action by channel (Insert on messaging, Copy on email and calls), all actions in one row at 320 px', async ({ context, extensionId, serviceWorker, simulator }) => {
-  const { desktop, panel } = await readyPanel(context, serviceWorker, simulator.origin, extensionId);
+test('one primary action by channel (Insert on messaging, Copy on email and calls), all actions in one row at 320 px', async ({ desk }) => {
+  const { desktop, panel } = await readyPanel(desk);
   await panel.setViewportSize({ width: 320, height: 720 });
   const toolbar = (id: string) => card(panel, id).getByRole('group', { name: /^Actions for / });
   const buttons = async (id: string) =>
@@ -127,8 +127,8 @@ test('one primary action by channel (Insert on messaging, Copy on email and call
   await expect(panel.getByTestId('insert')).toHaveCount(0);
 });
 
-test('ratings (with an optional reason), dismissals and opening the article are recorded and shown', async ({ context, extensionId, serviceWorker, simulator }) => {
-  const { desktop, panel } = await readyPanel(context, serviceWorker, simulator.origin, extensionId);
+test('ratings (with an optional reason), dismissals and opening the article are recorded and shown', async ({ context, extensionId, serviceWorker, desk }) => {
+  const { desktop, panel } = await readyPanel(desk);
   const [first, second] = billing!.expected.visible as [string, string];
 
   await card(panel, first).getByTestId('helpful').click();
@@ -169,8 +169,8 @@ test('ratings (with an optional reason), dismissals and opening the article are 
   await expect(card(reopened, second)).toBeVisible();
 });
 
-test('when the worker refuses an action the card says why, and nothing is marked', async ({ context, extensionId, serviceWorker, simulator }) => {
-  const { panel } = await readyPanel(context, serviceWorker, simulator.origin, extensionId);
+test('when the worker refuses an action the card says why, and nothing is marked', async ({ serviceWorker, desk }) => {
+  const { panel } = await readyPanel(desk);
   const id = billing!.expected.visible[0]!;
   await forgetAgentProfile(serviceWorker);
   await card(panel, id).getByTestId('helpful').click();
@@ -179,8 +179,8 @@ test('when the worker refuses an action the card says why, and nothing is marked
   await expect(card(panel, id).getByTestId('helpful')).toHaveAttribute('aria-pressed', 'false');
 });
 
-test('"Open article" opens the page the provider gives in a new tab and counts as opening it', async ({ context, extensionId, serviceWorker, simulator }) => {
-  const { panel } = await readyPanel(context, serviceWorker, simulator.origin, extensionId);
+test('"Open article" opens the page the provider gives in a new tab and counts as opening it', async ({ context, serviceWorker, simulator, desk }) => {
+  const { panel } = await readyPanel(desk);
   const id = billing!.expected.visible[1]!;
   // The simulator's recommendations-query service gives each article's page (the optional `url`).
   const articleUrl = `${simulator.origin}/help/articles/${id}`;

@@ -1,4 +1,4 @@
-import { openDesktop, openPanel, signInFromPanel, simulatorSettings, tabIdOf, writeSettings } from '../support/agent-desktop';
+import { openDesktop, openPanel, simulatorSettings, tabIdOf, writeSettings } from '../support/agent-desktop';
 import { composerInputEvents, composerValue, watchComposerInput } from '../support/desktop-page';
 import { expect, test } from '../support/fixtures';
 import { overlay } from '../support/inline-overlay';
@@ -6,6 +6,8 @@ import { recordedEvents } from '../support/recorded-events';
 import { seedConversations } from '../simulator/conversations';
 
 const [billing] = seedConversations;
+
+test.use({ deskOptions: { conversationId: billing!.id } });
 
 test('the manifest gives the panel and insert-top-suggestion keyboard shortcuts, shown in the panel help', async ({ context, extensionId, serviceWorker, simulator }) => {
   const commands = await serviceWorker.evaluate(() => chrome.commands.getAll());
@@ -21,12 +23,8 @@ test('the manifest gives the panel and insert-top-suggestion keyboard shortcuts,
   await expect(panel.getByTestId('keyboard-help')).toContainText('Alt+Shift+Y');
 });
 
-test('insert-top-suggestion puts the best suggestion into the reply of the tab the agent is on', async ({ context, extensionId, serviceWorker, simulator }) => {
-  await writeSettings(serviceWorker, simulatorSettings(simulator.origin));
-  const desktop = await openDesktop(context, simulator.origin, billing!.id);
-  const tabId = await tabIdOf(serviceWorker, desktop);
-  const panel = await openPanel(context, extensionId, tabId);
-  await signInFromPanel(context, panel);
+test('insert-top-suggestion puts the best suggestion into the reply of the tab the agent is on', async ({ serviceWorker, desk }) => {
+  const { desktop, panel, tabId } = desk;
   const top = panel.getByTestId('recommendation').first();
   await expect(top).toBeVisible();
   const topId = await top.getAttribute('data-id');

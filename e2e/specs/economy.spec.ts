@@ -1,5 +1,5 @@
-import type { BrowserContext, Page, Worker } from '@playwright/test';
-import { openDesktop, openPanel, signInFromPanel, simulatorSettings, tabIdOf, writeSettings } from '../support/agent-desktop';
+import type { Page } from '@playwright/test';
+import { openDesktop, openPanel, tabIdOf } from '../support/agent-desktop';
 import { expect, test } from '../support/fixtures';
 import { recordedRequests } from '../support/simulator-control';
 import { countStoredContexts } from '../support/worker-contexts';
@@ -15,19 +15,10 @@ async function select(desktop: Page, id: string): Promise<void> {
   await desktop.evaluate((conversationId) => (window as unknown as SimDesktop).__simDesktop.select(conversationId), id);
 }
 
-async function signIn(context: BrowserContext, extensionId: string, worker: Worker, origin: string, extra: Record<string, unknown> = {}) {
-  await writeSettings(worker, simulatorSettings(origin, extra));
-  const desktop = await openDesktop(context, origin);
-  const panel = await openPanel(context, extensionId, await tabIdOf(worker, desktop));
-  await signInFromPanel(context, panel);
-  await expect(panel.getByTestId('panel')).toHaveAttribute('data-status', 'no-conversation');
-  return { desktop, panel };
-}
-
 const queryCount = async (origin: string) => (await recordedRequests(origin, 'query')).length;
 
-test('E2: the same context asked again within the TTL, by another tab or a reopened panel, costs no call', async ({ context, extensionId, serviceWorker, simulator }) => {
-  const { desktop, panel } = await signIn(context, extensionId, serviceWorker, simulator.origin);
+test('E2: the same context asked again within the TTL, by another tab or a reopened panel, costs no call', async ({ context, extensionId, serviceWorker, simulator, desk }) => {
+  const { desktop, panel } = desk;
   await select(desktop, billing!.id);
   await expect(panel.getByTestId('recommendation').first()).toBeVisible();
   expect(await queryCount(simulator.origin)).toBe(1);
@@ -40,8 +31,8 @@ test('E2: the same context asked again within the TTL, by another tab or a reope
   expect(await queryCount(simulator.origin)).toBe(1);
 });
 
-test('E4: two tabs asking the same question at once share one request', async ({ context, extensionId, serviceWorker, simulator }) => {
-  const { desktop, panel } = await signIn(context, extensionId, serviceWorker, simulator.origin);
+test('E4: two tabs asking the same question at once share one request', async ({ context, extensionId, serviceWorker, simulator, desk }) => {
+  const { desktop, panel } = desk;
   const other = await openDesktop(context, simulator.origin);
   const otherPanel = await openPanel(context, extensionId, await tabIdOf(serviceWorker, other));
   await fetch(new URL('/__sim/config', simulator.origin), { method: 'POST', body: JSON.stringify({ latencyMs: 2000 }) });
@@ -51,8 +42,8 @@ test('E4: two tabs asking the same question at once share one request', async ({
   expect(await queryCount(simulator.origin)).toBe(1);
 });
 
-test('E1: a customer typing 40 messages costs no more calls than the debounced contexts the worker received, and the last one answers the whole conversation', async ({ context, extensionId, serviceWorker, simulator }) => {
-  const { desktop, panel } = await signIn(context, extensionId, serviceWorker, simulator.origin);
+test('E1: a customer typing 40 messages costs no more calls than the debounced contexts the worker received, and the last one answers the whole conversation', async ({ serviceWorker, simulator, desk }) => {
+  const { desktop, panel } = desk;
   await select(desktop, billing!.id);
   await expect(panel.getByTestId('recommendation').first()).toBeVisible();
   const before = await queryCount(simulator.origin);
@@ -75,8 +66,8 @@ test('E1: a customer typing 40 messages costs no more calls than the debounced c
   expect(calls).toBeLessThanOrEqual(distinct);
 });
 
-test('the cache survives the worker being killed: a cached context renders with no provider call', async ({ context, extensionId, serviceWorker, simulator }) => {
-  const { desktop, panel } = await signIn(context, extensionId, serviceWorker, simulator.origin);
+test('the cache survives the worker being killed: a cached context renders with no provider call', async ({ context, extensionId, simulator, desk }) => {
+  const { desktop, panel } = desk;
   await select(desktop, billing!.id);
   await expect(panel.getByTestId('recommendation').first()).toBeVisible();
   expect(await queryCount(simulator.origin)).toBe(1);
@@ -90,23 +81,27 @@ test('the cache survives the worker being killed: a cached context renders with 
   expect(await workerErrors(worker)).toEqual([]);
 });
 
-test('a stale cache entry shows at once, marked, and is refreshed in the background', async ({ context, extensionId, serviceWorker, simulator }) => {
-  const { desktop, panel } = await signIn(context, extensionId, serviceWorker, simulator.origin, { cacheTtlSeconds: 1 });
-  await select(desktop, billing!.id);
-  await expect(panel.getByTestId('recommendation').first()).toBeVisible();
-  // Until the cached answer is older than its 1 s TTL, by the worker's clock.
-  await expect
-    .poll(() => serviceWorker.evaluate(async () => Object.values(await chrome.storage.session.get(null)).some((value) => {
-      const view = value as { status?: string; updatedAt?: number };
-      return view?.status === 'ready' && typeof view.updatedAt === 'number' && Date.now() - view.updatedAt > 1_200;
-    })))
-    .toBe(true);
-  await fetch(new URL('/__sim/config', simulator.origin), { method: 'POST', body: JSON.stringify({ latencyMs: 3000 }) });
+test.describe(() => {
+  test.use({ deskOptions: { settings: { cacheTtlSeconds: 1 } } });
 
-  const second = await openDesktop(context, simulator.origin, billing!.id);
-  const secondPanel = await openPanel(context, extensionId, await tabIdOf(serviceWorker, second));
-  await expect(secondPanel.getByTestId('stale')).toBeVisible();
-  await expect(secondPanel.getByTestId('recommendation').first()).toBeVisible();
-  await expect(secondPanel.getByTestId('stale')).toBeHidden({ timeout: 10_000 });
-  expect(await queryCount(simulator.origin)).toBe(2);
+  test('a stale cache entry shows at once, marked, and is refreshed in the background', async ({ context, extensionId, serviceWorker, simulator, desk }) => {
+    const { desktop, panel } = desk;
+    await select(desktop, billing!.id);
+    await expect(panel.getByTestId('recommendation').first()).toBeVisible();
+    // Until the cached answer is older than its 1 s TTL, by the worker's clock.
+    await expect
+      .poll(() => serviceWorker.evaluate(async () => Object.values(await chrome.storage.session.get(null)).some((value) => {
+        const view = value as { status?: string; updatedAt?: number };
+        return view?.status === 'ready' && typeof view.updatedAt === 'number' && Date.now() - view.updatedAt > 1_200;
+      })))
+      .toBe(true);
+    await fetch(new URL('/__sim/config', simulator.origin), { method: 'POST', body: JSON.stringify({ latencyMs: 3000 }) });
+
+    const second = await openDesktop(context, simulator.origin, billing!.id);
+    const secondPanel = await openPanel(context, extensionId, await tabIdOf(serviceWorker, second));
+    await expect(secondPanel.getByTestId('stale')).toBeVisible();
+    await expect(secondPanel.getByTestId('recommendation').first()).toBeVisible();
+    await expect(secondPanel.getByTestId('stale')).toBeHidden({ timeout: 10_000 });
+    expect(await queryCount(simulator.origin)).toBe(2);
+  });
 });

@@ -1,25 +1,16 @@
-import type { BrowserContext, Page, Worker } from '@playwright/test';
-import { openDesktop, openPanel, signInFromPanel, simulatorSettings, tabIdOf, writeSettings } from '../support/agent-desktop';
 import { outboxStatus, recordEvent, webhookSummary, type EventInput } from '../support/feedback';
-import { expect, test } from '../support/fixtures';
+import { expect, SIMULATOR_ORIGIN, test } from '../support/fixtures';
 import { clearFaults, recordedRequests, setFaults, type RecordedRequest } from '../support/simulator-control';
 import { killServiceWorker } from '../support/worker-control';
 
 const ACTIONS: EventInput['action'][] = ['impression', 'open', 'copy', 'insert', 'helpful', 'not_helpful', 'dismissed'];
 
 /**
- * A signed-in agent with the simulator's webhook configured; returns the side panel page that sends
- * events. No conversation is open: the panel and the inline overlay record impressions of the cards
- * they show, and these tests count only the events they send themselves.
+ * A signed-in agent with the simulator's webhook configured, on no conversation: the panel and the
+ * inline overlay record impressions of the cards they show, and these tests count only the events
+ * they send themselves, from the panel.
  */
-async function signedInPanel(context: BrowserContext, extensionId: string, serviceWorker: Worker, origin: string): Promise<Page> {
-  await writeSettings(serviceWorker, simulatorSettings(origin, { feedbackWebhookUrl: `${origin}/webhook/feedback` }));
-  const desktop = await openDesktop(context, origin);
-  const panel = await openPanel(context, extensionId, await tabIdOf(serviceWorker, desktop));
-  await signInFromPanel(context, panel);
-  await expect(panel.getByTestId('panel')).toHaveAttribute('data-status', 'no-conversation');
-  return panel;
-}
+test.use({ deskOptions: { settings: { feedbackWebhookUrl: `${SIMULATOR_ORIGIN}/webhook/feedback` } } });
 
 function eventFor(index: number, conversations: number): EventInput {
   return { conversationId: `conv-${index % conversations}`, recommendationId: `rec-${index}`, sourceId: `kb-${index % 3}`, action: ACTIONS[index % ACTIONS.length]! };
@@ -36,9 +27,9 @@ async function arrivedByConversation(origin: string): Promise<Map<string, string
   return arrived;
 }
 
-test('R1: 500 events while the worker is killed 50 times and the webhook is down twice arrive exactly once, in order per conversation', async ({ context, extensionId, serviceWorker, simulator }) => {
+test('R1: 500 events while the worker is killed 50 times and the webhook is down twice arrive exactly once, in order per conversation', async ({ context, simulator, desk }) => {
   test.setTimeout(180_000);
-  const panel = await signedInPanel(context, extensionId, serviceWorker, simulator.origin);
+  const { panel } = desk;
   const sent = new Map<string, string[]>();
   const allSent: string[] = [];
 
@@ -73,8 +64,8 @@ test('R1: 500 events while the worker is killed 50 times and the webhook is down
   console.log(`R1: ${summary.received} webhook deliveries accepted for 500 events (${summary.duplicates} duplicates dropped by eventId), ${webhookRequests.length} requests in all`);
 });
 
-test('a poison event is parked and reported, and the rest still flow', async ({ context, extensionId, serviceWorker, simulator }) => {
-  const panel = await signedInPanel(context, extensionId, serviceWorker, simulator.origin);
+test('a poison event is parked and reported, and the rest still flow', async ({ context, extensionId, simulator, desk }) => {
+  const { panel } = desk;
   // The collector refuses the very next delivery as invalid: whichever event that is becomes poison.
   await setFaults(simulator.origin, [{ route: 'webhook', kind: 'status', status: 422, times: 1 }]);
   const sent: string[] = [];
@@ -102,9 +93,9 @@ test('a poison event is parked and reported, and the rest still flow', async ({ 
   await expect(options.getByTestId('outbox-destination')).toContainText('0 waiting, 1 refused.');
 });
 
-test('offline, events wait in the outbox (through a worker restart); online again, everything drains', async ({ context, extensionId, serviceWorker, simulator }) => {
+test('offline, events wait in the outbox (through a worker restart); online again, everything drains', async ({ context, simulator, desk }) => {
   test.setTimeout(120_000);
-  const panel = await signedInPanel(context, extensionId, serviceWorker, simulator.origin);
+  const { panel } = desk;
   await context.setOffline(true);
   const sent: string[] = [];
   for (let index = 0; index < 30; index++) {

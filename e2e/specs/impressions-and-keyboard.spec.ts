@@ -7,6 +7,8 @@ import { seedConversations } from '../simulator/conversations';
 
 const [billing] = seedConversations;
 
+test.use({ deskOptions: { conversationId: billing!.id } });
+
 /** Ids of the cards at least half inside the panel's viewport now. */
 function halfVisibleCards(panel: Page): Promise<string[]> {
   return panel.getByTestId('recommendation').evaluateAll((cards) =>
@@ -68,12 +70,8 @@ test('impressions count the cards at least half on screen, once per conversation
   expect(after).toEqual(expect.arrayContaining(ids));
 });
 
-test('keyboard only: reach the cards, move, expand, copy, insert, rate with a reason and dismiss', async ({ context, extensionId, serviceWorker, simulator }) => {
-  await writeSettings(serviceWorker, simulatorSettings(simulator.origin));
-  const desktop = await openDesktop(context, simulator.origin, billing!.id);
-  const tabId = await tabIdOf(serviceWorker, desktop);
-  const panel = await openPanel(context, extensionId, tabId);
-  await signInFromPanel(context, panel);
+test('keyboard only: reach the cards, move, expand, copy, insert, rate with a reason and dismiss', async ({ serviceWorker, desk }) => {
+  const { desktop, panel, tabId } = desk;
   await playScript(desktop, billing!);
   const [first, second] = billing!.expected.visible as [string, string];
   await untilPanelShowsLatest(serviceWorker, panel, tabId, lastLine(billing!));

@@ -1,19 +1,18 @@
-import { openDesktop, openPanel, signInFromPanel, simulatorSettings, tabIdOf, writeSettings } from '../support/agent-desktop';
+import { openDesktop, simulatorSettings, writeSettings } from '../support/agent-desktop';
 import { evaluateInContentScript, postToPageAndDrain } from '../support/content-script-world';
 import { expect, test } from '../support/fixtures';
 import { seedConversations } from '../simulator/conversations';
 
 const [billing] = seedConversations;
+
+test.use({ deskOptions: { conversationId: billing!.id } });
 const forgedContext = JSON.stringify({
   type: 'desktop/context-changed',
   data: { conversationId: 'ffffffff-ffff-4fff-8fff-ffffffffffff', channel: 'chat', transcript: [{ role: 'customer', text: 'forged' }], profileId: 'simulator' },
 });
 
-test('a page that is not the agent desktop cannot feed the worker, and a web page cannot reach it at all', async ({ context, extensionId, serviceWorker, simulator }) => {
-  await writeSettings(serviceWorker, simulatorSettings(simulator.origin));
-  const desktop = await openDesktop(context, simulator.origin, billing!.id);
-  const panel = await openPanel(context, extensionId, await tabIdOf(serviceWorker, desktop));
-  await signInFromPanel(context, panel);
+test('a page that is not the agent desktop cannot feed the worker, and a web page cannot reach it at all', async ({ context, serviceWorker, simulator, desk }) => {
+  const { desktop, panel } = desk;
   await expect(panel.getByTestId('recommendation').first()).toBeVisible();
   const viewBefore = await serviceWorker.evaluate(() => chrome.storage.session.get(null));
 

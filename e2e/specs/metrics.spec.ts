@@ -1,20 +1,19 @@
 import { readFile } from 'node:fs/promises';
 import { getMetricsFromIterator, type PromData, type PromHistogramData } from 'prom2javascript';
-import { addCustomerMessage, dataIds, openDesktop, openPanel, playScript, signInFromPanel, simulatorSettings, tabIdOf, writeSettings } from '../support/agent-desktop';
+import { addCustomerMessage, dataIds, playScript } from '../support/agent-desktop';
 import { metricsReport, recordEvent } from '../support/feedback';
 import { expect, test } from '../support/fixtures';
 import { setFaults } from '../support/simulator-control';
 import { seedConversations } from '../simulator/conversations';
 
 const [billing] = seedConversations;
+
+test.use({ deskOptions: { conversationId: billing!.id } });
 const ALEX = '7d3b8c1a-4f5e-4a9b-9c2d-1e2f3a4b5c6d';
 
-test('CTR, latency percentiles, rejected items and provider errors are kept and exported for Prometheus', async ({ context, extensionId, serviceWorker, simulator }) => {
+test('CTR, latency percentiles, rejected items and provider errors are kept and exported for Prometheus', async ({ context, extensionId, simulator, desk }) => {
   test.setTimeout(90_000);
-  await writeSettings(serviceWorker, simulatorSettings(simulator.origin));
-  const desktop = await openDesktop(context, simulator.origin, billing!.id);
-  const panel = await openPanel(context, extensionId, await tabIdOf(serviceWorker, desktop));
-  await signInFromPanel(context, panel);
+  const { desktop, panel } = desk;
   await playScript(desktop, billing!);
   const cards = panel.getByTestId('recommendation');
   const shownIds = () => dataIds(cards);

@@ -5,6 +5,8 @@ import { seedConversations } from '../simulator/conversations';
 
 const [billing, devices] = seedConversations;
 
+test.use({ deskOptions: { conversationId: billing!.id } });
+
 test('before any settings the panel sends the admin to the options page', async ({ context, extensionId, serviceWorker, simulator }) => {
   const desktop = await openDesktop(context, simulator.origin, billing!.id);
   const panel = await openPanel(context, extensionId, await tabIdOf(serviceWorker, desktop));
@@ -28,30 +30,32 @@ test('with no desktop tab, the panel still leads through set-up and sign-in', as
   await expect(panel.getByTestId('idle')).toBeVisible();
 });
 
-test('signed out, the panel asks for sign-in and nothing is sent to the API', async ({ context, extensionId, serviceWorker, simulator }) => {
-  await writeSettings(serviceWorker, simulatorSettings(simulator.origin));
-  const desktop = await openDesktop(context, simulator.origin, billing!.id);
-  const panel = await openPanel(context, extensionId, await tabIdOf(serviceWorker, desktop));
-  await expect(panel.getByTestId('signed-out')).toBeVisible();
-  await expect(panel.getByRole('button', { name: 'Sign in', exact: true })).toBeVisible();
-  expect(await recordedRequests(simulator.origin, 'query')).toEqual([]);
+test.describe(() => {
+  test.use({ deskOptions: { conversationId: billing!.id, signedIn: false } });
+
+  test('signed out, the panel asks for sign-in and nothing is sent to the API', async ({ simulator, desk }) => {
+    const { panel } = desk;
+    await expect(panel.getByTestId('signed-out')).toBeVisible();
+    await expect(panel.getByRole('button', { name: 'Sign in', exact: true })).toBeVisible();
+    expect(await recordedRequests(simulator.origin, 'query')).toEqual([]);
+  });
 });
 
-test('with no conversation open the panel says so; opening one brings cards', async ({ context, extensionId, serviceWorker, simulator }) => {
-  await writeSettings(serviceWorker, simulatorSettings(simulator.origin));
-  const desktop = await openDesktop(context, simulator.origin);
-  const panel = await openPanel(context, extensionId, await tabIdOf(serviceWorker, desktop));
-  await signInFromPanel(context, panel);
-  await expect(panel.getByTestId('panel')).toHaveAttribute('data-status', 'no-conversation');
-  await expect(panel.getByTestId('followed-conversation')).toHaveCount(0);
-  await desktop.locator('li.conversation-item').first().click();
-  await expect(panel.getByTestId('recommendation').first()).toBeVisible();
-  // The header names whom and what the panel follows, and follows the agent to the next one.
-  await expect(panel.getByTestId('customer-name')).toHaveText(billing!.customerName);
-  await expect(panel.getByTestId('subject')).toHaveText(billing!.subject);
-  await desktop.locator('li.conversation-item').nth(1).click();
-  await expect(panel.getByTestId('customer-name')).toHaveText(devices!.customerName);
-  await expect(panel.getByTestId('subject')).toHaveText(devices!.subject);
+test.describe(() => {
+  test.use({ deskOptions: {} });
+
+  test('with no conversation open the panel says so; opening one brings cards', async ({ desk }) => {
+    const { desktop, panel } = desk;
+    await expect(panel.getByTestId('followed-conversation')).toHaveCount(0);
+    await desktop.locator('li.conversation-item').first().click();
+    await expect(panel.getByTestId('recommendation').first()).toBeVisible();
+    // The header names whom and what the panel follows, and follows the agent to the next one.
+    await expect(panel.getByTestId('customer-name')).toHaveText(billing!.customerName);
+    await expect(panel.getByTestId('subject')).toHaveText(billing!.subject);
+    await desktop.locator('li.conversation-item').nth(1).click();
+    await expect(panel.getByTestId('customer-name')).toHaveText(devices!.customerName);
+    await expect(panel.getByTestId('subject')).toHaveText(devices!.subject);
+  });
 });
 
 test('a provider failure shows an error with its correlation id, and Retry recovers', async ({ context, extensionId, serviceWorker, simulator }) => {

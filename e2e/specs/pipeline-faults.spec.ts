@@ -1,5 +1,5 @@
-import type { BrowserContext, Page, Worker } from '@playwright/test';
-import { openDesktop, openPanel, signInFromPanel, simulatorSettings, tabIdOf, writeSettings } from '../support/agent-desktop';
+import type { Page } from '@playwright/test';
+import { signInFromPanel } from '../support/agent-desktop';
 import { expect, test } from '../support/fixtures';
 import { clearFaults, recordedRequests, setFaults } from '../support/simulator-control';
 import { sendFromPage } from '../support/supervisor-page';
@@ -13,22 +13,6 @@ import { seedConversations } from '../simulator/conversations';
  */
 const [billing] = seedConversations;
 
-interface Session {
-  desktop: Page;
-  panel: Page;
-  tabId: number;
-}
-
-async function signedInSession(context: BrowserContext, extensionId: string, worker: Worker, origin: string): Promise<Session> {
-  await writeSettings(worker, simulatorSettings(origin));
-  const desktop = await openDesktop(context, origin);
-  const tabId = await tabIdOf(worker, desktop);
-  const panel = await openPanel(context, extensionId, tabId);
-  await signInFromPanel(context, panel);
-  await expect(panel.getByTestId('panel')).toHaveAttribute('data-status', 'no-conversation');
-  return { desktop, panel, tabId };
-}
-
 async function openConversation(desktop: Page, id: string): Promise<void> {
   await desktop.evaluate((conversationId) => (window as unknown as { __simDesktop: { select(id: string): Promise<void> } }).__simDesktop.select(conversationId), id);
 }
@@ -39,8 +23,8 @@ test.afterEach(async ({ serviceWorker }) => {
   expect(await workerErrors(serviceWorker)).toEqual([]);
 });
 
-test('429 with Retry-After: nothing is sent before it elapses, then the cards come', async ({ context, extensionId, serviceWorker, simulator }) => {
-  const { desktop, panel } = await signedInSession(context, extensionId, serviceWorker, simulator.origin);
+test('429 with Retry-After: nothing is sent before it elapses, then the cards come', async ({ simulator, desk }) => {
+  const { desktop, panel } = desk;
   await setFaults(simulator.origin, [{ route: 'query', kind: 'status', status: 429, retryAfter: '2', times: 1 }]);
   await openConversation(desktop, billing!.id);
   await expect(panel.getByTestId('recommendation').first()).toBeVisible({ timeout: 15_000 });
@@ -50,8 +34,8 @@ test('429 with Retry-After: nothing is sent before it elapses, then the cards co
   expect(retried!.at - limited!.at).toBeGreaterThanOrEqual(1990);
 });
 
-test('429 with a long Retry-After: the panel says when it will retry, and Retry does not jump the queue', async ({ context, extensionId, serviceWorker, simulator }) => {
-  const { desktop, panel, tabId } = await signedInSession(context, extensionId, serviceWorker, simulator.origin);
+test('429 with a long Retry-After: the panel says when it will retry, and Retry does not jump the queue', async ({ serviceWorker, simulator, desk }) => {
+  const { desktop, panel, tabId } = desk;
   await setFaults(simulator.origin, [{ route: 'query', kind: 'status', status: 429, retryAfter: '120' }]);
   await openConversation(desktop, billing!.id);
   const error = panel.getByTestId('error');
@@ -71,16 +55,16 @@ test('429 with a long Retry-After: the panel says when it will retry, and Retry 
   expect(await queries(simulator.origin)).toHaveLength(1); // nothing before Retry-After
 });
 
-test('429 without Retry-After backs off and recovers on its own', async ({ context, extensionId, serviceWorker, simulator }) => {
-  const { desktop, panel } = await signedInSession(context, extensionId, serviceWorker, simulator.origin);
+test('429 without Retry-After backs off and recovers on its own', async ({ simulator, desk }) => {
+  const { desktop, panel } = desk;
   await setFaults(simulator.origin, [{ route: 'query', kind: 'status', status: 429, times: 2 }]);
   await openConversation(desktop, billing!.id);
   await expect(panel.getByTestId('recommendation').first()).toBeVisible({ timeout: 20_000 });
   expect((await queries(simulator.origin)).map((request) => request.status)).toEqual([429, 429, 200]);
 });
 
-test('a 500 and a 503 burst are retried with backoff until the service answers', async ({ context, extensionId, serviceWorker, simulator }) => {
-  const { desktop, panel } = await signedInSession(context, extensionId, serviceWorker, simulator.origin);
+test('a 500 and a 503 burst are retried with backoff until the service answers', async ({ simulator, desk }) => {
+  const { desktop, panel } = desk;
   await setFaults(simulator.origin, [
     { route: 'query', kind: 'status', status: 500, times: 1 },
     { route: 'query', kind: 'status', status: 503, times: 2 },
@@ -90,9 +74,9 @@ test('a 500 and a 503 burst are retried with backoff until the service answers',
   expect((await queries(simulator.origin)).map((request) => request.status)).toEqual([500, 503, 503, 200]);
 });
 
-test('a request that never answers times out and is tried again', async ({ context, extensionId, serviceWorker, simulator }) => {
+test('a request that never answers times out and is tried again', async ({ simulator, desk }) => {
   test.setTimeout(60_000);
-  const { desktop, panel } = await signedInSession(context, extensionId, serviceWorker, simulator.origin);
+  const { desktop, panel } = desk;
   await setFaults(simulator.origin, [{ route: 'query', kind: 'hang', times: 1 }]);
   await openConversation(desktop, billing!.id);
   await expect(panel.getByTestId('loading')).toBeVisible();
@@ -102,8 +86,8 @@ test('a request that never answers times out and is tried again', async ({ conte
   expect(answered!.at - hung!.at).toBeGreaterThanOrEqual(14_900); // the 15 s request timeout
 });
 
-test('a malformed body is an error state, not a crash; Retry recovers once the service is fixed', async ({ context, extensionId, serviceWorker, simulator }) => {
-  const { desktop, panel } = await signedInSession(context, extensionId, serviceWorker, simulator.origin);
+test('a malformed body is an error state, not a crash; Retry recovers once the service is fixed', async ({ simulator, desk }) => {
+  const { desktop, panel } = desk;
   await setFaults(simulator.origin, [{ route: 'query', kind: 'malformed-json' }]);
   await openConversation(desktop, billing!.id);
   await expect(panel.getByTestId('error')).toHaveAttribute('data-kind', 'invalid-response');
@@ -113,16 +97,16 @@ test('a malformed body is an error state, not a crash; Retry recovers once the s
   await expect(panel.getByTestId('recommendation').first()).toBeVisible();
 });
 
-test('schema-invalid items are dropped and counted; the valid ones still show', async ({ context, extensionId, serviceWorker, simulator }) => {
-  const { desktop, panel } = await signedInSession(context, extensionId, serviceWorker, simulator.origin);
+test('schema-invalid items are dropped and counted; the valid ones still show', async ({ simulator, desk }) => {
+  const { desktop, panel } = desk;
   await setFaults(simulator.origin, [{ route: 'query', kind: 'invalid-items' }]);
   await openConversation(desktop, billing!.id);
   await expect(panel.getByTestId('recommendation').first()).toBeVisible();
   await expect(panel.getByTestId('invalid-count')).toContainText(/\d+/);
 });
 
-test('an expired token is renewed silently, once, and the agent never notices', async ({ context, extensionId, serviceWorker, simulator }) => {
-  const { desktop, panel } = await signedInSession(context, extensionId, serviceWorker, simulator.origin);
+test('an expired token is renewed silently, once, and the agent never notices', async ({ simulator, desk }) => {
+  const { desktop, panel } = desk;
   await setFaults(simulator.origin, [{ route: 'query', kind: 'expired-token', times: 1 }]);
   await openConversation(desktop, billing!.id);
   await expect(panel.getByTestId('recommendation').first()).toBeVisible({ timeout: 15_000 });
@@ -131,8 +115,8 @@ test('an expired token is renewed silently, once, and the agent never notices', 
   await expect(panel.getByTestId('user-name')).toHaveText('Alex Agent');
 });
 
-test('when the session cannot be renewed silently the agent is asked to sign in again', async ({ context, extensionId, serviceWorker, simulator }) => {
-  const { desktop, panel } = await signedInSession(context, extensionId, serviceWorker, simulator.origin);
+test('when the session cannot be renewed silently the agent is asked to sign in again', async ({ context, simulator, desk }) => {
+  const { desktop, panel } = desk;
   await fetch(new URL('/__sim/config', simulator.origin), { method: 'POST', body: JSON.stringify({ silentLogin: false }) });
   await fetch(new URL('/__sim/expire-all-tokens', simulator.origin), { method: 'POST' });
   await openConversation(desktop, billing!.id);
@@ -146,8 +130,8 @@ test('when the session cannot be renewed silently the agent is asked to sign in 
   await expect(panel.getByTestId('recommendation').first()).toBeVisible();
 });
 
-test('a 403 is not retried: the panel names the missing permission and whom to ask', async ({ context, extensionId, serviceWorker, simulator }) => {
-  const { desktop, panel, tabId } = await signedInSession(context, extensionId, serviceWorker, simulator.origin);
+test('a 403 is not retried: the panel names the missing permission and whom to ask', async ({ serviceWorker, simulator, desk }) => {
+  const { desktop, panel, tabId } = desk;
   await setFaults(simulator.origin, [{ route: 'query', kind: 'status', status: 403, missingPermission: 'knowledge:knowledgebase:search' }]);
   await openConversation(desktop, billing!.id);
   await expect(panel.getByTestId('error')).toHaveAttribute('data-kind', 'forbidden');
@@ -165,8 +149,8 @@ test('a 403 is not retried: the panel names the missing permission and whom to a
   await expect(panel.getByTestId('recommendation').first()).toBeVisible();
 });
 
-test('network down: an offline state with the next automatic attempt, and recovery', async ({ context, extensionId, serviceWorker, simulator }) => {
-  const { desktop, panel, tabId } = await signedInSession(context, extensionId, serviceWorker, simulator.origin);
+test('network down: an offline state with the next automatic attempt, and recovery', async ({ serviceWorker, simulator, desk }) => {
+  const { desktop, panel, tabId } = desk;
   await setFaults(simulator.origin, [{ route: 'query', kind: 'reset' }]);
   await openConversation(desktop, billing!.id);
   await expect(panel.getByTestId('error')).toHaveAttribute('data-kind', 'offline', { timeout: 20_000 });

@@ -1,21 +1,20 @@
 import type { Page } from '@playwright/test';
-import { addCustomerMessage, dataIds, openDesktop, openPanel, playScript, signInFromPanel, simulatorSettings, tabIdOf, writeSettings } from '../support/agent-desktop';
+import { addCustomerMessage, dataIds, playScript, simulatorSettings, writeSettings } from '../support/agent-desktop';
 import { expect, test } from '../support/fixtures';
 import { recordedRequests } from '../support/simulator-control';
 import { seedConversations } from '../simulator/conversations';
 
 const [billing, devices] = seedConversations;
 
+test.use({ deskOptions: { conversationId: billing!.id } });
+
 async function scoresOf(panel: Page, testId: string): Promise<number[]> {
   const texts = await panel.getByTestId(testId).getByTestId('score').allInnerTexts();
   return texts.map((text) => Number(text.replace(/[^0-9.]/g, '')));
 }
 
-test('the side panel shows the recommendations that pass the thresholds, best first', async ({ context, extensionId, serviceWorker, simulator }) => {
-  await writeSettings(serviceWorker, simulatorSettings(simulator.origin));
-  const desktop = await openDesktop(context, simulator.origin, billing!.id);
-  const panel = await openPanel(context, extensionId, await tabIdOf(serviceWorker, desktop));
-  await signInFromPanel(context, panel);
+test('the side panel shows the recommendations that pass the thresholds, best first', async ({ simulator, desk }) => {
+  const { desktop, panel } = desk;
   await playScript(desktop, billing!);
 
   const cards = panel.getByTestId('recommendation');
@@ -50,11 +49,8 @@ test('the side panel shows the recommendations that pass the thresholds, best fi
   expect(JSON.stringify(queries.at(-1)?.body)).toContain('Customer:');
 });
 
-test('what the thresholds filter out is hidden, with the reason, and reachable', async ({ context, extensionId, serviceWorker, simulator }) => {
-  await writeSettings(serviceWorker, simulatorSettings(simulator.origin));
-  const desktop = await openDesktop(context, simulator.origin, billing!.id);
-  const panel = await openPanel(context, extensionId, await tabIdOf(serviceWorker, desktop));
-  await signInFromPanel(context, panel);
+test('what the thresholds filter out is hidden, with the reason, and reachable', async ({ serviceWorker, simulator, desk }) => {
+  const { desktop, panel } = desk;
   await playScript(desktop, billing!);
   // The whole script's recommendations, not an earlier line's (the last line brings the second card).
   const cards = panel.getByTestId('recommendation');
@@ -86,11 +82,8 @@ test('what the thresholds filter out is hidden, with the reason, and reachable',
   await expect(hidden).toHaveCount(0);
 });
 
-test('recommendations follow the conversation as the customer writes and as the agent switches', async ({ context, extensionId, serviceWorker, simulator }) => {
-  await writeSettings(serviceWorker, simulatorSettings(simulator.origin));
-  const desktop = await openDesktop(context, simulator.origin, billing!.id);
-  const panel = await openPanel(context, extensionId, await tabIdOf(serviceWorker, desktop));
-  await signInFromPanel(context, panel);
+test('recommendations follow the conversation as the customer writes and as the agent switches', async ({ simulator, desk }) => {
+  const { desktop, panel } = desk;
   await expect(panel.getByTestId('recommendation').first()).toBeVisible();
   const sources = () => panel.getByTestId('recommendation').getByTestId('source').allInnerTexts();
   expect(await sources()).toContain('Billing & Payments');

@@ -5,7 +5,13 @@ import type { Page } from '@playwright/test';
  * axe-core's findings on a page (WCAG 2.0–2.2 A and AA rules plus best practices), reduced to what
  * a failing assertion should show: rule, impact, and the offending elements.
  */
-export async function accessibilityViolations(page: Page, include?: string): Promise<{ id: string; impact: string | null | undefined; targets: string[] }[]> {
+export interface Violation {
+  id: string;
+  impact: string | null | undefined;
+  targets: string[];
+}
+
+export async function accessibilityViolations(page: Page, include?: string): Promise<Violation[]> {
   return (await accessibilityFindings(page, { include })).violations;
 }
 
@@ -14,7 +20,7 @@ export async function accessibilityViolations(page: Page, include?: string): Pro
  * image, a gradient, overlapping boxes, or clipped). Each of those is a real question a page
  * should answer: a test expects none, so a new one is looked at rather than passed unread.
  */
-export async function accessibilityFindings(page: Page, options: { include?: string; rules?: string[] } = {}) {
+export async function accessibilityFindings(page: Page, options: { include?: string; rules?: string[] } = {}): Promise<{ violations: Violation[]; undecidedContrast: { target: string; why: string }[] }> {
   let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']);
   if (options.include) builder = builder.include(options.include);
   if (options.rules) builder = builder.withRules(options.rules);

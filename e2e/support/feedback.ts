@@ -1,3 +1,4 @@
+import type { WebhookRecord } from '../simulator/control-api';
 import type { Page } from '@playwright/test';
 
 /**
@@ -57,13 +58,7 @@ export function metricsReport(page: Page, query: { fromDay?: string; toDay?: str
   return ask<MetricsReply>(page, 'page/get-metrics', query);
 }
 
-export interface WebhookSummary {
-  events: { eventId: string; conversationId: string; action: string; recommendationId: string; agentId: string; timestamp: string }[];
-  duplicates: number;
-  received: number;
-}
-
-export async function webhookSummary(origin: string): Promise<WebhookSummary> {
+export async function webhookSummary(origin: string): Promise<WebhookRecord> {
   const response = await fetch(new URL('/__sim/webhook', origin));
-  return (await response.json()) as WebhookSummary;
+  return (await response.json()) as WebhookRecord;
 }

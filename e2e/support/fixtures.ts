@@ -2,19 +2,20 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { test as base, type BrowserContext, type Worker } from '@playwright/test';
 import { startSimulator } from '../simulator/server';
+import { DEFAULT_DESK, type Desk, type DeskOptions, openDesk, withOrigin } from './desk';
 import { extensionIdFromManifest, launchExtension } from './launch-extension';
+
+export { SIMULATOR_ORIGIN } from './desk';
 
 type Simulator = Awaited<ReturnType<typeof startSimulator>>;
 
 /** Where Chromium on Linux reads managed (enterprise) policy at start-up. */
-export const SIMULATOR_ORIGIN = '$SIMULATOR_ORIGIN';
-
 export const MANAGED_POLICY_FILE = '/etc/chromium/policies/managed/agent-assist-e2e.json';
 
 export interface ExtensionFixtures {
   /**
    * Settings an admin pushes through managed policy, written before Chromium starts; null for none.
-   * String values equal to SIMULATOR_ORIGIN are replaced by this test's simulator origin.
+   * String values starting with SIMULATOR_ORIGIN have it replaced by this test's simulator origin.
    */
   managedPolicy: Record<string, unknown> | null;
   /** The browser's language (e.g. `de-DE`); null for Chromium's default (en-US here). */
@@ -23,6 +24,10 @@ export interface ExtensionFixtures {
   context: BrowserContext;
   extensionId: string;
   serviceWorker: Worker;
+  /** How `desk` is set up (e2e/support/desk.ts): `test.use({ deskOptions: {...} })`, merged over the defaults. */
+  deskOptions: Partial<DeskOptions>;
+  /** A desktop with its side panel open and, unless deskOptions say otherwise, the agent signed in. */
+  desk: Desk;
 }
 
 /**
@@ -40,7 +45,7 @@ export const test = base.extend<ExtensionFixtures & { launched: Awaited<ReturnTy
   browserLanguage: [null, { option: true }],
   launched: async ({ managedPolicy, browserLanguage, simulator }, use) => {
     if (managedPolicy) {
-      const values = Object.fromEntries(Object.entries(managedPolicy).map(([key, value]) => [key, value === SIMULATOR_ORIGIN ? simulator.origin : value]));
+      const values = withOrigin(managedPolicy, simulator.origin);
       mkdirSync(dirname(MANAGED_POLICY_FILE), { recursive: true });
       writeFileSync(MANAGED_POLICY_FILE, JSON.stringify({ '3rdparty': { extensions: { [extensionIdFromManifest()]: values } } }));
     }
@@ -55,6 +60,10 @@ export const test = base.extend<ExtensionFixtures & { launched: Awaited<ReturnTy
   context: async ({ launched }, use) => use(launched.context),
   extensionId: async ({ launched }, use) => use(launched.extensionId),
   serviceWorker: async ({ launched }, use) => use(launched.serviceWorker),
+  deskOptions: [{}, { option: true }],
+  desk: async ({ context, serviceWorker, extensionId, simulator, deskOptions }, use) => {
+    await use(await openDesk(context, serviceWorker, extensionId, simulator.origin, { ...DEFAULT_DESK, ...deskOptions }));
+  },
 });
 
 export { expect } from '@playwright/test';

@@ -1,31 +1,24 @@
+import type { FaultRule, RecordedRequest, RequestsRecord } from '../simulator/control-api';
+
 /**
- * The simulator's control API (e2e/simulator/control.ts), typed for tests: inject faults and read
- * what the simulator received.
+ * The simulator's control API (e2e/simulator/control.ts) for tests: inject faults and read what the
+ * simulator received. The answers' types are the simulator's own (e2e/simulator/control-api.ts).
  */
-export interface RecordedRequest {
-  route: string;
-  method: string;
-  path: string;
-  at: number;
-  headers: Record<string, string>;
-  body: unknown;
-  /** null when the simulator hung up or never answered (hang/reset faults). */
-  status: number | null;
-  correlationId: string;
-  fault?: string;
+export type { RecordedRequest } from '../simulator/control-api';
+
+/** GET `/__sim/<path>`, or POST it with a JSON body; the JSON answer, or an error naming the call. */
+export async function simControl<T>(origin: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(new URL(`/__sim/${path}`, origin), body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
 }
 
 export async function recordedRequests(origin: string, route?: string): Promise<RecordedRequest[]> {
-  const url = new URL('/__sim/requests', origin);
-  if (route) url.searchParams.set('route', route);
-  const response = await fetch(url);
-  const body = (await response.json()) as { requests: RecordedRequest[] };
-  return body.requests;
+  return (await simControl<RequestsRecord>(origin, route ? `requests?${new URLSearchParams({ route }).toString()}` : 'requests')).requests;
 }
 
-export async function setFaults(origin: string, rules: Record<string, unknown>[]): Promise<void> {
-  const response = await fetch(new URL('/__sim/faults', origin), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ rules }) });
-  if (!response.ok) throw new Error(`setFaults: ${response.status} ${await response.text()}`);
+export async function setFaults(origin: string, rules: FaultRule[]): Promise<void> {
+  await simControl<unknown>(origin, 'faults', { rules });
 }
 
 export async function clearFaults(origin: string): Promise<void> {

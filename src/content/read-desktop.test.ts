@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+// @vitest-environment-options {"settings": {"enableIframePageLoading": true}}
 import { beforeEach, describe, expect, it } from 'vitest';
 import { REPORTED_TURNS } from '../shared/conversation-limits';
 import { GENESYS_DESKTOP_PROFILE, SIMULATOR_DESKTOP_PROFILE } from '../shared/desktop-profile';

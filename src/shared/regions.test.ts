@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import manifestJson from '../../manifest.json' with { type: 'json' };
 import { GENESYS_REGIONS, hostsForRegion, isGenesysDesktopOrigin } from './regions';
+import { parseSettings, resolveEndpoints } from './settings';
 
 interface Manifest {
   host_permissions: string[];
@@ -9,31 +11,26 @@ interface Manifest {
 }
 const manifest: Manifest = manifestJson;
 
-// The 17 region domains Genesys Cloud documents (docs/genesys-api.md, "Hosts and regions").
-const DOCUMENTED_REGIONS = [
-  'mypurecloud.com',
-  'mypurecloud.ie',
-  'mypurecloud.com.au',
-  'mypurecloud.jp',
-  'mypurecloud.de',
-  'usw2.pure.cloud',
-  'cac1.pure.cloud',
-  'apne2.pure.cloud',
-  'euw2.pure.cloud',
-  'aps1.pure.cloud',
-  'use2.us-gov-pure.cloud',
-  'sae1.pure.cloud',
-  'mec1.pure.cloud',
-  'apne3.pure.cloud',
-  'euc2.pure.cloud',
-  'mxc1.pure.cloud',
-  'apse1.pure.cloud',
-];
+// The region domains the settings page documents (docs/settings.md, the `region` row): what an
+// admin reads there must be what the extension takes, and nothing more.
+const settingsDoc = readFileSync(new URL('../../docs/settings.md', import.meta.url), 'utf8');
+const regionRow = settingsDoc.split('\n').find((line) => line.startsWith('| `region` |')) ?? '';
+const DOCUMENTED_REGIONS = [...(regionRow.split(' | ')[1] ?? '').matchAll(/`([a-z0-9-]+(?:\.[a-z0-9-]+)+)`/g)].map((match) => match[1]!);
+const STORE = { allowLoopbackHttp: false };
 
 describe('regions', () => {
-  it('are exactly the documented Genesys regions', () => {
-    expect([...GENESYS_REGIONS].sort()).toEqual([...DOCUMENTED_REGIONS].sort());
-    expect(new Set(GENESYS_REGIONS).size).toBe(GENESYS_REGIONS.length);
+  it('are taken as a setting exactly when the settings page documents them, each reaching its own hosts', () => {
+    expect(DOCUMENTED_REGIONS.length).toBeGreaterThan(0);
+    for (const region of DOCUMENTED_REGIONS) {
+      const { settings, issues } = parseSettings({ region, clientId: 'client' }, STORE);
+      expect(issues, region).toEqual([]);
+      expect(resolveEndpoints(settings), region).toEqual({ loginBaseUrl: `https://login.${region}`, apiBaseUrl: `https://api.${region}` });
+    }
+    const undocumented = GENESYS_REGIONS.filter((region) => !DOCUMENTED_REGIONS.includes(region));
+    expect(undocumented).toEqual([]);
+    for (const region of ['mypurecloud.co.uk', 'pure.cloud', 'login.mypurecloud.com', 'MYPURECLOUD.COM']) {
+      expect(parseSettings({ region }, STORE).issues.map((issue) => issue.key), region).toEqual(['region']);
+    }
   });
 
   it('map to login, api and apps hosts', () => {

@@ -225,16 +225,15 @@ describe('cards', () => {
     expect(screen.getAllByRole('link', { name: /^Open article: / })).toHaveLength(2);
   });
 
-  it('renders hostile content as text: no script or image elements, nothing runs', async () => {
+  // Whether anything runs is for a browser that runs scripts: e2e/specs/hostile-content.spec.ts.
+  it('renders hostile content as text: no script, image or frame element', () => {
     const payload = '<p>Safe words</p><script>window.pwned = 1</script><img src=x onerror="window.pwned = 2"><iframe srcdoc="<script>parent.pwned = 3</script>"></iframe>';
     const { panel } = withView('ready', {
       recommendations: [recommendationFixture({ id: 'evil', title: '<img src=x onerror=alert(1)>', content: payload })],
     });
-    await new Promise((resolve) => setTimeout(resolve, 10));
     expect(panel.querySelector('script, img, iframe')).toBeNull();
     expect(screen.getByTestId('content').textContent).toBe('Safe words');
     expect(screen.getByTestId('title').textContent).toBe('<img src=x onerror=alert(1)>');
-    expect((window as unknown as { pwned?: number }).pwned).toBeUndefined();
   });
 
   it('truncates long content behind a Show more / Show less button', () => {

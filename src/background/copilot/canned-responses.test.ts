@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type * as z from 'zod/mini';
 import type { ApiCall, ApiClient, ApiResult } from '../genesys/api-client';
 import { ApiError } from '../genesys/api-error';
@@ -25,6 +25,7 @@ describe('createCannedResponseReader', () => {
       },
     };
     const reader = createCannedResponseReader(api);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const others = [canned('s-1', 'resp-1'), { id: 's-script', kind: 'Script', title: 'script', detail: '' }, canned('s-2', 'resp-gone')];
     const first = await reader.resolve(others, new AbortController().signal);
     expect(first.cards).toEqual([
@@ -42,6 +43,7 @@ describe('createCannedResponseReader', () => {
       },
     ]);
     expect(first.others.map((entry) => entry.id)).toEqual(['s-script', 's-2']);
+    expect(warn).toHaveBeenCalledWith('[agent-assist] could not read canned response', 'resp-gone', expect.objectContaining({ kind: 'http', status: 404 }));
     await reader.resolve(others, new AbortController().signal);
     expect(calls.filter((path) => path.endsWith('/resp-1'))).toEqual(['/api/v2/responsemanagement/responses/resp-1']);
   });

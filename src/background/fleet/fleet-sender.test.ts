@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { AuditEntry } from '../../shared/audit/audit-entry';
 import type { FleetParkedRow } from '../../shared/fleet/fleet-status';
 import { ClickHouseError, classifyFailure } from './clickhouse-http';
@@ -89,8 +89,10 @@ describe('fleet sender', () => {
       if (rows.some((row) => row.seq === 3)) throw refused("Unknown element 'x' for type Enum8");
       sent.push(rows.map((row) => row.seq));
     });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     await sender.drain();
     expect(sent).toEqual([[1, 2], [4]]);
+    expect(warn).toHaveBeenCalledExactlyOnceWith('[agent-assist] ClickHouse refused audit entry 3; parked', expect.stringContaining("Unknown element 'x'"));
     expect(store.parkedRows).toEqual([expect.objectContaining({ eventId: 'install-1:3', seq: 3, kind: 'click', error: expect.objectContaining({ message: expect.stringContaining("Unknown element 'x'") }) })]);
     expect((await store.cursor())?.seq).toBe(4);
     expect((await store.state()).delivered).toBe(3);

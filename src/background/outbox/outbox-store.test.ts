@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { RecommendationEvent } from '../../shared/recommendation-event';
 import { createOutboxStore, type NewRecord } from './outbox-store';
 
@@ -70,7 +70,9 @@ describe('outbox store', () => {
       transaction.oncomplete = () => resolve();
     });
     db.close();
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     expect((await store.all()).map((record) => record.seq)).not.toContain(99);
+    expect(error).toHaveBeenCalledWith('[agent-assist] 1 unreadable outbox record(s) removed', [99]);
     expect(await store.count()).toBe(1);
   });
 

@@ -152,8 +152,10 @@ describe('outbox', () => {
     const refused = new ApiError('http', 'HTTP 422: unknown action', { status: 422 });
     const webhook = fakeDestination('webhook', (sent) => (sent.eventId === 'e2' ? refused : null));
     const h = harness([webhook.destination]);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     await enqueueAll(h.outbox, 8, 2);
     await h.outbox.drain();
+    expect(warn).toHaveBeenCalledExactlyOnceWith('[agent-assist] webhook refused event e2; parked', { kind: 'http', message: 'HTTP 422: unknown action', status: 422 });
     expect(webhook.delivered.map((sent) => sent.eventId).sort()).toEqual(['e0', 'e1', 'e3', 'e4', 'e5', 'e6', 'e7']);
     const status = await h.outbox.status();
     expect(status.parked).toEqual([
@@ -211,9 +213,12 @@ describe('outbox', () => {
   it('warns before it is full and reports what it dropped once it is', async () => {
     const never: Destination = { id: 'webhook', configured: () => true, deliver: () => Promise.reject(new ApiError('network', 'down')) };
     const h = harness([never], { capacity: 5 });
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     await enqueueAll(h.outbox, 4, 1);
     expect((await h.outbox.status()).warning).toBe('near-full');
+    expect(error).not.toHaveBeenCalled();
     await enqueueAll(h.outbox, 2, 1);
     expect(await h.outbox.status()).toMatchObject({ events: 5, warning: 'full', dropped: 1 });
+    expect(error).toHaveBeenCalledWith('[agent-assist] the feedback outbox is full: 1 older event(s) dropped');
   });
 });

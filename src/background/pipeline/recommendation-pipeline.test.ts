@@ -519,10 +519,13 @@ describe('createPipeline: cache and shared requests', () => {
 
   it('still shows what the provider answered when writing the cache fails', async () => {
     const h = harness();
-    h.cache.store.mockRejectedValueOnce(new DOMException('Quota exceeded', 'QuotaExceededError'));
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const full = new DOMException('Quota exceeded', 'QuotaExceededError');
+    h.cache.store.mockRejectedValueOnce(full);
     await refreshAnswering(h, TAB, { items: [rec('answered', 0.9)], invalidCount: 0 });
     expect(h.published.at(-1)).toMatchObject({ status: 'ready', error: null });
     expect(h.published.at(-1)!.recommendations.map((item) => item.id)).toEqual(['answered']);
+    expect(warn).toHaveBeenCalledWith('[agent-assist] could not cache recommendations', full);
   });
 });
 
