@@ -9,12 +9,17 @@ export async function accessibilityViolations(page: Page, include?: string): Pro
   return (await accessibilityFindings(page, { include })).violations;
 }
 
+export interface AccessibilityFindings {
+  violations: { id: string; impact: string | null | undefined; targets: string[] }[];
+  undecidedContrast: { target: string; why: string }[];
+}
+
 /**
  * Violations, plus the colour-contrast checks axe could not decide ("incomplete": text over an
  * image, a gradient, overlapping boxes, or clipped). Each of those is a real question a page
  * should answer: a test expects none, so a new one is looked at rather than passed unread.
  */
-export async function accessibilityFindings(page: Page, options: { include?: string; rules?: string[] } = {}) {
+export async function accessibilityFindings(page: Page, options: { include?: string; rules?: string[] } = {}): Promise<AccessibilityFindings> {
   let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']);
   if (options.include) builder = builder.include(options.include);
   if (options.rules) builder = builder.withRules(options.rules);
