@@ -8,6 +8,7 @@ import { CARD_MARKS_KEY, parseCardMarks } from './card-marks';
 import { copyToClipboard } from './clipboard';
 import type { ActionResult, ActionFailure, PanelConnector, PanelSnapshot, SearchResult } from './connector';
 import { requestedTabId } from './requested-tab';
+import { errorText } from '../pages/error-text';
 
 function parseView(raw: unknown): ViewState | null {
   const parsed = ViewState.safeParse(raw);
@@ -26,7 +27,7 @@ async function readSession(key: string): Promise<unknown> {
 
 function failureOf(error: unknown): ActionFailure {
   if (error instanceof WorkerRequestError) return { code: error.code, message: error.message };
-  return { code: 'failed', message: error instanceof Error ? error.message : String(error) };
+  return { code: 'failed', message: errorText(error) };
 }
 
 async function attempt(action: () => Promise<unknown>): Promise<ActionResult> {

@@ -18,6 +18,7 @@ import { EMPTY_VALUES, FilterForm, type FilterValues } from './FilterForm';
 import { IntegrityPanel, type VerifyState } from './IntegrityPanel';
 import { WhatIf } from './WhatIf';
 import { FleetView, type FleetQueries } from './FleetView';
+import { errorText } from '../pages/error-text';
 
 export const PAGE_SIZES = [100, 500, 1000] as const;
 
@@ -34,10 +35,6 @@ function filterFrom(values: FilterValues): AuditFilter | null {
     kind: values.kind,
     provider: values.provider,
   };
-}
-
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 export function SupervisorApp({ connector }: { connector: SupervisorConnector }) {
@@ -61,7 +58,7 @@ export function SupervisorApp({ connector }: { connector: SupervisorConnector })
 
   const checkAccess = () =>
     connector.access().then(setAccess, (error: unknown) =>
-      setAccess({ signedIn: false, user: null, supervisor: false, permission: '', reason: 'error', message: message(error) }),
+      setAccess({ signedIn: false, user: null, supervisor: false, permission: '', reason: 'error', message: errorText(error) }),
     );
 
   const runQuery = (filter: AuditFilter) => {
@@ -79,7 +76,7 @@ export function SupervisorApp({ connector }: { connector: SupervisorConnector })
         setPage(0);
       })
       .catch((error: unknown) => {
-        if (!controller.signal.aborted) setQueryError(message(error));
+        if (!controller.signal.aborted) setQueryError(errorText(error));
       })
       .finally(() => {
         if (queryAbort.current === controller) setQuerying(false);
@@ -102,7 +99,7 @@ export function SupervisorApp({ connector }: { connector: SupervisorConnector })
     const seqs = result.seqs.slice(page * pageSize, (page + 1) * pageSize);
     connector.entries(seqs).then(
       (found) => live && setRows(found),
-      (error: unknown) => live && setQueryError(message(error)),
+      (error: unknown) => live && setQueryError(errorText(error)),
     );
     return () => {
       live = false;
@@ -114,7 +111,7 @@ export function SupervisorApp({ connector }: { connector: SupervisorConnector })
     try {
       await connector.signIn();
     } catch (error) {
-      setAccess((previous) => (previous ? { ...previous, message: message(error) } : previous));
+      setAccess((previous) => (previous ? { ...previous, message: errorText(error) } : previous));
     } finally {
       setSigningIn(false);
       await checkAccess();
@@ -126,7 +123,7 @@ export function SupervisorApp({ connector }: { connector: SupervisorConnector })
     try {
       await connector.signOut();
     } catch (error) {
-      setAccess((previous) => (previous ? { ...previous, message: message(error) } : previous));
+      setAccess((previous) => (previous ? { ...previous, message: errorText(error) } : previous));
     } finally {
       setSigningIn(false);
       await checkAccess();
@@ -147,7 +144,7 @@ export function SupervisorApp({ connector }: { connector: SupervisorConnector })
       if (what === 'stored') setVerifyState({ kind: 'done', what, report: await connector.verifyStored({ onProgress }) });
       else if (file) setVerifyState({ kind: 'done', what, report: await connector.verifyFile(file, { onProgress }), fileName: file.name });
     } catch (error) {
-      setVerifyState({ kind: 'failed', message: message(error) });
+      setVerifyState({ kind: 'failed', message: errorText(error) });
     }
   };
 
