@@ -1,6 +1,4 @@
 import { browser } from '../shared/browser';
-import type { MessageType, RequestOf, ResponseOf } from '../shared/messages';
-import { sendToWorker } from '../shared/send-to-worker';
 
 export { attempt, failureOf, type ActionFailure, type ActionResult } from './action-result';
 export { errorText } from './error-text';
@@ -14,9 +12,7 @@ export { errorText } from './error-text';
 export type StorageArea = 'session' | 'local';
 
 /** A worker request checked both ways against its schema in src/shared/messages.ts; rejects with a WorkerRequestError. */
-export function request<T extends MessageType>(type: T, data: RequestOf<T>): Promise<ResponseOf<T>> {
-  return sendToWorker(type, data);
-}
+export { sendToWorker as request } from '../shared/send-to-worker';
 
 /** The stored value, unparsed (the caller parses it with its schema); undefined when absent. */
 export async function readStorage(area: StorageArea, key: string): Promise<unknown> {
