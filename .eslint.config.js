@@ -42,7 +42,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/content/**/*.{ts,tsx}', 'src/sidepanel/**/*.{ts,tsx}', 'src/options/**/*.{ts,tsx}', 'src/supervisor/**/*.{ts,tsx}', 'src/shared/**/*.{ts,tsx}'],
+    files: ['src/content/**/*.{ts,tsx}', 'src/pages/**/*.{ts,tsx}', 'src/sidepanel/**/*.{ts,tsx}', 'src/options/**/*.{ts,tsx}', 'src/supervisor/**/*.{ts,tsx}', 'src/shared/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [
         'error',

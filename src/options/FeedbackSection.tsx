@@ -4,13 +4,10 @@ import type { OutboxStatus } from '../shared/outbox-status';
 import type { OptionsConnector } from './connector';
 import { downloadText } from '../shared/dom/download';
 import { FeedbackDelivery } from './FeedbackDelivery';
+import { errorText } from '../pages/error-text';
 
 /** Reloads the outbox status while the page is open: delivery goes on in the worker meanwhile. */
 const REFRESH_MS = 5_000;
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 export function FeedbackSection({ connector, save = downloadText, now = () => new Date() }: { connector: OptionsConnector; save?: typeof downloadText; now?: () => Date }) {
   const [status, setStatus] = useState<OutboxStatus | null>(null);
@@ -28,7 +25,7 @@ export function FeedbackSection({ connector, save = downloadText, now = () => ne
           setLoadError(null);
         },
         (error: unknown) => {
-          if (!stopped) setLoadError(messageOf(error));
+          if (!stopped) setLoadError(errorText(error));
         },
       );
     void load();
@@ -46,7 +43,7 @@ export function FeedbackSection({ connector, save = downloadText, now = () => ne
       const [report, outbox] = await Promise.all([connector.metricsReport(), connector.outboxStatus()]);
       save(`agent-assist-metrics-${now().toISOString().slice(0, 10)}.prom`, renderPrometheus(report.days, outbox), 'text/plain; version=0.0.4; charset=utf-8');
     } catch (error) {
-      setExportError(messageOf(error));
+      setExportError(errorText(error));
     } finally {
       setExporting(false);
     }

@@ -7,6 +7,7 @@ import { isIdentifier } from '../shared/fleet/sql-params';
 import { urlProblem, type ParseOptions, type Settings } from '../shared/settings';
 import type { OptionsConnector } from './connector';
 import { LockedFields } from './locked-fields';
+import { errorText } from '../pages/error-text';
 
 /**
  * The fleet path on the options page (docs/fleet.md): where rows go (URL, table, the two users),
@@ -34,10 +35,6 @@ function time(epochMs: number): string {
 
 function sourceText(source: SecretSource): string {
   return source === 'policy' ? t('fleetPasswordPolicy') : source === 'local' ? t('fleetPasswordStored') : t('fleetPasswordNone');
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 interface Props {
@@ -107,7 +104,7 @@ export function FleetSection({ connector, parseOptions = { allowLoopbackHttp: SI
       setValues({ ...values, insertPassword: '', readPassword: '' });
       setMessage({ kind: 'ok', text: t('fleetSaved') });
     } catch (error) {
-      setMessage({ kind: 'error', text: t('saveFailed', [messageOf(error)]) });
+      setMessage({ kind: 'error', text: t('saveFailed', [errorText(error)]) });
     } finally {
       setBusy(false);
     }

@@ -15,6 +15,7 @@ import { formValuesFrom, validateForm, type FieldErrors, type FormField, type Fo
 import { PROVIDER_LABELS, SettingsForm } from './SettingsForm';
 import { SetupHelp } from './SetupHelp';
 import { StoredIssues } from './StoredIssues';
+import { errorText } from '../pages/error-text';
 
 interface Props {
   connector: OptionsConnector;
@@ -65,7 +66,7 @@ export function OptionsApp({ connector, parseOptions = { allowLoopbackHttp: SIMU
       .then((parsed) => {
         if (!controller.signal.aborted && !dirty.current) show(parsed);
       })
-      .catch((error: unknown) => setSave({ kind: 'failed', message: t('loadFailed', [error instanceof Error ? error.message : String(error)]) }));
+      .catch((error: unknown) => setSave({ kind: 'failed', message: t('loadFailed', [errorText(error)]) }));
     return () => controller.abort();
   }, [connector]);
 
@@ -115,7 +116,7 @@ export function OptionsApp({ connector, parseOptions = { allowLoopbackHttp: SIMU
       setChangedElsewhere(false);
       setSave({ kind: 'saved' });
     } catch (error) {
-      setSave({ kind: 'failed', message: t('saveFailed', [error instanceof Error ? error.message : String(error)]) });
+      setSave({ kind: 'failed', message: t('saveFailed', [errorText(error)]) });
     }
   };
 

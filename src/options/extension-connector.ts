@@ -1,7 +1,7 @@
 import { browser } from '../shared/browser';
 import { DESKTOP_DIAGNOSTICS_PREFIX } from '../shared/desktop-diagnostics';
-import { sendToWorker } from '../shared/send-to-worker';
 import { loadSettings, saveSettings, watchSettings } from '../shared/settings-store';
+import { request, watchStorage } from '../pages/extension-client';
 import type { OptionsConnector } from './connector';
 
 export function createExtensionConnector(): OptionsConnector {
@@ -15,20 +15,16 @@ export function createExtensionConnector(): OptionsConnector {
     },
     // chrome.identity.launchWebAuthFlow redirects here: https://<extension-id>.chromiumapp.org/
     redirectUri: () => browser.identity.getRedirectURL(),
-    outboxStatus: () => sendToWorker('page/get-outbox-status', {}),
-    metricsReport: () => sendToWorker('page/get-metrics', {}),
+    outboxStatus: () => request('page/get-outbox-status', {}),
+    metricsReport: () => request('page/get-metrics', {}),
     supervisorPageUrl: () => browser.runtime.getURL('src/supervisor/index.html'),
     hasHostAccess: (patterns) => browser.permissions.contains({ origins: patterns }),
     requestHostAccess: (patterns) => browser.permissions.request({ origins: patterns }),
-    fleetStatus: () => sendToWorker('page/get-fleet-status', {}),
-    setFleetSecrets: (secrets) => sendToWorker('page/set-fleet-secrets', secrets),
-    desktopDiagnostics: async () => (await sendToWorker('page/get-desktop-diagnostics', {})).tabs,
+    fleetStatus: () => request('page/get-fleet-status', {}),
+    setFleetSecrets: (secrets) => request('page/set-fleet-secrets', secrets),
+    desktopDiagnostics: async () => (await request('page/get-desktop-diagnostics', {})).tabs,
     watchDesktopDiagnostics(onChange, signal) {
-      const listener = (changes: Record<string, unknown>, area: string) => {
-        if (area === 'session' && Object.keys(changes).some((key) => key.startsWith(DESKTOP_DIAGNOSTICS_PREFIX))) onChange();
-      };
-      browser.storage.onChanged.addListener(listener);
-      signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener));
+      watchStorage('session', (key) => key.startsWith(DESKTOP_DIAGNOSTICS_PREFIX), () => onChange(), signal);
     },
   };
 }

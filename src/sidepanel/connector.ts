@@ -1,5 +1,6 @@
+import type { ActionFailure, ActionResult } from '../pages/action-result';
 import type { Recommendation } from '../shared/recommendation';
-import type { InsertOutcome, SignInFailure } from '../shared/messages';
+import type { InsertOutcome } from '../shared/messages';
 import type { RecommendationEventInput } from '../shared/recommendation-event';
 import type { Settings } from '../shared/settings';
 import type { SignedInUser, SourceProblem, ViewState } from '../shared/view-state';
@@ -20,15 +21,8 @@ export interface PanelSnapshot {
   settings: Settings;
 }
 
-/** A failed action, already separated from whatever threw it. `code` is a WorkerRequestError code or 'failed'. */
-export interface ActionFailure {
-  code: string;
-  message: string;
-  /** A sign-in the login host refused, with what the admin must check. */
-  signIn?: SignInFailure;
-}
 
-export type ActionResult = { ok: true } | ({ ok: false } & ActionFailure);
+export type { ActionFailure, ActionResult } from '../pages/action-result';
 
 export type PanelAction = 'sign-in' | 'sign-out' | 'refresh' | 'open-settings';
 

@@ -1,12 +1,12 @@
-import { browser, type Storage } from '../shared/browser';
+import { browser } from '../shared/browser';
 import type { SignInFailure } from '../shared/messages';
-import { sendToWorker, WorkerRequestError } from '../shared/send-to-worker';
 import { DEFAULT_SETTINGS } from '../shared/settings';
 import { loadSettings, watchSettings } from '../shared/settings-store';
 import { AUTH_USER_KEY, SignedInUser, ViewState, viewStateKey } from '../shared/view-state';
+import { attempt, failureOf, readStorage, request, watchStorage, writeStorage } from '../pages/extension-client';
 import { CARD_MARKS_KEY, parseCardMarks } from './card-marks';
 import { copyToClipboard } from './clipboard';
-import type { ActionResult, ActionFailure, PanelConnector, PanelSnapshot, SearchResult } from './connector';
+import type { PanelConnector, PanelSnapshot, SearchResult } from './connector';
 import { requestedTabId } from './requested-tab';
 
 function parseView(raw: unknown): ViewState | null {
@@ -19,24 +19,7 @@ function parseUser(raw: unknown): SignedInUser | null {
   return parsed.success ? parsed.data : null;
 }
 
-async function readSession(key: string): Promise<unknown> {
-  const stored = await browser.storage.session.get(key);
-  return stored[key];
-}
-
-function failureOf(error: unknown): ActionFailure {
-  if (error instanceof WorkerRequestError) return { code: error.code, message: error.message };
-  return { code: 'failed', message: error instanceof Error ? error.message : String(error) };
-}
-
-async function attempt(action: () => Promise<unknown>): Promise<ActionResult> {
-  try {
-    await action();
-    return { ok: true };
-  } catch (error) {
-    return { ok: false, ...failureOf(error) };
-  }
-}
+const readSession = (key: string) => readStorage('session', key);
 
 /**
  * Binds the panel to the extension: the view the worker publishes in storage.session for the
@@ -61,21 +44,23 @@ export function createExtensionConnector(search: string): PanelConnector {
         if (started && !signal.aborted) onSnapshot(snapshot);
       };
 
-      const onStorageChanged = (changes: Record<string, Storage.StorageChange>, areaName: string) => {
-        if (areaName !== 'session') return;
-        if (AUTH_USER_KEY in changes) {
-          userVersion += 1;
-          update({ user: parseUser(changes[AUTH_USER_KEY]?.newValue) });
-        }
-        if (snapshot.tabId !== null) {
-          const key = viewStateKey(snapshot.tabId);
-          if (key in changes) {
-            viewVersion += 1;
-            update({ view: parseView(changes[key]?.newValue) });
+      const followedViewKey = () => (snapshot.tabId === null ? null : viewStateKey(snapshot.tabId));
+      watchStorage(
+        'session',
+        (key) => key === AUTH_USER_KEY || key === followedViewKey(),
+        (changes) => {
+          if (changes.has(AUTH_USER_KEY)) {
+            userVersion += 1;
+            update({ user: parseUser(changes.get(AUTH_USER_KEY)) });
           }
-        }
-      };
-      browser.storage.onChanged.addListener(onStorageChanged);
+          const key = followedViewKey();
+          if (key !== null && changes.has(key)) {
+            viewVersion += 1;
+            update({ view: parseView(changes.get(key)) });
+          }
+        },
+        signal,
+      );
       const stopWatchingSettings = watchSettings((parsed) => {
         settingsVersion += 1;
         update({ settings: parsed.settings });
@@ -128,7 +113,6 @@ export function createExtensionConnector(search: string): PanelConnector {
       };
 
       signal.addEventListener('abort', () => {
-        browser.storage.onChanged.removeListener(onStorageChanged);
         browser.tabs.onActivated.removeListener(onActivated);
         browser.tabs.onUpdated.removeListener(onUpdated);
         stopWatchingSettings();
@@ -147,37 +131,37 @@ export function createExtensionConnector(search: string): PanelConnector {
       let signedIn = false;
       let failure: SignInFailure | undefined;
       const result = await attempt(async () => {
-        ({ signedIn, failure } = await sendToWorker('page/sign-in', {}));
+        ({ signedIn, failure } = await request('page/sign-in', {}));
       });
       if (result.ok && failure) return { ok: false, code: 'sign-in-failed', message: failure.detail, signIn: failure };
       // The worker answered but nobody is signed in (the login window was closed, say).
       if (result.ok && !signedIn) return { ok: false, code: 'not-signed-in', message: 'sign-in did not complete' };
       return result;
     },
-    signOut: () => attempt(() => sendToWorker('page/sign-out', {})),
-    refresh: (tabId) => attempt(() => sendToWorker('page/refresh', { tabId })),
+    signOut: () => attempt(() => request('page/sign-out', {})),
+    refresh: (tabId) => attempt(() => request('page/refresh', { tabId })),
     openSettings: () => attempt(() => browser.runtime.openOptionsPage()),
     async searchKnowledge(tabId, query): Promise<SearchResult> {
       let results: SearchResult = { ok: false, code: 'failed', message: 'no answer' };
       const outcome = await attempt(async () => {
-        const answer = await sendToWorker('page/knowledge-search', { tabId, query });
+        const answer = await request('page/knowledge-search', { tabId, query });
         results = { ok: true, results: answer.results, ...(answer.sourceProblems && { sourceProblems: answer.sourceProblems }) };
       });
       return outcome.ok ? results : outcome;
     },
     async knowledgeAvailable() {
-      return (await sendToWorker('page/knowledge-available', {}).catch(() => ({ available: false }))).available;
+      return (await request('page/knowledge-available', {}).catch(() => ({ available: false }))).available;
     },
     async recordEvent(input) {
       try {
-        return { ok: true, eventId: (await sendToWorker('page/record-event', input)).eventId };
+        return { ok: true, eventId: (await request('page/record-event', input)).eventId };
       } catch (error) {
         return { ok: false, ...failureOf(error) };
       }
     },
     async insertIntoReply(tabId, recommendationId) {
       try {
-        return { ok: true, outcome: (await sendToWorker('page/insert-into-reply', { tabId, recommendationId })).outcome };
+        return { ok: true, outcome: (await request('page/insert-into-reply', { tabId, recommendationId })).outcome };
       } catch (error) {
         return { ok: false, ...failureOf(error) };
       }
@@ -186,9 +170,7 @@ export function createExtensionConnector(search: string): PanelConnector {
     async readCardMarks() {
       return parseCardMarks(await readSession(CARD_MARKS_KEY).catch(() => undefined));
     },
-    async writeCardMarks(marks) {
-      await browser.storage.session.set({ [CARD_MARKS_KEY]: marks });
-    },
+    writeCardMarks: (marks) => writeStorage('session', CARD_MARKS_KEY, marks),
     async readCommandShortcuts() {
       const commands = await browser.commands.getAll().catch(() => []);
       return Object.fromEntries(commands.filter((command) => command.name).map((command) => [command.name!, command.shortcut ?? '']));

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
 import type { ExportFormat, ExportProgress } from './export-audit';
+import { errorText } from '../pages/error-text';
 
 export type ExportState =
   | { kind: 'idle' }
@@ -59,7 +60,7 @@ export function ExportPanel({ matches, run, release }: Props) {
       });
       setState({ kind: 'done', format, fileName: done.fileName, written: done.written, ms: performance.now() - started, url: done.url });
     } catch (error) {
-      setState(controller.signal.aborted ? { kind: 'cancelled' } : { kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+      setState(controller.signal.aborted ? { kind: 'cancelled' } : { kind: 'failed', message: errorText(error) });
     } finally {
       abort.current = null;
     }

@@ -4,6 +4,7 @@ import type { FleetQueryName, FleetQueryRequest, FleetQueryResponse } from '../s
 import { bucketFor, chainRows, chainRuns, ctrTable, latencyRows, reasonRows, whatIfResult, type ChainRow, type CtrTable } from './fleet-model';
 import { formatPercent } from '../shared/locale-format';
 import { LineChart } from './LineChart';
+import { errorText } from '../pages/error-text';
 
 /**
  * The Fleet view (docs/fleet.md): every install's events in the organisation's ClickHouse, through
@@ -37,10 +38,6 @@ function bucketName(bucket: number): string {
 function bucketLabel(epochSeconds: number, bucket: number): string {
   const options: Intl.DateTimeFormatOptions = bucket < 86_400 ? { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' } : { dateStyle: 'medium' };
   return new Intl.DateTimeFormat(displayLocale(), options).format(epochSeconds * 1000);
-}
-
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 function CtrSection({ id, title, table, keyName, bucket }: { id: string; title: string; table: CtrTable; keyName: string; bucket: number }) {
@@ -90,7 +87,7 @@ function FleetWhatIf({ queries, range, current }: { queries: FleetQueries; range
           setResult(whatIfResult(response.rows));
           setError(null);
         },
-        (caught: unknown) => live && setError(message(caught)),
+        (caught: unknown) => live && setError(errorText(caught)),
       );
     }, 250);
     return () => {
@@ -196,7 +193,7 @@ export function FleetView({ queries, current, now = () => Date.now() }: { querie
         setLoaded({ ctrSource: ctrTable(source, 'source_id'), ctrAgent: ctrTable(agent, 'agent_id'), latency: latencyRows(latency), reasons: reasonRows(reasons), chains: chainRows(chains) });
         setError(null);
       })
-      .catch((caught: unknown) => setError(message(caught)))
+      .catch((caught: unknown) => setError(errorText(caught)))
       .finally(() => setBusy(false));
   };
 

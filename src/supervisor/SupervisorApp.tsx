@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { AuditEntry } from '../shared/audit/audit-entry';
 import type { AuditHealth } from '../shared/audit/audit-health';
 import type { SupervisorAccess } from '../shared/audit/supervisor-access';
@@ -6,20 +6,21 @@ import { displayLocale, t } from '../shared/i18n';
 import { formatCount } from '../shared/locale-format';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings';
 import { AccessBanner } from './AccessBanner';
-import { EMPTY_FILTER, endOfLocalDay, exportFileName, startOfLocalDay, type AuditFilter } from './audit-filter';
-import type { AuditQueryResult } from './audit-query';
+import { endOfLocalDay, startOfLocalDay, type AuditFilter } from './audit-filter';
 import { Charts } from './Charts';
 import { parseDateText } from './date-text';
 import type { SupervisorConnector } from './connector';
 import { EntryTable } from './EntryTable';
-import type { ExportFormat } from './export-audit';
-import { ExportPanel, type ExportRun } from './ExportPanel';
+import { ExportPanel } from './ExportPanel';
 import { EMPTY_VALUES, FilterForm, type FilterValues } from './FilterForm';
-import { IntegrityPanel, type VerifyState } from './IntegrityPanel';
+import { IntegrityPanel } from './IntegrityPanel';
 import { WhatIf } from './WhatIf';
+import { PAGE_SIZES, useAuditQuery } from './use-audit-query';
+import { useChainVerification } from './use-chain-verification';
+import { useAuditExport } from './use-audit-export';
 import { FleetView, type FleetQueries } from './FleetView';
+import { errorText } from '../pages/error-text';
 
-export const PAGE_SIZES = [100, 500, 1000] as const;
 
 /** The filter the form describes; null while a date box holds something that is not a date. */
 function filterFrom(values: FilterValues): AuditFilter | null {
@@ -36,85 +37,37 @@ function filterFrom(values: FilterValues): AuditFilter | null {
   };
 }
 
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 export function SupervisorApp({ connector }: { connector: SupervisorConnector }) {
   const [access, setAccess] = useState<SupervisorAccess | null>(null);
   const [signingIn, setSigningIn] = useState(false);
   const [health, setHealth] = useState<AuditHealth | null>(null);
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [values, setValues] = useState<FilterValues>(EMPTY_VALUES);
-  const [applied, setApplied] = useState<AuditFilter>(EMPTY_FILTER);
-  const [result, setResult] = useState<AuditQueryResult | null>(null);
-  const [querying, setQuerying] = useState(false);
-  const [queryError, setQueryError] = useState<string | null>(null);
-  const [page, setPage] = useState(0);
-  const [pageSize, setPageSize] = useState<number>(PAGE_SIZES[0]);
-  const [rows, setRows] = useState<AuditEntry[]>([]);
+  const query = useAuditQuery(connector);
+  const verification = useChainVerification(connector);
+  const runExport = useAuditExport(connector, query.applied);
   const [selected, setSelected] = useState<AuditEntry | null>(null);
-  const [verifyState, setVerifyState] = useState<VerifyState>({ kind: 'idle' });
-  const queryAbort = useRef<AbortController | null>(null);
   const [fleetReadable, setFleetReadable] = useState(false);
   const fleetQueries = useMemo<FleetQueries>(() => ({ run: (request) => connector.fleetQuery(request) }), [connector]);
 
   const checkAccess = () =>
     connector.access().then(setAccess, (error: unknown) =>
-      setAccess({ signedIn: false, user: null, supervisor: false, permission: '', reason: 'error', message: message(error) }),
+      setAccess({ signedIn: false, user: null, supervisor: false, permission: '', reason: 'error', message: errorText(error) }),
     );
-
-  const runQuery = (filter: AuditFilter) => {
-    queryAbort.current?.abort();
-    const controller = new AbortController();
-    queryAbort.current = controller;
-    setQuerying(true);
-    setQueryError(null);
-    connector
-      .query(filter, { signal: controller.signal })
-      .then((found) => {
-        if (controller.signal.aborted) return;
-        setApplied(filter);
-        setResult(found);
-        setPage(0);
-      })
-      .catch((error: unknown) => {
-        if (!controller.signal.aborted) setQueryError(message(error));
-      })
-      .finally(() => {
-        if (queryAbort.current === controller) setQuerying(false);
-      });
-  };
 
   useEffect(() => {
     void checkAccess();
     connector.health().then(setHealth, () => setHealth(null));
     connector.settings().then(setSettings, () => undefined);
     connector.fleetStatus().then((status) => setFleetReadable(status.readConfigured), () => setFleetReadable(false));
-    runQuery(EMPTY_FILTER);
-    return () => queryAbort.current?.abort();
   }, [connector]);
-
-  // The rows of the current page, read back by seq.
-  useEffect(() => {
-    if (!result) return;
-    let live = true;
-    const seqs = result.seqs.slice(page * pageSize, (page + 1) * pageSize);
-    connector.entries(seqs).then(
-      (found) => live && setRows(found),
-      (error: unknown) => live && setQueryError(message(error)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [result, page, pageSize, connector]);
 
   const signIn = async () => {
     setSigningIn(true);
     try {
       await connector.signIn();
     } catch (error) {
-      setAccess((previous) => (previous ? { ...previous, message: message(error) } : previous));
+      setAccess((previous) => (previous ? { ...previous, message: errorText(error) } : previous));
     } finally {
       setSigningIn(false);
       await checkAccess();
@@ -126,37 +79,20 @@ export function SupervisorApp({ connector }: { connector: SupervisorConnector })
     try {
       await connector.signOut();
     } catch (error) {
-      setAccess((previous) => (previous ? { ...previous, message: message(error) } : previous));
+      setAccess((previous) => (previous ? { ...previous, message: errorText(error) } : previous));
     } finally {
       setSigningIn(false);
       await checkAccess();
     }
   };
 
-  const runExport = async (format: ExportFormat, options: { signal: AbortSignal; onProgress: Parameters<SupervisorConnector['exportEntries']>[2]['onProgress'] }): Promise<ExportRun> => {
-    const done = await connector.exportEntries(format, applied, options);
-    const fileName = exportFileName(applied, { first: done.first, last: done.last }, format);
-    const url = connector.download(done.blob, fileName);
-    return { fileName, written: done.written, url };
-  };
-
-  const verify = async (what: 'stored' | 'file', file?: File) => {
-    setVerifyState({ kind: 'running', what, checked: 0 });
-    const onProgress = (checked: number) => setVerifyState({ kind: 'running', what, checked });
-    try {
-      if (what === 'stored') setVerifyState({ kind: 'done', what, report: await connector.verifyStored({ onProgress }) });
-      else if (file) setVerifyState({ kind: 'done', what, report: await connector.verifyFile(file, { onProgress }), fileName: file.name });
-    } catch (error) {
-      setVerifyState({ kind: 'failed', message: message(error) });
-    }
-  };
-
+  const { result, rows, page, pageSize } = query;
   const agentNames = useMemo(() => new Map((result?.agents ?? []).flatMap((agent) => (agent.name ? [[agent.id, agent.name] as const] : []))), [result]);
   const total = result?.seqs.length ?? 0;
   const pages = Math.max(1, Math.ceil(total / pageSize));
 
   return (
-    <main class="supervisor" data-testid="supervisor" aria-busy={querying}>
+    <main class="supervisor" data-testid="supervisor" aria-busy={query.querying}>
       <h1>{t('supervisorTitle')}</h1>
       <AccessBanner access={access} signingIn={signingIn} onSignIn={() => void signIn()} onSignOut={() => void signOut()} />
       {health && !health.ok && (
@@ -164,13 +100,13 @@ export function SupervisorApp({ connector }: { connector: SupervisorConnector })
           {t('auditHealthFailing', [health.failedEntries, health.lastError ?? ''])}
         </p>
       )}
-      <FilterForm values={values} agents={result?.agents ?? []} providers={result?.providers ?? []} busy={querying} onChange={setValues} onApply={() => {
+      <FilterForm values={values} agents={result?.agents ?? []} providers={result?.providers ?? []} busy={query.querying} onChange={setValues} onApply={() => {
           const filter = filterFrom(values);
-          if (filter) runQuery(filter);
+          if (filter) query.run(filter);
         }} />
-      {queryError && (
+      {query.error && (
         <p class="notice notice--error" role="alert">
-          {t('auditQueryFailed', queryError)}
+          {t('auditQueryFailed', query.error)}
         </p>
       )}
 
@@ -183,21 +119,18 @@ export function SupervisorApp({ connector }: { connector: SupervisorConnector })
           <>
             <EntryTable rows={rows} agentNames={agentNames} offset={page * pageSize} total={total} selected={selected?.seq ?? null} onSelect={(seq) => setSelected(rows.find((row) => row.seq === seq) ?? null)} />
             <nav class="pager" aria-label={t('auditPager')}>
-              <button type="button" class="button" disabled={page === 0} onClick={() => setPage(page - 1)} data-testid="page-previous">
+              <button type="button" class="button" disabled={page === 0} onClick={() => query.setPage(page - 1)} data-testid="page-previous">
                 {t('auditPagePrevious')}
               </button>
               <span data-testid="page-indicator">{t('auditPageOf', [page + 1, pages])}</span>
-              <button type="button" class="button" disabled={page + 1 >= pages} onClick={() => setPage(page + 1)} data-testid="page-next">
+              <button type="button" class="button" disabled={page + 1 >= pages} onClick={() => query.setPage(page + 1)} data-testid="page-next">
                 {t('auditPageNext')}
               </button>
               <label>
                 {t('auditPageSize')}
                 <select
                   value={String(pageSize)}
-                  onChange={(event) => {
-                    setPageSize(Number(event.currentTarget.value));
-                    setPage(0);
-                  }}
+                  onChange={(event) => query.setPageSize(Number(event.currentTarget.value))}
                 >
                   {PAGE_SIZES.map((size) => (
                     <option key={size} value={size}>
@@ -225,7 +158,7 @@ export function SupervisorApp({ connector }: { connector: SupervisorConnector })
         {result && <WhatIf key={`${settings.minRelevanceScore}/${settings.maxContentAgeDays}`} data={result.aggregates.whatIf} current={settings} />}
       </section>
 
-      <IntegrityPanel state={verifyState} onVerifyStored={() => void verify('stored')} onVerifyFile={(file) => void verify('file', file)} />
+      <IntegrityPanel state={verification.state} onVerifyStored={() => void verification.verify('stored')} onVerifyFile={(file) => void verification.verify('file', file)} />
 
       {fleetReadable && <FleetView queries={fleetQueries} current={settings} />}
     </main>

@@ -1,9 +1,8 @@
 import { AUDIT_HEALTH_KEY, AuditHealth } from '../shared/audit/audit-health';
 import { countEntries, openAuditDb, readEntries, readEntryChunks, readHead } from '../shared/audit/audit-store';
 import { createChainVerifier } from '../shared/audit/hash-chain';
-import { browser } from '../shared/browser';
 import { startDownload } from '../shared/dom/download';
-import { sendToWorker } from '../shared/send-to-worker';
+import { readStorage, request } from '../pages/extension-client';
 import { loadSettings } from '../shared/settings-store';
 import { queryAudit } from './audit-query';
 import type { SupervisorConnector } from './connector';
@@ -18,16 +17,15 @@ export function createExtensionConnector(): SupervisorConnector {
   const db = () => (database ??= openAuditDb());
 
   return {
-    access: () => sendToWorker('page/supervisor-access', {}),
+    access: () => request('page/supervisor-access', {}),
     async signIn() {
-      await sendToWorker('page/supervisor-sign-in', {});
+      await request('page/supervisor-sign-in', {});
     },
     async signOut() {
-      await sendToWorker('page/supervisor-sign-out', {});
+      await request('page/supervisor-sign-out', {});
     },
     async health() {
-      const stored = await browser.storage.session.get(AUDIT_HEALTH_KEY);
-      const parsed = AuditHealth.safeParse(stored[AUDIT_HEALTH_KEY]);
+      const parsed = AuditHealth.safeParse(await readStorage('session', AUDIT_HEALTH_KEY));
       return parsed.success ? parsed.data : null;
     },
     settings: async () => (await loadSettings()).settings,
@@ -60,8 +58,8 @@ export function createExtensionConnector(): SupervisorConnector {
     },
     verifyFile: (file, options) => verifyExportFile(file.stream(), options),
     download: startDownload,
-    fleetStatus: () => sendToWorker('page/get-fleet-status', {}),
-    fleetQuery: (request) => sendToWorker('page/fleet-query', request),
+    fleetStatus: () => request('page/get-fleet-status', {}),
+    fleetQuery: (query) => request('page/fleet-query', query),
     release(url) {
       URL.revokeObjectURL(url);
     },
