@@ -12,7 +12,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { splitStatements } from '../../src/shared/fleet/sql-params';
@@ -79,7 +79,7 @@ function usersXml(): string {
   <profiles>
     <default><max_memory_usage>2000000000</max_memory_usage></default>
     <insert><allow_ddl>0</allow_ddl></insert>
-    <reader><readonly>1</readonly><allow_ddl>0</allow_ddl><max_execution_time>30</max_execution_time></reader>
+    <reader><readonly>1</readonly><allow_ddl>0</allow_ddl><max_execution_time>30</max_execution_time><max_threads>${availableParallelism()}</max_threads></reader>
   </profiles>
   <users>
     <default><password></password>${loopback}<profile>default</profile>${quota}</default>

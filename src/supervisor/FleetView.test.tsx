@@ -44,9 +44,9 @@ describe('Fleet view', () => {
     const chain = (install: string) => ({ install_id: install, agent_ids: [`agent-${install}`], entries: '3', first_seq: '1', last_seq: '3', gaps_before: [], broken_links: [], edited: [], conflicting: [] });
     connector.fleetRows = {
       chain_installs: [
-        { install_id: 'i-1', rows: '60000' },
-        { install_id: 'i-2', rows: '60000' },
-        { install_id: 'i-3', rows: '30000' },
+        { install_id: 'i-1', rows: '30000' },
+        { install_id: 'i-2', rows: '30000' },
+        { install_id: 'i-3', rows: '15000' },
       ],
       chain_check: [chain('i-1'), chain('i-2'), chain('i-3')],
     };

@@ -120,8 +120,8 @@ export function bucketFor(rangeSeconds: number): number {
   return rangeSeconds <= 2 * 86_400 ? 3_600 : 86_400;
 }
 
-/** Rows per chain_check request: hashing this many entries takes a fraction of a second on a small server. */
-export const CHAIN_RUN_ROWS = 100_000;
+/** Rows per chain_check request: about half a second of one core on a small server (docs/fleet.md). */
+export const CHAIN_RUN_ROWS = 50_000;
 
 export interface InstallRun {
   first: string;

@@ -120,7 +120,7 @@ FROM
 -- name: chain_installs
 -- Each install with rows in the range and how many, in the server's order of install_id.
 -- Hashing every entry is the chain check's cost, so the page cuts the installs into runs of about
--- 100,000 rows and checks one run at a time (chain_check's first_install..last_install), each
+-- 50,000 rows and checks one run at a time (chain_check's first_install..last_install), each
 -- run reading only its own part of the table (install_id is in the sort key).
 SELECT install_id, toUInt32(count()) AS rows
 FROM {table:Identifier}
