@@ -14,7 +14,10 @@ export async function accessibilityViolations(page: Page, include?: string): Pro
  * image, a gradient, overlapping boxes, or clipped). Each of those is a real question a page
  * should answer: a test expects none, so a new one is looked at rather than passed unread.
  */
-export async function accessibilityFindings(page: Page, options: { include?: string; rules?: string[] } = {}) {
+export async function accessibilityFindings(
+  page: Page,
+  options: { include?: string; rules?: string[] } = {},
+): Promise<{ violations: { id: string; impact: string | null | undefined; targets: string[] }[]; undecidedContrast: { target: string; why: string }[] }> {
   let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']);
   if (options.include) builder = builder.include(options.include);
   if (options.rules) builder = builder.withRules(options.rules);
