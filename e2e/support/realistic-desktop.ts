@@ -12,6 +12,8 @@ export interface SimDirectory {
   ready: Promise<void>;
   select(id: string): void;
   addMessage(id: string, author: 'customer' | 'agent' | 'system', text: string): void;
+  /** Many lines at once: the gadget renders its whole history again (benchmarks' long transcripts). */
+  addMessages(id: string, lines: { author: 'customer' | 'agent' | 'system'; text: string }[]): void;
   closeConversation(id?: string): void;
   transfer(id?: string, queue?: string): void;
   rerenderTranscript(id?: string): void;

@@ -5,7 +5,7 @@ import { reportRetryDelayMs, watchDesktop } from './context-watcher';
 import { liveObservers } from './observers';
 import type { DesktopReader } from './read-desktop';
 
-function fakeReader(): DesktopReader & { current: DesktopFrameReport; reads: number; scopes: string[]; shadowRoots: ShadowRoot[]; recheckInMs: number | null; container: Element | null } {
+function fakeReader(): DesktopReader & { current: DesktopFrameReport; changed: MutationRecord[]; reads: number; scopes: string[]; shadowRoots: ShadowRoot[]; recheckInMs: number | null; container: Element | null } {
   const reader = {
     current: { conversationId: 'a', channel: 'chat', transcript: [], profileId: 'test' } as DesktopFrameReport,
     reads: 0,
@@ -13,7 +13,11 @@ function fakeReader(): DesktopReader & { current: DesktopFrameReport; reads: num
     shadowRoots: [] as ShadowRoot[],
     recheckInMs: null as number | null,
     container: null as Element | null,
-    read(scope: 'all' | 'transcript-only' = 'all') {
+    changed: [] as MutationRecord[],
+    transcriptChanged(records: Iterable<MutationRecord>) {
+      reader.changed.push(...records);
+    },
+        read(scope: 'all' | 'transcript-only' = 'all') {
       reader.reads++;
       reader.scopes.push(scope);
       return { report: reader.current, shadowRoots: reader.shadowRoots, recheckInMs: reader.recheckInMs, transcriptContainer: reader.container };
@@ -165,6 +169,22 @@ describe('watchDesktop', () => {
     transcript.remove();
     await vi.advanceTimersByTimeAsync(100);
     expect(reader.scopes).toEqual(['all', 'transcript-only', 'transcript-only', 'all', 'all']);
+  });
+
+  it('hands the reader the records from inside the transcript, and only those', async () => {
+    const reader = fakeReader();
+    const transcript = document.body.appendChild(document.createElement('div'));
+    reader.container = transcript;
+    watchDesktop({ reader, root: document.body, win: window, report: async () => undefined, signal: controller.signal, debounceMs: 50 });
+    await vi.advanceTimersByTimeAsync(0);
+    const line = document.createElement('p');
+    transcript.append(line);
+    const aside = document.body.appendChild(document.createElement('aside'));
+    await vi.advanceTimersByTimeAsync(100);
+    expect(reader.changed.map((record) => [...record.addedNodes])).toEqual([[line]]);
+    expect(reader.changed.some((record) => [...record.addedNodes].includes(aside))).toBe(false);
+    // The change outside still has everything read again.
+    expect(reader.scopes).toEqual(['all', 'all']);
   });
 
   it('reads again when the reader asks to, without any mutation', async () => {

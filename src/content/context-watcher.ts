@@ -8,7 +8,7 @@ import { sameFrameReport } from './same-report';
  * Watches one frame of the desktop and reports what it shows when that changes. One
  * MutationObserver per observed root — the document, and each open shadow root the profile's
  * selectors step into (a document's observer does not see inside them) — whose callback only
- * notes the time; the reading happens once the page has been quiet for `debounceMs` (or at least
+ * notes what changed and when; the reading happens once the page has been quiet for `debounceMs` (or at least
  * every `maxWaitMs` while it keeps changing), in an idle callback, so typing, streaming messages
  * and re-renders neither block the page nor multiply API calls. A change confined to the
  * transcript re-reads only the transcript's end. A shadow root the selectors no longer reach (its
@@ -78,7 +78,7 @@ export function watchDesktop(options: WatcherOptions): void {
       const controller = new AbortController();
       signal.addEventListener('abort', () => controller.abort(), { once: true, signal: controller.signal });
       shadowRoots.set(shadow, controller);
-      observeMutations(shadow, init, scheduleAll, controller.signal);
+      observeMutations(shadow, init, onMutation, controller.signal);
     }
   }
 
@@ -129,10 +129,16 @@ export function watchDesktop(options: WatcherOptions): void {
     runIdle();
   }
 
-  // The document observer's callback: notes whether the change was confined to the transcript,
-  // and when it happened. Nothing is read here.
-  const onDocumentMutation = metered('mutation', (records: MutationRecord[]): void => {
-    if (!container?.isConnected || !records.every((record) => container?.contains(record.target))) readAll = true;
+  // Every observer's callback (the document's and each shadow root's): hands the records from
+  // inside the transcript to the reader, so its next read parses only what they added, and notes
+  // whether anything else changed, and when. Nothing is read here.
+  const onMutation = metered('mutation', (records: MutationRecord[]): void => {
+    const transcript = container?.isConnected ? container : null;
+    let inside = 0;
+    for (const record of records) if (transcript?.contains(record.target)) inside++;
+    if (inside < records.length) readAll = true;
+    if (inside === records.length) reader.transcriptChanged(records);
+    else if (inside > 0) reader.transcriptChanged(records.filter((record) => transcript?.contains(record.target)));
     schedule();
   });
 
@@ -164,7 +170,7 @@ export function watchDesktop(options: WatcherOptions): void {
     timer = win.setTimeout(checkQuiet, Math.min(debounceMs - quietFor, maxWaitMs - pendingFor));
   });
 
-  observeMutations(root, init, onDocumentMutation, signal);
+  observeMutations(root, init, onMutation, signal);
   win.addEventListener('hashchange', scheduleAll, { signal });
   win.addEventListener('popstate', scheduleAll, { signal });
   signal.addEventListener('abort', () => {

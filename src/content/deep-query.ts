@@ -65,3 +65,12 @@ export function safeMatches(element: Element, selector: string, ancestors = true
     return false;
   }
 }
+
+/** The element itself or its nearest ancestor matching `selector`; null for an invalid selector too. */
+export function safeClosest(element: Element, selector: string): Element | null {
+  try {
+    return element.closest(selector);
+  } catch {
+    return null;
+  }
+}

@@ -258,7 +258,13 @@ describe('createDesktopReader (Genesys profile, messaging gadget frame)', () => 
     const full = reader.read();
     const history = document.querySelector('[data-automation-id="message-history"]')!;
     expect(full.transcriptContainer).toBe(history);
+    const observer = new MutationObserver(() => undefined);
+    observer.observe(history, { childList: true, subtree: true, characterData: true });
     history.insertAdjacentHTML('beforeend', `<div class="message-group local">${body('second')}</div>`);
+    // Without the records, a transcript-only read does not look: it reads what they say changed.
+    expect(reader.read('transcript-only').report.transcript.map((turn) => turn.text)).toEqual(['first']);
+    reader.transcriptChanged(observer.takeRecords());
+    observer.disconnect();
     const quick = reader.read('transcript-only');
     expect(quick.report.transcript.map((turn) => turn.text)).toEqual(['first', 'second']);
     expect(quick.report.transcript.at(-1)?.role).toBe('agent');

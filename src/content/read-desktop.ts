@@ -1,10 +1,11 @@
-import type { Channel, Turn } from '../shared/conversation';
-import { MAX_TURN_CHARS, REPORTED_TURNS } from '../shared/conversation-limits';
+import type { Channel } from '../shared/conversation';
+import { MAX_TURN_CHARS } from '../shared/conversation-limits';
 import type { DesktopProblem } from '../shared/desktop-diagnostics';
 import type { DesktopProfile } from '../shared/desktop-profile';
 import type { DesktopFrameReport } from '../shared/messages';
-import { deepQuery, safeMatches, safeQuery, safeQueryAll } from './deep-query';
+import { deepQuery, safeClosest, safeMatches, safeQuery, safeQueryAll } from './deep-query';
 import { frameTokenOf as readFrameToken } from './frame-token';
+import { createTranscriptTail } from './transcript-tail';
 
 /**
  * Reads one frame of the desktop through a desktop profile (selectors as data). Each frame reads
@@ -13,7 +14,8 @@ import { frameTokenOf as readFrameToken } from './frame-token';
  * transcript; a single-frame desktop finds both. The worker joins them (context-intake.ts).
  *
  * Parsed messages are remembered per element, so each transcript message is read once however
- * often we look: the content script is a guest on the agent's desktop (docs/performance.md P4).
+ * often we look, and a read after new messages parses only those (transcript-tail.ts): the
+ * content script is a guest on the agent's desktop (docs/performance.md P4).
  *
  * Checked against: the simulator's simple desktop (`SIMULATOR_DESKTOP_PROFILE`) and realistic
  * desktop (`REALISTIC_SIMULATOR_PROFILE`, the Genesys profile on e2e/simulator/public/directory and
@@ -51,6 +53,11 @@ export interface DesktopReader {
    */
   read(scope?: 'all' | 'transcript-only'): FrameRead;
   /**
+   * Mutation records from inside the transcript container of the last read: a transcript-only read
+   * then parses only the messages they add, and reads again the ones they change.
+   */
+  transcriptChanged(records: Iterable<MutationRecord>): void;
+  /**
    * The conversation this frame itself shows, without reading the transcript: null in a messaging
    * gadget's frame, which shows a transcript but not which conversation it is.
    */
@@ -68,7 +75,6 @@ export interface ReaderOptions {
 }
 
 export function createDesktopReader(profile: DesktopProfile, doc: Document, location: () => string, options: ReaderOptions = {}): DesktopReader {
-  const parsedTurns = new WeakMap<Element, Turn | null>();
   const idPattern = profile.conversationIdPattern ? safeRegExp(profile.conversationIdPattern) : null;
   const tokenOf = options.frameTokenOf ?? readFrameToken;
   const now = options.now ?? (() => Date.now());
@@ -116,34 +122,20 @@ export function createDesktopReader(profile: DesktopProfile, doc: Document, loca
     return value && !Number.isNaN(Date.parse(value)) ? value.slice(0, MAX_TIME_CHARS) : undefined;
   }
 
-  function readTurn(message: Element): Turn | null {
-    if (parsedTurns.has(message)) return parsedTurns.get(message) ?? null;
-    let turn: Turn | null = null;
-    if (!(profile.excludeMessageSelector && safeMatches(message, profile.excludeMessageSelector))) {
+  // Each message is read and normalised once, and a new one is read on its own (transcript-tail.ts).
+  const tail = createTranscriptTail({
+    messagesIn: (node) => (safeMatches(node, profile.messageSelector, false) ? [node] : safeQueryAll(node, profile.messageSelector)),
+    messageOf(node) {
+      const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
+      return element ? safeClosest(element, profile.messageSelector) : null;
+    },
+    parse(message) {
+      if (profile.excludeMessageSelector && safeMatches(message, profile.excludeMessageSelector)) return null;
       const textElement = profile.messageTextSelector === ':scope' ? message : safeQuery(message, profile.messageTextSelector);
       const text = (textElement?.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, MAX_TURN_CHARS);
-      if (text) turn = { role: safeMatches(message, profile.customerMessageSelector) ? 'customer' : 'agent', text };
-    }
-    // Only cache a message once it has text: the desktop may fill it in after inserting it.
-    if (turn) parsedTurns.set(message, turn);
-    return turn;
-  }
-
-  /**
-   * The last REPORTED_TURNS turns, read from the end, one child of the container at a time (a
-   * message, or a group of them): a long conversation costs no more than a short one.
-   */
-  function transcript(container: Element): Turn[] {
-    const turns: Turn[] = [];
-    for (let child = container.lastElementChild; child && turns.length < REPORTED_TURNS; child = child.previousElementSibling) {
-      const messages = safeMatches(child, profile.messageSelector, false) ? [child] : safeQueryAll(child, profile.messageSelector);
-      for (let index = messages.length - 1; index >= 0 && turns.length < REPORTED_TURNS; index--) {
-        const turn = readTurn(messages[index]!);
-        if (turn) turns.push(turn);
-      }
-    }
-    return turns.reverse();
-  }
+      return text ? { role: safeMatches(message, profile.customerMessageSelector) ? 'customer' : 'agent', text } : null;
+    },
+  });
 
   /** Tracks how long a selector has matched nothing; a problem only once past the grace period. */
   function missing(key: DesktopProblem['key'], isMissing: boolean, at: number): { problem: boolean; waitMs: number | null } {
@@ -163,12 +155,14 @@ export function createDesktopReader(profile: DesktopProfile, doc: Document, loca
     read(scope = 'all') {
       const container = last?.transcriptContainer;
       if (scope === 'transcript-only' && last && container?.isConnected) {
-        last = { ...last, report: { ...last.report, transcript: transcript(container) } };
+        const turns = tail.read(container, 'changes');
+        if (turns !== last.report.transcript) last = { ...last, report: { ...last.report, transcript: turns } };
         return last;
       }
       last = readAll();
       return last;
     },
+    transcriptChanged: (records) => tail.note(records),
     conversationId: () => readConversationId(new Set()),
     transcriptContainer: () => deepQuery(doc, profile.transcriptSelector),
   };
@@ -200,7 +194,7 @@ export function createDesktopReader(profile: DesktopProfile, doc: Document, loca
     const report: DesktopFrameReport = {
       conversationId: id,
       channel: shownChannel,
-      transcript: container ? transcript(container) : [],
+      transcript: container ? (tail.read(container, 'walk')) : [],
       profileId: profile.id.slice(0, 64),
       ...(name !== undefined && { participantName: name }),
       ...(shownSubject !== undefined && { subject: shownSubject }),

@@ -21,6 +21,7 @@ export function sameFrameReport(a: DesktopFrameReport, b: DesktopFrameReport): b
   }
   const problems = (report: DesktopFrameReport) => (report.problems ?? []).map((problem) => `${problem.key}\n${problem.selector}`).join('\n\n');
   if (problems(a) !== problems(b)) return false;
+  if (a.transcript === b.transcript) return true;
   return a.transcript.every((turn, index) => {
     const other = b.transcript[index];
     return other !== undefined && (turn === other || (turn.role === other.role && turn.text === other.text));

@@ -301,6 +301,18 @@
     rerenderTranscript(conversationId = selectedId) {
       post(openEntry(conversationId), { type: 'rerender' });
     },
+    // A long history at once, as when the agent opens a conversation that has been going on for an
+    // hour (the benchmarks' 10,000 messages): the gadget renders it in one go. The platform is not
+    // told line by line; the benchmarks' provider reads the transcript from the context.
+    addMessages(conversationId, lines) {
+      const entry = openEntry(conversationId);
+      const added = lines.map(({ author, text }) => {
+        if (!AUTHORS.includes(author)) throw new Error(`author must be one of ${AUTHORS.join(', ')}`);
+        return { id: crypto.randomUUID(), author, text: String(text), at: new Date().toISOString() };
+      });
+      entry.lines.push(...added);
+      post(entry, { type: 'lines', lines: added });
+    },
     rerenderConversationArea,
     selected: () => selectedId,
     instanceCount: () => viewStack.shadowRoot.querySelectorAll('.app-instance').length,
@@ -341,6 +353,7 @@
     ready,
     select: whenLoaded(api.select),
     addMessage: whenLoaded(api.addMessage),
+    addMessages: whenLoaded(api.addMessages),
     closeConversation: whenLoaded(api.closeConversation),
     transfer: whenLoaded(api.transfer),
     setTimeline: whenLoaded(api.setTimeline),

@@ -99,6 +99,9 @@
       resolveReady();
     } else if (message.type === 'line' && conversation) {
       append(message.line);
+    } else if (message.type === 'lines' && conversation) {
+      lines.push(...message.lines);
+      renderHistory();
     } else if (message.type === 'rerender' && conversation) {
       renderHistory();
     }
