@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSerialQueue } from './serial-queue';
-
-/** A promise the test settles by hand, so the order is observed, not timed. */
-function deferred<T = void>() {
-  let resolve!: (value: T) => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
+import { deferred } from '../shared/testing/deferred';
 
 describe('createSerialQueue', () => {
   it('runs the tasks of one key one at a time, in the order queued', async () => {

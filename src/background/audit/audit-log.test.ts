@@ -4,12 +4,7 @@ import { emptyViewState } from '../../shared/view-state';
 import type { WorkerEvent } from '../worker-events';
 import { createAuditLog, RETENTION_ALARM, type AuditLogDeps } from './audit-log';
 import type { AppendRequest } from './audit-writer';
-
-function deferred() {
-  let resolve!: () => void;
-  const promise = new Promise<void>((res) => (resolve = res));
-  return { promise, resolve };
-}
+import { deferred } from '../../shared/testing/deferred';
 
 function body(kind: AuditBody['kind']): AuditBody {
   return { kind, time: 0, agentId: null, conversationId: null, provider: null, data: {} } as unknown as AuditBody;

@@ -7,6 +7,7 @@ import { ApiError } from '../genesys/api-error';
 import { createAuthService, EXPIRY_MARGIN_MS, type AuthServiceDeps } from './auth-service';
 import { AuthError } from './authorization-code';
 import type { StoredToken } from './token-store';
+import { deferred } from '../../shared/testing/deferred';
 
 // The worker's credential store, in memory; every write and clear is logged in order.
 const vault = vi.hoisted(() => ({
@@ -67,21 +68,6 @@ function signedIn(settings: Settings = SETTINGS, patch: Partial<StoredToken> = {
   vault.token = tokenFor(settings, patch);
   vault.agent = AGENT;
   vault.user = { id: AGENT.id, name: AGENT.name };
-}
-
-interface Deferred<T> {
-  promise: Promise<T>;
-  resolve(value: T): void;
-  reject(error: unknown): void;
-}
-function deferred<T>(): Deferred<T> {
-  let resolve!: (value: T) => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
 }
 
 function harness(overrides: Partial<AuthServiceDeps> = {}) {

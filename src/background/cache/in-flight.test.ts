@@ -1,15 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createInFlight } from './in-flight';
-
-function deferred<T>() {
-  let resolve!: (value: T) => void;
-  let reject!: (error: Error) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
+import { deferred } from '../../shared/testing/deferred';
 
 describe('createInFlight', () => {
   it('runs one request per key and gives every asker its result', async () => {

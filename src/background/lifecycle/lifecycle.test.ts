@@ -1,12 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { WorkerEvent } from '../worker-events';
 import { createLifecycle } from './lifecycle';
-
-function deferred() {
-  let resolve!: () => void;
-  const promise = new Promise<void>((res) => (resolve = res));
-  return { promise, resolve };
-}
+import { deferred } from '../../shared/testing/deferred';
 
 const quiet = { subscribe: () => undefined, log: () => undefined };
 

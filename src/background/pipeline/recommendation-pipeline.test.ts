@@ -11,6 +11,7 @@ import { ApiError } from '../genesys/api-error';
 import type { ProviderQuery, ProviderResult, RecommendationProvider } from '../providers/provider';
 import type { StoredContext } from '../tab-state';
 import { createPipeline, type PipelineDeps } from './recommendation-pipeline';
+import { deferred, type Deferred } from '../../shared/testing/deferred';
 
 const NOW = Date.parse('2025-03-10T12:00:00Z');
 const DAY = 86_400_000;
@@ -29,21 +30,6 @@ function stored(context: Partial<DesktopContext>, tabId = TAB): StoredContext {
     receivedAt: NOW,
     context: { conversationId: 'conv-1', channel: 'chat', transcript: [{ role: 'customer', text: 'card declined' }], profileId: 'simulator', ...context },
   };
-}
-
-interface Deferred<T> {
-  promise: Promise<T>;
-  resolve(value: T): void;
-  reject(error: unknown): void;
-}
-function deferred<T>(): Deferred<T> {
-  let resolve!: (value: T) => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
 }
 
 interface FetchCall {
