@@ -19,13 +19,14 @@ import { createRouter } from './messaging/router';
 import { configurePanel, registerPanelOpener, restrictSessionStorage } from './platform';
 import { createServices, extensionOrigin } from './services';
 import { onWorkerEvent } from './worker-events';
+import { browserStorage } from './worker-storage';
 
 watchWorkerErrors(globalThis);
 void recordWorkerStart().catch(() => undefined);
 
 registerPanelOpener();
 
-const services = createServices();
+const services = createServices(browserStorage());
 // A failure the lifecycle catches is kept with the uncaught ones, so support and the fault tests still see it.
 const lifecycle = createLifecycle(workerSubsystems(services), {
   subscribe: onWorkerEvent,

@@ -19,6 +19,9 @@ import { createImpressionDedupe } from './impression-dedupe';
 import { createKnowledgeBaseDirectory } from './knowledge/knowledge-bases';
 import { createMetricsRecorder, type MetricsRecorder } from './metrics/metrics-recorder';
 import { createMetricsStore } from './metrics/metrics-store';
+import { createOutboxStore, OUTBOX_DB } from './outbox/outbox-store';
+import { openAuditDb } from '../shared/audit/audit-store';
+import { keyValueStore, reopening, type WorkerStorage } from './worker-storage';
 import { createFeedbackOutbox } from './outbox/feedback-outbox';
 import { createFleetService, type FleetService } from './fleet/fleet-service';
 import type { Outbox } from './outbox/outbox';
@@ -36,8 +39,12 @@ import { createCannedResponseReader } from './copilot/canned-responses';
  * across restarts is in storage, so building them again after the worker died loses nothing.
  */
 export interface Services {
+  /** What every store below is built on (worker-storage.ts). */
+  storage: WorkerStorage;
   /** Per-tab state in storage.session (tab-state.ts). */
   tabs: TabState;
+  /** The audit log's database connection, shared by its writer and the fleet sender. */
+  auditDb(): Promise<IDBDatabase>;
   auth: AuthService;
   api: ApiClient;
   /** The supervisor page's own session and a client bound to it (docs/architecture.md "Sessions"). */
@@ -81,8 +88,9 @@ async function fetchAgent(api: ApiClient): Promise<Agent> {
   return { id: me.id, name: me.name, skills: (me.skills ?? []).map((skill) => skill.name) };
 }
 
-export function createServices(): Services {
-  const tabs = createTabState(browser.storage.session);
+export function createServices(storage: WorkerStorage): Services {
+  const tabs = createTabState(storage.session);
+  const auditDb = reopening(() => openAuditDb(storage.indexedDB));
   const { listDesktopTabs, readContext, readView, writeView } = tabs;
   const auth: AuthService = createAuthService({
     settings: currentSettings,
@@ -124,7 +132,7 @@ export function createServices(): Services {
     else if (view.status !== 'loading') await cancelRetry(view.tabId);
   }
 
-  const cache = createRecommendationCache();
+  const cache = createRecommendationCache(keyValueStore(storage.indexedDB, 'agent-assist-cache', 'recommendations'));
   const knowledgeBases = createKnowledgeBaseDirectory(api);
   const cannedResponses = createCannedResponseReader(api);
   const suggestionStore = createSuggestionStore();
@@ -181,11 +189,13 @@ export function createServices(): Services {
     return (await knowledgeBases.list().catch(() => [])).length > 0;
   }
 
-  const outbox = createFeedbackOutbox({ api, settings: currentSettings });
-  const metrics = createMetricsRecorder(createMetricsStore());
+  const outbox = createFeedbackOutbox({ store: createOutboxStore(OUTBOX_DB, storage.indexedDB), api, settings: currentSettings });
+  const metrics = createMetricsRecorder(createMetricsStore(keyValueStore(storage.indexedDB, 'agent-assist-metrics', 'days')));
 
   return {
+    storage,
     tabs,
+    auditDb,
     auth,
     api,
     supervisorAuth,
@@ -196,7 +206,7 @@ export function createServices(): Services {
     settings: currentSettings,
     recordEvent,
     outbox,
-    fleet: createFleetService({ settings: currentSettings }),
+    fleet: createFleetService({ settings: currentSettings, auditDb }),
     metrics,
     copilot,
     searchKnowledge: searchForTab,

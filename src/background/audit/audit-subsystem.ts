@@ -1,11 +1,11 @@
-import { openAuditDb, readAuditedViews } from '../../shared/audit/audit-store';
+import { readAuditedViews } from '../../shared/audit/audit-store';
 import { AUDIT_HEALTH_KEY } from '../../shared/audit/audit-health';
 import { browser } from '../../shared/browser';
 import { loadSettings } from '../../shared/settings-store';
 import type { ViewState } from '../../shared/view-state';
 import { readAgent } from '../auth/token-store';
 import type { Subsystem } from '../lifecycle/subsystem';
-import type { TabState } from '../tab-state';
+import type { StorageAreaLike, TabState } from '../tab-state';
 import type { WorkerEvent } from '../worker-events';
 import { describeRecommendation, entryForAction, entryForSession, entryForSettings, entryForView, transcriptExcerpt } from './audit-entries';
 import { createAuditLog, RETENTION_ALARM } from './audit-log';
@@ -17,19 +17,6 @@ import { createAuditWriter, type AppendRequest, type AuditHealth, type AuditWrit
  * and the retention alarm. The order of it all is in audit-log.ts.
  */
 const RETENTION_PERIOD_MINUTES = 6 * 60;
-
-let database: Promise<IDBDatabase> | null = null;
-function db(): Promise<IDBDatabase> {
-  database ??= openAuditDb().catch((error: unknown) => {
-    database = null; // try again on the next write
-    throw error;
-  });
-  return database;
-}
-
-async function writeHealth(health: AuditHealth): Promise<void> {
-  await browser.storage.session.set({ [AUDIT_HEALTH_KEY]: health });
-}
 
 type AuditedTabs = Pick<TabState, 'listDesktopTabs' | 'readContext' | 'readView'>;
 
@@ -67,7 +54,7 @@ async function entryFor(tabs: AuditedTabs, event: WorkerEvent): Promise<AppendRe
 }
 
 /** Deliveries published by a worker that died before writing them. */
-async function recover(tabState: AuditedTabs, writer: Pick<AuditWriter, 'append'>): Promise<void> {
+async function recover(db: () => Promise<IDBDatabase>, tabState: AuditedTabs, writer: Pick<AuditWriter, 'append'>): Promise<void> {
   const [tabs, marks, { settings }, agent] = await Promise.all([tabState.listDesktopTabs(), db().then(readAuditedViews), loadSettings(), readAgent()]);
   const open = new Set(tabs.map(String));
   const forget: Record<string, null> = {};
@@ -81,14 +68,25 @@ async function recover(tabState: AuditedTabs, writer: Pick<AuditWriter, 'append'
   if (Object.keys(forget).length > 0) await writer.append({ bodies: [], views: forget });
 }
 
-export function auditLogSubsystem(options: { startOrder: number; tabs: AuditedTabs; onCommitted?(): void }): Subsystem {
-  const writer = createAuditWriter({ db, onHealth: writeHealth, ...(options.onCommitted && { onCommitted: options.onCommitted }) });
+export interface AuditLogOptions {
+  startOrder: number;
+  /** The audit database's connection (opened again after a failure), shared with the fleet sender. */
+  db(): Promise<IDBDatabase>;
+  /** Where the log's health goes (storage.session, which the pages read). */
+  session: Pick<StorageAreaLike, 'set'>;
+  tabs: AuditedTabs;
+  onCommitted?(): void;
+}
+
+export function auditLogSubsystem(options: AuditLogOptions): Subsystem {
+  const writeHealth = (health: AuditHealth) => options.session.set({ [AUDIT_HEALTH_KEY]: health });
+  const writer = createAuditWriter({ db: options.db, onHealth: writeHealth, ...(options.onCommitted && { onCommitted: options.onCommitted }) });
   return createAuditLog(
     {
       writer,
       entryFor: (event) => entryFor(options.tabs, event),
       retentionDays: async () => (await loadSettings()).settings.auditRetentionDays,
-      recover: (appender) => recover(options.tabs, appender),
+      recover: (appender) => recover(options.db, options.tabs, appender),
       async ensureAlarm() {
         if (!(await browser.alarms.get(RETENTION_ALARM))) await browser.alarms.create(RETENTION_ALARM, { periodInMinutes: RETENTION_PERIOD_MINUTES, delayInMinutes: 1 });
       },

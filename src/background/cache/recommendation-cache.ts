@@ -1,4 +1,4 @@
-import { createStore, del, delMany, entries, get, set, type UseStore } from 'idb-keyval';
+import { del, delMany, entries, get, set, type UseStore } from 'idb-keyval';
 import * as z from 'zod/mini';
 import { Recommendation } from '../../shared/recommendation';
 import { freshnessOf, keysToEvict, MAX_CACHE_ENTRIES, type Freshness } from './cache-policy';
@@ -26,7 +26,7 @@ export interface RecommendationCache {
   clear(): Promise<void>;
 }
 
-export function createRecommendationCache(store: UseStore = createStore('agent-assist-cache', 'recommendations'), limit: number = MAX_CACHE_ENTRIES): RecommendationCache {
+export function createRecommendationCache(store: UseStore, limit: number = MAX_CACHE_ENTRIES): RecommendationCache {
   let writesSinceEviction = 0;
 
   async function evict(now: number): Promise<void> {

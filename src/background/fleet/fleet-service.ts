@@ -1,5 +1,5 @@
 import { browser } from '../../shared/browser';
-import { openAuditDb, readEntriesAfter, readHead } from '../../shared/audit/audit-store';
+import { readEntriesAfter, readHead } from '../../shared/audit/audit-store';
 import { fleetQuerySql } from '../../shared/fleet/fleet-queries';
 import { hostPattern } from '../../shared/fleet/host-pattern';
 import type { FleetProblem, FleetQueryRequest, FleetQueryResponse, FleetStatus } from '../../shared/fleet/fleet-status';
@@ -30,17 +30,11 @@ async function hasHostPermission(url: string): Promise<boolean> {
 /** Settings that decide where rows go: a change lets a paused sender try at once. */
 export const FLEET_SETTING_KEYS = new Set(['fleetClickHouseUrl', 'fleetTable', 'fleetInsertUser', 'clientId']);
 
-export function createFleetService(deps: { settings(): Promise<Settings> }) {
+/** `auditDb` is the audit log's connection, shared with its writer (services.ts). */
+export function createFleetService(deps: { settings(): Promise<Settings>; auditDb(): Promise<IDBDatabase> }) {
   const store = createFleetStore();
   const secrets = createFleetSecrets(store);
-  let auditDb: Promise<IDBDatabase> | null = null;
-  const audit = () => {
-    auditDb ??= openAuditDb().catch((error: unknown) => {
-      auditDb = null;
-      throw error;
-    });
-    return auditDb;
-  };
+  const audit = deps.auditDb;
 
   async function endpointFor(settings: Settings, user: string | undefined, secret: SecretName): Promise<{ endpoint: Endpoint } | { problem: FleetProblem }> {
     const url = settings.fleetClickHouseUrl;

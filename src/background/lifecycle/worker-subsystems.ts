@@ -19,7 +19,7 @@ export function workerSubsystems(services: Services): Subsystem[] {
   const { listDesktopTabs, readView } = services.tabs;
   return [
     // The fleet sender reads the audit log: each commit may complete or start a batch.
-    auditLogSubsystem({ startOrder: START_ORDER.audit, tabs: services.tabs, onCommitted: () => void services.fleet.drain() }),
+    auditLogSubsystem({ startOrder: START_ORDER.audit, db: services.auditDb, session: services.storage.session, tabs: services.tabs, onCommitted: () => void services.fleet.drain() }),
     pipelineSubsystem({ refresh: (tabId) => services.pipeline.refresh(tabId), listDesktopTabs, readView }),
     outboxSubsystem(services.outbox),
     fleetSubsystem(services.fleet),

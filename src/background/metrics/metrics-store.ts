@@ -1,4 +1,4 @@
-import { createStore, delMany, entries, update, type UseStore } from 'idb-keyval';
+import { delMany, entries, update, type UseStore } from 'idb-keyval';
 import { DayMetrics, emptyDayMetrics, type Day } from '../../shared/metrics/day-metrics';
 
 /**
@@ -24,7 +24,7 @@ function parseDay(day: Day, raw: unknown): DayMetrics {
   return emptyDayMetrics(day);
 }
 
-export function createMetricsStore(store: UseStore = createStore('agent-assist-metrics', 'days')): MetricsStore {
+export function createMetricsStore(store: UseStore): MetricsStore {
   return {
     update: (day, change) => update<unknown>(day, (raw) => change(parseDay(day, raw)), store),
     async list() {

@@ -4,13 +4,13 @@ import type { WorkerEvent } from '../worker-events';
 import { FEEDBACK_DESTINATIONS } from './destinations';
 import { createDrainSchedule, withOutboxLock } from './drain-schedule';
 import { createOutbox, type Outbox } from './outbox';
-import { createOutboxStore } from './outbox-store';
+import type { OutboxStore } from './outbox-store';
 
-/** The outbox as the worker runs it: IndexedDB, the configured destinations, the lock and the alarm. */
-export function createFeedbackOutbox(deps: { api: ApiClient; settings(): Promise<Settings> }): Outbox {
+/** The outbox as the worker runs it: its store, the configured destinations, the lock and the alarm. */
+export function createFeedbackOutbox(deps: { store: OutboxStore; api: ApiClient; settings(): Promise<Settings> }): Outbox {
   const schedule = createDrainSchedule(() => void outbox.drain());
   const outbox: Outbox = createOutbox({
-    store: createOutboxStore(),
+    store: deps.store,
     destinations: FEEDBACK_DESTINATIONS,
     settings: deps.settings,
     api: deps.api,

@@ -47,8 +47,8 @@ export function finished(transaction: IDBTransaction): Promise<void> {
   return done;
 }
 
-function open(name: string): Promise<IDBDatabase> {
-  const request = indexedDB.open(name, VERSION);
+function open(factory: IDBFactory, name: string): Promise<IDBDatabase> {
+  const request = factory.open(name, VERSION);
   request.onupgradeneeded = () => {
     const db = request.result;
     if (!db.objectStoreNames.contains(EVENTS)) db.createObjectStore(EVENTS, { keyPath: 'seq', autoIncrement: true });
@@ -58,10 +58,10 @@ function open(name: string): Promise<IDBDatabase> {
   return settle(request);
 }
 
-export function createOutboxStore(name: string = OUTBOX_DB): OutboxStore {
+export function createOutboxStore(name: string = OUTBOX_DB, factory: IDBFactory = indexedDB): OutboxStore {
   let database: Promise<IDBDatabase> | null = null;
   const db = () => {
-    database ??= open(name).then((opened) => {
+    database ??= open(factory, name).then((opened) => {
       // Another version opening (an extension update) must not be blocked by this worker.
       opened.onversionchange = () => {
         opened.close();
