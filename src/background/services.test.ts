@@ -28,7 +28,7 @@ describe('createServices (the composition root)', () => {
     const first = createServices({ session: a.area, indexedDB: a.factory });
     const second = createServices({ session: b.area, indexedDB: b.factory });
 
-    await first.tabs.writeContext({ tabId: 7, frameId: 0, receivedAt: 1, context: { conversationId: 'c-1', channel: 'chat', transcript: [] } });
+    await first.tabs.writeContext({ tabId: 7, frameId: 0, receivedAt: 1, context: { conversationId: 'c-1', channel: 'chat', transcript: [], profileId: 'simple' } });
     await first.cache.store('k', { storedAt: 1_000, items: [], invalidCount: 0 });
     await first.metrics.record({
       type: 'recommendation-event',

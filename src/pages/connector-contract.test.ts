@@ -1,65 +1,33 @@
+import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { AuditBody, AuditEntry } from '../shared/audit/audit-entry';
+import { AUDIT_DB_NAME, commitEntries, ENTRIES_STORE, openAuditDb } from '../shared/audit/audit-store';
+import { sealEntries } from '../shared/audit/hash-chain';
+import { EMPTY_FILTER } from '../supervisor/audit-filter';
 import type { AuditHealth } from '../shared/audit/audit-health';
 import type { SupervisorAccess } from '../shared/audit/supervisor-access';
 import type { OutboxStatus } from '../shared/outbox-status';
 import { DEFAULT_SETTINGS } from '../shared/settings';
+import type { Recommendation } from '../shared/recommendation';
 import type { ViewState } from '../shared/view-state';
+import { browserStub, type WorkerReply as Reply } from '../shared/testing/browser-stub';
 import type { PanelConnector } from '../sidepanel/connector';
 import type { OptionsConnector } from '../options/connector';
 import type { SupervisorConnector } from '../supervisor/connector';
 
 /**
  * One contract per page connector, and every implementation of it passes: the fake the component
- * tests render with, and the real extension connector over a stubbed `browser` (storage areas that
- * fire onChanged as the browser does, and a worker whose replies each case decides). A fake that
+ * tests render with, and the real extension connector over the shared stub of `browser`
+ * (src/shared/testing/browser-stub.ts: storage that fires onChanged, a worker whose replies each case decides). A fake that
  * drifts from what the extension really does would let component tests pass for a page that fails.
  */
-type Listener = (...args: never[]) => void;
-type Reply = { ok: true; data: unknown } | { ok: false; error: { code: string; message: string } };
+vi.mock('../shared/browser', async () => ({ browser: (await import('../shared/testing/browser-stub')).browserStub.browser }));
+const stub = browserStub;
 
-const stub = vi.hoisted(() => {
-  const event = () => {
-    const listeners = new Set<Listener>();
-    return {
-      listeners,
-      addListener: (listener: Listener) => listeners.add(listener),
-      removeListener: (listener: Listener) => listeners.delete(listener),
-      fire: (...args: unknown[]) => listeners.forEach((listener) => (listener as (...a: unknown[]) => void)(...args)),
-    };
-  };
-  const onChanged = event();
-  const area = (name: 'session' | 'local') => {
-    const data = new Map<string, unknown>();
-    return {
-      data,
-      get: async (key: string | null) => (key === null ? Object.fromEntries(data) : data.has(key) ? { [key]: structuredClone(data.get(key)) } : {}),
-      async set(items: Record<string, unknown>) {
-        for (const [key, value] of Object.entries(items)) data.set(key, structuredClone(value));
-        onChanged.fire(Object.fromEntries(Object.entries(items).map(([key, value]) => [key, { newValue: value }])), name);
-      },
-    };
-  };
-  const state = { replies: new Map<string, Reply>(), sent: [] as { type: string; data: unknown }[] };
-  const browser = {
-    storage: { session: area('session'), local: area('local'), managed: { get: async () => ({}) }, onChanged },
-    tabs: { query: async () => [{ id: 11, windowId: 1 }], onActivated: event(), onUpdated: event() },
-    runtime: {
-      async sendMessage(message: { type: string; data: unknown }) {
-        state.sent.push(message);
-        return state.replies.get(message.type);
-      },
-      getURL: (path: string) => `chrome-extension://stub/${path}`,
-    },
-    identity: { getRedirectURL: () => 'https://stub.chromiumapp.org/' },
-  };
-  return { state, browser };
-});
-
-vi.mock('../shared/browser', () => ({ browser: stub.browser }));
 
 const { createExtensionConnector: createPanelConnector } = await import('../sidepanel/extension-connector');
 const { FakePanelConnector } = await import('../sidepanel/fake-connector');
-const { viewFixture } = await import('../sidepanel/fixtures');
+const { recommendationFixture, viewFixture } = await import('../sidepanel/fixtures');
 const { createExtensionConnector: createOptionsConnector } = await import('../options/extension-connector');
 const { FakeOptionsConnector } = await import('../options/fake-connector');
 const { createExtensionConnector: createSupervisorConnector } = await import('../supervisor/extension-connector');
@@ -73,10 +41,7 @@ const reply = <T>(outcome: Outcome<T>): Reply => ('accept' in outcome ? { ok: tr
 let controller: AbortController;
 beforeEach(() => {
   controller = new AbortController();
-  stub.browser.storage.session.data.clear();
-  stub.browser.storage.local.data.clear();
-  stub.state.replies.clear();
-  stub.state.sent = [];
+  stub.reset();
 });
 afterEach(() => controller.abort());
 
@@ -92,6 +57,11 @@ interface PanelHarness {
   publishView(view: ViewState): Promise<void>;
   refresh(outcome: Outcome<null>): void;
   recordEvent(outcome: Outcome<string>): void;
+  /** How the worker's sign-in ends: signed in, the login window closed (nobody signed in), or refused. */
+  signIn(outcome: Outcome<'signed-in' | 'closed'>): void;
+  search(outcome: Outcome<Recommendation[]>): void;
+  knowledge(outcome: Outcome<boolean>): void;
+  insert(outcome: Outcome<'inserted'>): void;
 }
 
 const panelImplementations: [string, () => PanelHarness][] = [
@@ -104,6 +74,13 @@ const panelImplementations: [string, () => PanelHarness][] = [
         publishView: async (view) => fake.update({ view }),
         refresh: (outcome) => (fake.results.refresh = 'accept' in outcome ? { ok: true } : { ok: false, code: 'failed', message: outcome.refuse }),
         recordEvent: (outcome) => (fake.eventResult = () => ('accept' in outcome ? { ok: true, eventId: outcome.accept } : { ok: false, code: 'failed', message: outcome.refuse })),
+        signIn: (outcome) =>
+          (fake.results['sign-in'] =
+            'refuse' in outcome ? { ok: false, code: 'failed', message: outcome.refuse } : outcome.accept === 'closed' ? { ok: false, code: 'not-signed-in', message: 'sign-in did not complete' } : { ok: true }),
+        search: (outcome) => (fake.searchResult = 'accept' in outcome ? { ok: true, results: outcome.accept } : { ok: false, code: 'failed', message: outcome.refuse }),
+        // The contract: "false when unsure", so a refusal reads as no search box.
+        knowledge: (outcome) => (fake.knowledge = 'accept' in outcome && outcome.accept),
+        insert: (outcome) => (fake.insertResult = 'accept' in outcome ? { ok: true, outcome: outcome.accept } : { ok: false, code: 'failed', message: outcome.refuse }),
       };
     },
   ],
@@ -116,6 +93,14 @@ const panelImplementations: [string, () => PanelHarness][] = [
         publishView: (view) => stub.browser.storage.session.set({ [`view:${TAB}`]: view }),
         refresh: (outcome) => stub.state.replies.set('page/refresh', reply('accept' in outcome ? { accept: { queued: true } } : outcome)),
         recordEvent: (outcome) => stub.state.replies.set('page/record-event', reply('accept' in outcome ? { accept: { eventId: outcome.accept } } : outcome)),
+        signIn: (outcome) =>
+          stub.state.replies.set(
+            'page/sign-in',
+            reply('accept' in outcome ? { accept: outcome.accept === 'signed-in' ? { signedIn: true, user: { id: 'u1', name: 'Ada' } } : { signedIn: false, user: null } } : outcome),
+          ),
+        search: (outcome) => stub.state.replies.set('page/knowledge-search', reply('accept' in outcome ? { accept: { results: outcome.accept, invalidCount: 0, searchedKnowledgeBases: 1 } } : outcome)),
+        knowledge: (outcome) => stub.state.replies.set('page/knowledge-available', reply('accept' in outcome ? { accept: { available: outcome.accept } } : outcome)),
+        insert: (outcome) => stub.state.replies.set('page/insert-into-reply', reply('accept' in outcome ? { accept: { outcome: outcome.accept, eventId: 'e-9' } } : outcome)),
       };
     },
   ],
@@ -159,6 +144,38 @@ describe.each(panelImplementations)('the panel connector contract: %s', (_name, 
     await expect(harness.connector.recordEvent(EVENT)).resolves.toEqual({ ok: true, eventId: 'event-42' });
     harness.recordEvent({ refuse: 'Signed out' });
     await expect(harness.connector.recordEvent(EVENT)).resolves.toMatchObject({ ok: false, message: 'Signed out' });
+  });
+
+  it('signs in, or says why not: the worker refused, or the login window closed with nobody signed in', async () => {
+    const harness = make();
+    harness.signIn({ accept: 'signed-in' });
+    await expect(harness.connector.signIn()).resolves.toEqual({ ok: true });
+    harness.signIn({ accept: 'closed' });
+    await expect(harness.connector.signIn()).resolves.toMatchObject({ ok: false, code: 'not-signed-in' });
+    harness.signIn({ refuse: 'access_denied' });
+    await expect(harness.connector.signIn()).resolves.toMatchObject({ ok: false, message: 'access_denied' });
+  });
+
+  it('answers a knowledge search with its results or the worker’s reason, and offers search only when the worker says so', async () => {
+    const harness = make();
+    const found = [recommendationFixture()];
+    harness.search({ accept: found });
+    await expect(harness.connector.searchKnowledge(TAB, 'refund')).resolves.toEqual({ ok: true, results: found });
+    harness.search({ refuse: 'Knowledge is not reachable' });
+    await expect(harness.connector.searchKnowledge(TAB, 'refund')).resolves.toMatchObject({ ok: false, message: 'Knowledge is not reachable' });
+
+    harness.knowledge({ accept: true });
+    await expect(harness.connector.knowledgeAvailable()).resolves.toBe(true);
+    harness.knowledge({ refuse: 'No token' });
+    await expect(harness.connector.knowledgeAvailable()).resolves.toBe(false);
+  });
+
+  it('answers an insert with what happened in the reply box, or the worker’s reason', async () => {
+    const harness = make();
+    harness.insert({ accept: 'inserted' });
+    await expect(harness.connector.insertIntoReply(TAB, 'rec-1')).resolves.toEqual({ ok: true, outcome: 'inserted' });
+    harness.insert({ refuse: 'The reply box is gone' });
+    await expect(harness.connector.insertIntoReply(TAB, 'rec-1')).resolves.toMatchObject({ ok: false, message: 'The reply box is gone' });
   });
 
   it('keeps card marks as written, and hands out copies', async () => {
@@ -251,7 +268,25 @@ interface SupervisorHarness {
   access(access: SupervisorAccess): void;
   health(health: AuditHealth): Promise<void>;
   fleetRows(rows: Record<string, unknown>[]): void;
+  /** The worker commits these entries to the audit log. */
+  commit(entries: AuditEntry[]): Promise<void>;
+  /** Someone edits a stored entry behind the worker's back. */
+  tamper(seq: number, edit: (entry: AuditEntry) => AuditEntry): Promise<void>;
 }
+
+const T0 = Date.UTC(2026, 2, 3, 10);
+const AUDIT_BODIES: AuditBody[] = [
+  { kind: 'sign-in', time: T0, agentId: 'agent-1', conversationId: null, provider: null, data: { userName: 'Alex Agent' } },
+  { kind: 'click', time: T0 + 1_000, agentId: 'agent-1', conversationId: 'conv-1', provider: 'recommendations-query', data: { action: 'copy', recommendationId: 'rec-1', sourceId: 'kb-1', eventId: 'e-1' } },
+  { kind: 'sign-out', time: T0 + 2_000, agentId: 'agent-1', conversationId: null, provider: null, data: { userName: 'Alex Agent' } },
+];
+
+/** Runs one IndexedDB request to its end, for the tampering below. */
+const settled = <T>(request: IDBRequest<T>) =>
+  new Promise<T>((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
+  });
 
 const SUPERVISOR: SupervisorAccess = { signedIn: true, user: { id: 's1', name: 'Sam Supervisor' }, supervisor: true, permission: 'analytics:conversationDetail:view', reason: 'supervisor' };
 const HEALTH: AuditHealth = { ok: false, failedEntries: 4, lastError: 'QuotaExceededError', since: 1_000, at: 2_000 };
@@ -268,6 +303,12 @@ const supervisorImplementations: [string, () => SupervisorHarness][] = [
           fake.healthValue = health;
         },
         fleetRows: (rows) => (fake.fleetRows = { ctr_by_source: rows }),
+        commit: async (entries) => {
+          fake.entriesStored.push(...entries);
+        },
+        tamper: async (seq, edit) => {
+          fake.entriesStored = fake.entriesStored.map((entry) => (entry.seq === seq ? edit(entry) : entry));
+        },
       };
     },
   ],
@@ -278,11 +319,48 @@ const supervisorImplementations: [string, () => SupervisorHarness][] = [
       access: (access) => stub.state.replies.set('page/supervisor-access', reply({ accept: access })),
       health: (health) => stub.browser.storage.session.set({ 'audit:health': health }),
       fleetRows: (rows) => stub.state.replies.set('page/fleet-query', reply({ accept: { rows, elapsedMs: 5 } })),
+      async commit(entries) {
+        const db = await openAuditDb();
+        await commitEntries(db, entries, null);
+        db.close();
+      },
+      async tamper(seq, edit) {
+        const db = await openAuditDb();
+        const store = db.transaction(ENTRIES_STORE, 'readwrite').objectStore(ENTRIES_STORE);
+        await settled(store.put(edit((await settled(store.get(seq))) as AuditEntry)));
+        db.close();
+      },
     }),
   ],
 ];
 
 describe.each(supervisorImplementations)('the supervisor connector contract: %s', (_name, make) => {
+  beforeEach(async () => {
+    // Each case starts from an empty log; a connection left open by a connector closes on versionchange.
+    await settled(indexedDB.deleteDatabase(AUDIT_DB_NAME));
+  });
+
+  it('finds committed entries by filter and by seq, exports them, and verifies the chain until an entry is edited', async () => {
+    const harness = make();
+    await harness.commit(await sealEntries(null, AUDIT_BODIES));
+
+    const all = await harness.connector.query(EMPTY_FILTER, {});
+    expect(all.seqs).toEqual([1, 2, 3]);
+    const actions = await harness.connector.query({ ...EMPTY_FILTER, kind: 'click' }, {});
+    expect(actions.seqs).toEqual([2]);
+    expect((await harness.connector.entries([2])).map((entry) => entry.kind)).toEqual(['click']);
+
+    const exported = await harness.connector.exportEntries('ndjson', EMPTY_FILTER, {});
+    expect(exported.written).toBe(3);
+    expect((await exported.blob.text()).trim().split('\n')).toHaveLength(3);
+    const fromFile = await harness.connector.verifyFile(exported.blob, {});
+    expect(fromFile).toMatchObject({ ok: true, lines: 3 });
+
+    await expect(harness.connector.verifyStored({})).resolves.toMatchObject({ ok: true, checked: 3, head: { seq: 3 } });
+    await harness.tamper(2, (entry) => ({ ...entry, time: entry.time + 1 }));
+    await expect(harness.connector.verifyStored({})).resolves.toMatchObject({ ok: false, firstBreak: { seq: 2, reason: 'hash-mismatch' } });
+  });
+
   it('says who has access as the worker decided', async () => {
     const harness = make();
     harness.access(SUPERVISOR);
