@@ -119,10 +119,14 @@ export function assertLoopback(url: string): void {
   if (host !== '127.0.0.1' && host !== 'localhost' && host !== '[::1]') throw new Error(`The fleet load script talks to loopback only, not ${host}`);
 }
 
-/** One INSERT of rows, gzip JSONEachRow, as the extension sends it. */
-export async function insertBatch(target: Target, rows: readonly object[]): Promise<void> {
+/** A batch's request body as the extension builds it: gzip JSONEachRow. */
+export function encodeBatch(rows: readonly object[]): ReturnType<typeof gzipSync> {
+  return gzipSync(rows.map((row) => JSON.stringify(row)).join('\n'));
+}
+
+/** One INSERT of an encoded batch. */
+export async function sendBatch(target: Target, body: ReturnType<typeof gzipSync>): Promise<void> {
   const query = `INSERT INTO ${target.table} FORMAT JSONEachRow`;
-  const body = gzipSync(rows.map((row) => JSON.stringify(row)).join('\n'));
   const send = () =>
     fetch(`${target.url}/?input_format_skip_unknown_fields=1&query=${encodeURIComponent(query)}`, {
       method: 'POST',
@@ -135,6 +139,11 @@ export async function insertBatch(target: Target, rows: readonly object[]): Prom
   if (!response.ok) throw new Error(`ClickHouse ${response.status}: ${(await response.text()).trim()}`);
 }
 
+/** One INSERT of rows, gzip JSONEachRow, as the extension sends it. */
+export function insertBatch(target: Target, rows: readonly object[]): Promise<void> {
+  return sendBatch(target, encodeBatch(rows));
+}
+
 export interface LoadResult {
   rows: number;
   batches: number;
@@ -144,7 +153,9 @@ export interface LoadResult {
 
 /**
  * Every agent sends its stream in batches of `batch` rows; `concurrency` requests are in flight
- * at once across agents (each agent keeps one in flight, as the extension does).
+ * at once across agents (each agent keeps one in flight, as the extension does). The bodies are
+ * built before the clock starts: on a real floor each agent's browser builds its own, on its own
+ * machine, so only sending and ingesting share this one.
  */
 export async function playAgents(target: Target, streams: readonly FleetRow[][], options: { batch: number; concurrency: number }): Promise<LoadResult> {
   assertLoopback(target.url);
@@ -152,11 +163,12 @@ export async function playAgents(target: Target, streams: readonly FleetRow[][],
   for (const rows of streams) for (let index = 0; index < rows.length; index += options.batch) batches.push(rows.slice(index, index + options.batch));
   // Round-robin over agents, so the server sees many agents' batches interleaved.
   const order = batches.map((rows, index) => ({ rows, index })).sort((a, b) => (a.rows[0]?.seq ?? 0) - (b.rows[0]?.seq ?? 0) || a.index - b.index);
+  const bodies = order.map(({ rows }) => encodeBatch(rows));
   let next = 0;
   const started = performance.now();
   await Promise.all(
     Array.from({ length: options.concurrency }, async () => {
-      while (next < order.length) await insertBatch(target, order[next++]!.rows);
+      while (next < bodies.length) await sendBatch(target, bodies[next++]!);
     }),
   );
   const ms = performance.now() - started;

@@ -73,7 +73,7 @@ export async function measureMutationToCard(): Promise<Figure[]> {
       await new Promise((resolve) => setTimeout(resolve, 150));
     }
     return [
-      figure('P3', 'transcript mutation → card in panel, − debounce − provider, p95', percentile(samples, 95), 'ms', 50, {
+      figure('P3', 'transcript mutation → card in panel, − debounce − provider, p95', percentile(samples, 95), 'ms', 30, {
         runs: RUNS,
         detail:
           `median ${round(percentile(samples, 50))} ms; p95 by part: content script ${percentile(contentSide, 95)} ms, worker ${percentile(workerSide, 95)} ms, ` +
