@@ -38,14 +38,22 @@ async function main(): Promise<void> {
   const selected = RUNNERS.filter((runner) => wanted.length === 0 || runner.ids.some((id) => wanted.includes(id)));
   if (selected.length === 0) throw new Error(`No benchmark for ${wanted.join(', ')}. Known: ${RUNNERS.flatMap((runner) => runner.ids).join(', ')}`);
   const figures: Figure[] = [];
+  // How long each runner takes, so the whole run's budget (docs/performance.md) can be checked and kept.
+  const durations: { ids: string; seconds: number }[] = [];
+  const started = performance.now();
   for (const runner of selected) {
+    const runnerStarted = performance.now();
     try {
       figures.push(...(await runner.run()));
     } catch (error) {
       console.error(`${runner.ids.join('/')}: not measured (${error instanceof Error ? error.message : String(error)})`);
     }
+    durations.push({ ids: runner.ids.join('/'), seconds: Math.round((performance.now() - runnerStarted) / 1000) });
+    console.error(`${runner.ids.join('/')}: ${durations.at(-1)!.seconds} s`);
   }
   printTable(figures);
+  const total = Math.round((performance.now() - started) / 1000);
+  console.log(`\ntime per runner: ${durations.map(({ ids, seconds }) => `${ids} ${seconds} s`).join(', ')}; whole run ${total} s (${(total / 60).toFixed(1)} min)`);
   mkdirSync(RESULTS, { recursive: true });
   const json = Object.fromEntries(figures.map(({ id, label: _label, detail: _detail, higherIsBetter: _higher, ...rest }) => [id, rest]));
   writeFileSync(join(RESULTS, 'latest.json'), `${JSON.stringify(json, null, 2)}\n`);
