@@ -25,7 +25,7 @@ function staticImports(file: string): string[] {
 
 function dynamicImports(file: string): string[] {
   const code = readFileSync(file, 'utf8');
-  return [...code.matchAll(/import\(\s*["']([^"']+\.js)["']\s*\)/g)].map((match) => resolve(dirname(file), match[1]!));
+  return [...code.matchAll(/import\(\s*["'`]([^"'`]+\.js)["'`]\s*\)/g)].map((match) => resolve(dirname(file), match[1]!));
 }
 
 /** The files `entries` load, following static imports, and dynamic ones too when `dynamic`. */
@@ -58,7 +58,7 @@ function pageAssets(htmlPath: string): { initial: string[]; lazy: string[] } {
   const refs = [...html.matchAll(/(?:src|href)="([^"]+\.(?:js|css))"/g)].map((match) => join(DIST, match[1]!.replace(/^\//, '')));
   const initial = closure(refs, false);
   // Vite preloads a lazy chunk's CSS beside it, named in the chunk that imports it.
-  const lazyCss = initial.filter((file) => file.endsWith('.js')).flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/["'](assets\/[^"']+\.css)["']/g)].map((match) => join(DIST, match[1]!)));
+  const lazyCss = initial.filter((file) => file.endsWith('.js')).flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/["'`](assets\/[^"'`]+\.css)["'`]/g)].map((match) => join(DIST, match[1]!)));
   return { initial, lazy: [...new Set([...closure(refs), ...lazyCss])].filter((file) => !initial.includes(file)) };
 }
 
