@@ -113,6 +113,10 @@ export default defineConfig(({ mode: rawMode }) => {
       emptyOutDir: true,
       sourcemap: mode === 'simulator',
       target: mode === 'firefox' ? 'firefox128' : 'chrome116',
+      // Every chunk is a file inside the installed extension, so preloading a lazy view's imports
+      // (all already loaded by the page) saves no wait, and the helper that does it would cost the
+      // panel's start more than the views it loads later (docs/performance.md, P8).
+      modulePreload: false,
       rollupOptions: {
         // crxjs finds pages through the manifest; Firefox's sidebar_action is not one of the keys it reads.
         input: extraPages,

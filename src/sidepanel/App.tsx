@@ -8,7 +8,8 @@ import { markCard, restoreDismissed } from './card-marks';
 import type { ActionResult, CardMark, CardMarks, PanelAction, PanelConnector, PanelSnapshot } from './connector';
 import { IdleMessage } from './IdleMessage';
 import { KeyboardHelp } from './KeyboardHelp';
-import { KnowledgeSearch, useKnowledgeAvailable } from './KnowledgeSearch';
+import { useKnowledgeAvailable } from './knowledge-available';
+import { KnowledgeSearchView } from './lazy-views';
 import { NotConfigured } from './NotConfigured';
 import { PanelHeader } from './PanelHeader';
 import { Results } from './Results';
@@ -160,7 +161,7 @@ export function App({ connector, now = Date.now }: Props) {
           onRestoreDismissed={() => conversationId !== null && updateMarks((current) => restoreDismissed(current, conversationId))}
         />
       )}
-      {tabId !== null && knowledgeSearch && ['no-conversation', 'loading', 'ready', 'error'].includes(status) && <KnowledgeSearch now={now()} onSearch={(query) => connector.searchKnowledge(tabId, query)} />}
+      {tabId !== null && knowledgeSearch && ['no-conversation', 'loading', 'ready', 'error'].includes(status) && <KnowledgeSearchView now={now()} onSearch={(query) => connector.searchKnowledge(tabId, query)} />}
       <SupervisorLink />
       <p class="visually-hidden" role="status" data-testid="announcement">
         {announcement}

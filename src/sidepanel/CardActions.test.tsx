@@ -1,11 +1,16 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ViewState } from '../shared/view-state';
 import { App } from './App';
 import type { PanelSnapshot } from './connector';
 import { FakePanelConnector } from './fake-connector';
 import { FIXTURE_NOW, recommendationFixture, snapshotFixture, viewFixture } from './fixtures';
+
+// The first open of a lazily loaded view imports its module, transformed on demand in a unit run:
+// on a busy shared machine that has taken longer than findBy's 1 s and even a test's 5 s.
+configure({ asyncUtilTimeout: 10_000 });
+vi.setConfig({ testTimeout: 15_000 });
 
 /** A controllable IntersectionObserver: tests say which cards are on screen. */
 class FakeIntersectionObserver {
@@ -123,7 +128,7 @@ describe('card actions', () => {
   it('asks for an optional reason with Not helpful, sends it, and can be cancelled', async () => {
     const connector = renderPanel();
     fireEvent.click(button('b', 'not-helpful'));
-    const form = within(card('b')).getByTestId('reason-form');
+    const form = await within(card('b')).findByTestId('reason-form');
     expect(button('b', 'not-helpful').getAttribute('aria-expanded')).toBe('true');
     await waitFor(() => expect(document.activeElement).toBe(within(form).getByLabelText('Not relevant to this conversation')));
     fireEvent.keyDown(form, { key: 'Escape' });
@@ -141,7 +146,7 @@ describe('card actions', () => {
 
     // No reason at all is fine too.
     fireEvent.click(button('c', 'not-helpful'));
-    fireEvent.submit(within(card('c')).getByTestId('reason-form'));
+    fireEvent.submit(await within(card('c')).findByTestId('reason-form'));
     await waitFor(() => expect(connector.events.at(-1)).toEqual({ conversationId: 'conv-1', recommendationId: 'c', sourceId: 'kb-c', action: 'not_helpful' }));
   });
 
@@ -218,7 +223,7 @@ describe('keyboard', () => {
     fireEvent.keyDown(b, { key: 'h' });
     await waitFor(() => expect(connector.events.at(-1)).toMatchObject({ recommendationId: 'b', action: 'helpful' }));
     fireEvent.keyDown(b, { key: 'n' });
-    expect(within(b).getByTestId('reason-form')).toBeTruthy();
+    expect(await within(b).findByTestId('reason-form')).toBeTruthy();
     fireEvent.keyDown(b, { key: 'Escape' });
 
     // Shortcuts never fire from a field or button inside the card.
@@ -240,6 +245,9 @@ describe('keyboard', () => {
     connector.shortcuts = { _execute_action: 'Ctrl+Shift+K', 'insert-top-suggestion': '' };
     render(<App connector={connector} now={() => FIXTURE_NOW} />);
     const help = screen.getByTestId('keyboard-help');
+    // Closed, it holds only its summary: the list arrives when the agent opens it.
+    expect(help.textContent).toBe('Keyboard shortcuts');
+    fireEvent.click(within(help).getByText('Keyboard shortcuts'));
     await waitFor(() => expect(help.textContent).toContain('Ctrl+Shift+K'));
     expect(help.textContent).toContain('(no shortcut set)');
     expect(help.textContent).toContain('Mark not helpful');

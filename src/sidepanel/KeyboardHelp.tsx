@@ -1,38 +1,21 @@
-import { INSERT_TOP_COMMAND, OPEN_PANEL_COMMAND } from '../shared/commands';
+import { useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
+import { KeyboardHelpListView } from './lazy-views';
+
+const preload = () => void KeyboardHelpListView.preload();
 
 /**
- * The panel's keyboard shortcuts (card-keys.ts) and the browser commands with the keys the agent
- * has for them now (they can change them at chrome://extensions/shortcuts).
+ * "Keyboard shortcuts", closed until the agent opens it: the summary (the focusable part) is here
+ * from the start, the list arrives on the first open.
  */
 export function KeyboardHelp({ shortcuts }: { shortcuts: Readonly<Record<string, string>> }) {
-  const rows: [string, string][] = [
-    [t('keysMove'), t('keysMoveHelp')],
-    [t('keysToggle'), t('keysToggleHelp')],
-    ['O', t('keysOpenHelp')],
-    ['C', t('keysCopyHelp')],
-    ['I', t('keysInsertHelp')],
-    ['H', t('keysHelpfulHelp')],
-    ['N', t('keysNotHelpfulHelp')],
-    [t('keysDismiss'), t('keysDismissHelp')],
-    [shortcuts[OPEN_PANEL_COMMAND] || t('keysNotSet'), t('keysOpenPanelHelp')],
-    [shortcuts[INSERT_TOP_COMMAND] || t('keysNotSet'), t('keysInsertTopHelp')],
-  ];
+  const [opened, setOpened] = useState(false);
   return (
-    <details class="keyboard-help" data-testid="keyboard-help">
-      <summary>{t('keysHeading')}</summary>
-      <p class="hint">{t('keysIntro')}</p>
-      <dl>
-        {rows.map(([keys, help]) => (
-          <div class="keyboard-help__row" key={help}>
-            <dt>
-              <kbd>{keys}</kbd>
-            </dt>
-            <dd>{help}</dd>
-          </div>
-        ))}
-      </dl>
-      <p class="hint">{t('keysCommandsNote')}</p>
+    <details class="keyboard-help" data-testid="keyboard-help" onToggle={(event) => event.currentTarget.open && setOpened(true)}>
+      <summary onPointerEnter={preload} onFocus={preload}>
+        {t('keysHeading')}
+      </summary>
+      {opened && <KeyboardHelpListView shortcuts={shortcuts} />}
     </details>
   );
 }

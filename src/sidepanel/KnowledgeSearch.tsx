@@ -1,10 +1,10 @@
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
 import type { Recommendation } from '../shared/recommendation';
 import type { SourceProblem } from '../shared/view-state';
 import { linkableUrl } from './article-link';
 import { articleText, excerpt } from '../shared/dom/article-text';
-import type { PanelConnector, PanelSnapshot, SearchResult } from './connector';
+import type { SearchResult } from './connector';
 import { SourceProblems } from './SourceProblems';
 import { describePublished } from './published-date';
 import { ScoreBadge } from './ScoreBadge';
@@ -12,29 +12,6 @@ import { ScoreBadge } from './ScoreBadge';
 const RESULT_EXCERPT = 200;
 
 type State = { kind: 'idle' } | { kind: 'searching' } | { kind: 'done'; results: Recommendation[]; problems: SourceProblem[] } | { kind: 'failed'; message: string };
-
-/**
- * Whether to offer the search: the worker says whether the signed-in user can search Genesys
- * Knowledge (always with Copilot or Knowledge as the provider; with recommendations-query, when
- * the organisation lists a knowledge base). Asked again when the provider or the user changes.
- */
-export function useKnowledgeAvailable(connector: PanelConnector, snapshot: PanelSnapshot | null): boolean {
-  const [available, setAvailable] = useState(false);
-  const provider = snapshot?.settings.provider;
-  const userId = snapshot?.user?.id;
-  useEffect(() => {
-    if (!provider || !userId) return setAvailable(false);
-    let current = true;
-    void connector.knowledgeAvailable().then(
-      (answer) => current && setAvailable(answer),
-      () => current && setAvailable(false),
-    );
-    return () => {
-      current = false;
-    };
-  }, [connector, provider, userId]);
-  return available;
-}
 
 /**
  * The agent's own knowledge search (wherever Genesys Knowledge answers): the query goes to the worker, which asks the

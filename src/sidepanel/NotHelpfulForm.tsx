@@ -21,7 +21,7 @@ export function composeReason(reason: NotHelpfulReason | null, details: string):
   return [reason ?? 'other', text].filter(Boolean).join(': ');
 }
 
-interface Props {
+export interface NotHelpfulFormProps {
   title: string;
   sending: boolean;
   onSend(reason: string | undefined): void;
@@ -29,7 +29,7 @@ interface Props {
 }
 
 /** "Not helpful", with an optional reason: sending without one is fine. */
-export function NotHelpfulForm({ title, sending, onSend, onCancel }: Props) {
+export function NotHelpfulForm({ title, sending, onSend, onCancel }: NotHelpfulFormProps) {
   const [reason, setReason] = useState<NotHelpfulReason | null>(null);
   const [details, setDetails] = useState('');
   const id = useId();

@@ -9,12 +9,14 @@ import type { CardAck, CardAction } from './card-actions';
 import { cardCommandFor, type CardCommand } from './card-keys';
 import type { CardMark } from './connector';
 import { CardIcon } from './CardIcon';
-import { NotHelpfulForm } from './NotHelpfulForm';
+import { NotHelpfulFormView } from './lazy-views';
 import type { CardActionSet } from './primary-action';
 import { describePublished } from './published-date';
 import { RelevanceBadge } from './RuleBadge';
 import { TypeBadge } from './TypeBadge';
 import { WhySuggested } from './WhySuggested';
+
+const preloadReasonForm = () => void NotHelpfulFormView.preload();
 
 /** Characters of content shown before "Show more". */
 export const EXCERPT_LENGTH = 280;
@@ -112,7 +114,12 @@ export function RecommendationCard({ recommendation, now, mark, actions, tabStop
       ref={cardRef}
       tabIndex={tabStop ? 0 : -1}
       aria-labelledby={titleId}
-      onFocus={(event) => event.target === event.currentTarget && onFocusCard()}
+      onFocus={(event) => {
+        if (event.target !== event.currentTarget) return;
+        onFocusCard();
+        // A focused card is one key (N) from the reason form: fetch it now, so it opens at once.
+        preloadReasonForm();
+      }}
       onKeyDown={(event) => {
         // Shortcuts act on the card itself, never while a button, link or field inside has focus.
         if (event.target !== event.currentTarget) return;
@@ -213,6 +220,8 @@ export function RecommendationCard({ recommendation, now, mark, actions, tabStop
             title={t('notHelpful')}
             aria-pressed={mark.rating === 'not_helpful'}
             aria-expanded={askingReason}
+            onPointerEnter={preloadReasonForm}
+            onFocus={preloadReasonForm}
             onClick={() => setAskingReason(!askingReason)}
           >
             <CardIcon name="down" />
@@ -231,7 +240,7 @@ export function RecommendationCard({ recommendation, now, mark, actions, tabStop
         </span>
       </div>
       {askingReason && (
-        <NotHelpfulForm
+        <NotHelpfulFormView
           title={recommendation.title}
           sending={busy === 'not_helpful'}
           onSend={(reason) => void run('not_helpful', reason)}

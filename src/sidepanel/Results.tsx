@@ -7,7 +7,7 @@ import { ErrorNotice } from './ErrorNotice';
 import type { Thresholds } from './hidden-reason';
 import { HiddenList } from './HiddenList';
 import { LoadingIndicator } from './LoadingIndicator';
-import { OtherSuggestions } from './OtherSuggestions';
+import { OtherSuggestionsView } from './lazy-views';
 import { cardActionsFor } from './primary-action';
 import { RecommendationList } from './RecommendationList';
 import { EmptyResults, InvalidNote, StaleNote } from './ResultNotes';
@@ -52,7 +52,7 @@ export function Results({ view, thresholds, now, onRetry, retrying, onSignIn, si
           </button>
         </p>
       )}
-      <OtherSuggestions suggestions={view.otherSuggestions ?? []} />
+      {view.otherSuggestions?.length ? <OtherSuggestionsView suggestions={view.otherSuggestions} /> : null}
       {/* Keyed by conversation: another conversation's filtered-out list starts closed. */}
       <HiddenList key={view.conversationId ?? ''} hidden={view.hidden} thresholds={thresholds} now={now} />
       {view.invalidCount > 0 && <InvalidNote count={view.invalidCount} />}

@@ -1,17 +1,22 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS } from '../shared/settings';
 import { App } from './App';
 import { FakePanelConnector } from './fake-connector';
 import { FIXTURE_NOW, recommendationFixture, snapshotFixture, viewFixture } from './fixtures';
+
+// The first open of a lazily loaded view imports its module, transformed on demand in a unit run:
+// on a busy shared machine that has taken longer than findBy's 1 s and even a test's 5 s.
+configure({ asyncUtilTimeout: 10_000 });
+vi.setConfig({ testTimeout: 15_000 });
 
 afterEach(cleanup);
 
 const copilotSettings = { ...DEFAULT_SETTINGS, provider: 'conversation-suggestions' as const };
 
 describe('other suggestions', () => {
-  it('lists canned responses, scripts and unknown types in their own group, as text', () => {
+  it('lists canned responses, scripts and unknown types in their own group, as text', async () => {
     const connector = new FakePanelConnector(
       snapshotFixture({
         view: viewFixture('ready', {
@@ -24,7 +29,7 @@ describe('other suggestions', () => {
       }),
     );
     render(<App connector={connector} now={() => FIXTURE_NOW} />);
-    const items = screen.getAllByTestId('other-suggestion');
+    const items = await screen.findAllByTestId('other-suggestion');
     expect(items.map((item) => [item.dataset.id, item.dataset.kind])).toEqual([
       ['c', 'CannedResponse'],
       ['s', 'Script'],
