@@ -36,6 +36,8 @@ export interface DeskOptions {
   signedIn: boolean;
   /** The panel's sign-in button, in the browser's language. */
   signInLabel: string;
+  /** The panel's size, set before sign-in so that what the panel first shows is seen at that size; null keeps the default. */
+  panelViewport: { width: number; height: number } | null;
 }
 
 export const DEFAULT_DESK: DeskOptions = {
@@ -47,6 +49,7 @@ export const DEFAULT_DESK: DeskOptions = {
   conversationId: null,
   signedIn: true,
   signInLabel: 'Sign in',
+  panelViewport: null,
 };
 
 /** Another desk in a browser where settings are written and the agent has signed in. */
@@ -80,6 +83,7 @@ export async function openDesk(context: BrowserContext, worker: Worker, extensio
   const desktop = await openDesktopPage(context, origin, options);
   const tabId = await tabIdOf(worker, desktop);
   const panel = await openPanel(context, extensionId, tabId);
+  if (options.panelViewport) await panel.setViewportSize(options.panelViewport);
   if (options.signedIn) {
     await signInFromPanel(context, panel, options.signInLabel);
     // Signed in with nothing selected is a state the panel shows: the tests start from it.
