@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { lastLine, openDesktop, openPanel, playScript, signInFromPanel, simulatorSettings, tabIdOf, untilPanelShowsLatest, writeSettings } from '../support/agent-desktop';
+import { lastLine, playScript, signInFromPanel, simulatorSettings, untilPanelShowsLatest, writeSettings } from '../support/agent-desktop';
 import { accessibilityFindings, accessibilityViolations, scrollsHorizontally } from '../support/accessibility';
 import { sealChain } from '../support/audit-chain';
 import { expect, test } from '../support/fixtures';
@@ -16,12 +16,11 @@ async function expectAccessible(panel: Page, state: string): Promise<void> {
   expect(await accessibilityViolations(panel), `axe on "${state}"`).toEqual([]);
 }
 
-test('every panel state passes axe, in light and dark, and nothing scrolls sideways at 320 px', async ({ context, extensionId, serviceWorker, simulator }) => {
+test('every panel state passes axe, in light and dark, and nothing scrolls sideways at 320 px', async ({ context, serviceWorker, simulator, newDesk }) => {
   // Sixteen axe runs over a full panel: CPU-bound, so a busy machine needs more than the default minute.
   test.setTimeout(150_000);
-  const desktop = await openDesktop(context, simulator.origin);
-  const tabId = await tabIdOf(serviceWorker, desktop);
-  const panel = await openPanel(context, extensionId, tabId);
+  // Set-up and sign-in are states under test here, so they happen by hand below.
+  const { desktop, panel, tabId } = await newDesk({ settings: null, signedIn: false });
   await panel.setViewportSize({ width: 320, height: 720 });
   for (const scheme of ['light', 'dark'] as const) {
     await panel.emulateMedia({ colorScheme: scheme });

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
-import { addCustomerMessage, openDesktop, openPanel, playScript, signInFromPanel, simulatorSettings, tabIdOf, writeSettings } from '../support/agent-desktop';
+import { addCustomerMessage, openDesktop, playScript, signInFromPanel, simulatorSettings, tabIdOf, writeSettings } from '../support/agent-desktop';
 import { sealChain, verifyNdjson } from '../support/audit-chain';
 import type { Desk } from '../support/desk';
 import { expect, test } from '../support/fixtures';
@@ -55,14 +55,14 @@ async function verifyFileFromPage(page: Page, name: string, text: string) {
 test.use({ deskOptions: { conversationId: billing!.id } });
 
 /** The agent on the billing conversation, played to its end unless `play` is false, a card showing. */
-async function agentSession({ desktop, panel }: Desk, play = true) {
-  if (play) await playScript(desktop, billing!);
-  await expect(panel.locator(`[data-testid="recommendation"][data-id="${billing!.expected.visible[0]}"]`)).toBeVisible({ timeout: 15_000 });
-  return { desktop, panel };
+async function agentSession(desk: Desk, play = true): Promise<Desk> {
+  if (play) await playScript(desk.desktop, billing!);
+  await expect(desk.panel.locator(`[data-testid="recommendation"][data-id="${billing!.expected.visible[0]}"]`)).toBeVisible({ timeout: 15_000 });
+  return desk;
 }
 
 test('a scripted session records every kind of event; an agent sees the log but cannot export', async ({ context, extensionId, serviceWorker, simulator, desk }) => {
-  const { desktop, panel } = await agentSession(desk);
+  const { desktop, panel, tabId } = await agentSession(desk);
   const supervisor = await openSupervisor(context, extensionId);
 
   // A provider error (400: not retried) with its correlation id.
@@ -109,7 +109,6 @@ test('a scripted session records every kind of event; an agent sees the log but 
   // Signed out, the conversation's context waits 20 s (moved back rather than waited for), then the
   // agent signs in again: a login page (prompt=login), and the delivery's latency is the request's
   // own, never the time spent signed out.
-  const tabId = await tabIdOf(serviceWorker, desktop);
   await serviceWorker.evaluate(async (key) => {
     const stored = (await chrome.storage.session.get(key))[key] as { receivedAt: number };
     await chrome.storage.session.set({ [key]: { ...stored, receivedAt: stored.receivedAt - 20_000 } });
@@ -294,9 +293,8 @@ test('retention removes old entries from the start and the chain still verifies'
 
 test('a delivery published by a worker killed before writing it is recorded when the worker starts again', async ({ context, extensionId, serviceWorker, desk }) => {
   // No scripted messages: the view stays as published while the test plays the killed worker.
-  const { desktop } = await agentSession(desk, false);
+  const { desktop, tabId } = await agentSession(desk, false);
   const supervisor = await openSupervisor(context, extensionId);
-  const tabId = await tabIdOf(serviceWorker, desktop);
   await expect.poll(async () => (await storedEntries(supervisor)).filter((entry) => entry.kind === 'delivery').length).toBeGreaterThan(0);
 
   // The state a worker killed between publishing a view and writing its entry leaves behind.
@@ -336,7 +334,7 @@ test.describe(() => {
   });
 });
 
-test('the options page and the side panel link to the supervisor page', async ({ context, extensionId, serviceWorker, simulator }) => {
+test('the options page and the side panel link to the supervisor page', async ({ context, extensionId, serviceWorker, simulator, newDesk }) => {
   await writeSettings(serviceWorker, simulatorSettings(simulator.origin));
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/src/options/index.html`);
@@ -346,8 +344,7 @@ test('the options page and the side panel link to the supervisor page', async ({
   await expect(opened.getByTestId('supervisor')).toBeVisible();
   expect(opened.url()).toBe(`chrome-extension://${extensionId}/src/supervisor/index.html`);
 
-  const desktop = await openDesktop(context, simulator.origin, billing!.id);
-  const panel = await openPanel(context, extensionId, await tabIdOf(serviceWorker, desktop));
+  const { panel } = await newDesk({ conversationId: billing!.id, settings: null, signedIn: false });
   const fromPanel = context.waitForEvent('page');
   await panel.getByTestId('supervisor-link').focus();
   await panel.keyboard.press('Enter');

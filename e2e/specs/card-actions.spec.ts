@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { dataIds, openPanel, playScript, tabIdOf } from '../support/agent-desktop';
+import { dataIds, openPanel, playScript } from '../support/agent-desktop';
 import { agentMessageCount, composerInputEvents, composerValue, sendCount, watchComposerInput, watchSends } from '../support/desktop-page';
 import type { Desk } from '../support/desk';
 import { expect, test } from '../support/fixtures';
@@ -11,12 +11,13 @@ const [billing, , shipping, accounts] = seedConversations;
 test.use({ deskOptions: { conversationId: billing!.id } });
 
 /** The billing conversation played to its end, with the cards it should surface on the panel. */
-async function readyPanel({ desktop, panel }: Desk) {
+async function readyPanel(desk: Desk): Promise<Desk> {
+  const { desktop, panel } = desk;
   await playScript(desktop, billing!);
   const shownIds = () => dataIds(panel.getByTestId('recommendation'), { sorted: true });
   await expect.poll(shownIds, { timeout: 15_000 }).toEqual(expect.arrayContaining(billing!.expected.visible));
   await expect(panel.getByTestId('panel')).toHaveAttribute('data-status', 'ready');
-  return { desktop, panel };
+  return desk;
 }
 
 function card(panel: Page, id: string) {
@@ -128,7 +129,7 @@ test('one primary action by channel (Insert on messaging, Copy on email and call
 });
 
 test('ratings (with an optional reason), dismissals and opening the article are recorded and shown', async ({ context, extensionId, serviceWorker, desk }) => {
-  const { desktop, panel } = await readyPanel(desk);
+  const { panel, tabId } = await readyPanel(desk);
   const [first, second] = billing!.expected.visible as [string, string];
 
   await card(panel, first).getByTestId('helpful').click();
@@ -162,7 +163,7 @@ test('ratings (with an optional reason), dismissals and opening the article are 
     ]);
 
   // A reopened panel keeps the rating and the dismissal; "Show them again" brings the card back.
-  const reopened = await openPanel(context, extensionId, await tabIdOf(serviceWorker, desktop));
+  const reopened = await openPanel(context, extensionId, tabId);
   await expect(card(reopened, first).getByTestId('helpful')).toHaveAttribute('aria-pressed', 'true');
   await expect(card(reopened, second)).toHaveCount(0);
   await reopened.getByTestId('restore-dismissed').click();

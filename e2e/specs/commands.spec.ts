@@ -1,4 +1,3 @@
-import { openDesktop, openPanel, simulatorSettings, tabIdOf, writeSettings } from '../support/agent-desktop';
 import { composerInputEvents, composerValue, watchComposerInput } from '../support/desktop-page';
 import { expect, test } from '../support/fixtures';
 import { overlay } from '../support/inline-overlay';
@@ -9,15 +8,13 @@ const [billing] = seedConversations;
 
 test.use({ deskOptions: { conversationId: billing!.id } });
 
-test('the manifest gives the panel and insert-top-suggestion keyboard shortcuts, shown in the panel help', async ({ context, extensionId, serviceWorker, simulator }) => {
+test('the manifest gives the panel and insert-top-suggestion keyboard shortcuts, shown in the panel help', async ({ serviceWorker, newDesk }) => {
   const commands = await serviceWorker.evaluate(() => chrome.commands.getAll());
   const byName = Object.fromEntries(commands.map((command) => [command.name, command.shortcut]));
   // Chrome leaves a suggested key unassigned when it clashes with one of its own: both must be free.
   expect(byName).toEqual({ _execute_action: 'Alt+Shift+K', 'insert-top-suggestion': 'Alt+Shift+Y' });
 
-  await writeSettings(serviceWorker, simulatorSettings(simulator.origin));
-  const desktop = await openDesktop(context, simulator.origin, billing!.id);
-  const panel = await openPanel(context, extensionId, await tabIdOf(serviceWorker, desktop));
+  const { panel } = await newDesk({ conversationId: billing!.id, signedIn: false });
   await panel.getByText('Keyboard shortcuts').click();
   await expect(panel.getByTestId('keyboard-help')).toContainText('Alt+Shift+K');
   await expect(panel.getByTestId('keyboard-help')).toContainText('Alt+Shift+Y');

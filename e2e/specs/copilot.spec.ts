@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
-import { addCustomerMessage, dataIds, openDesktop, openPanel, signInFromPanel, simulatorSettings, tabIdOf, writeSettings } from '../support/agent-desktop';
+import { addCustomerMessage, dataIds } from '../support/agent-desktop';
+import type { Desk, DeskOptions } from '../support/desk';
 import {
   announceSocketClosing,
   copilotRecord,
@@ -26,7 +27,7 @@ const KNOWLEDGE_TYPES = ['KnowledgeSearch', 'KnowledgeArticle', 'Faq', 'Article'
 // Cards: knowledge, and canned responses whose text the worker read from response management.
 const CARD_TYPES = [...KNOWLEDGE_TYPES, 'CannedResponse'];
 // Every suggestion on screen, whatever its confidence, so the tests can name them all.
-const copilotSettings = (origin: string) => simulatorSettings(origin, { provider: 'conversation-suggestions', minRelevanceScore: 0 });
+const COPILOT_SETTINGS = { provider: 'conversation-suggestions', minRelevanceScore: 0 };
 
 const cardIds = (panel: Page) => dataIds(panel.getByTestId('recommendation'), { sorted: true });
 const otherIds = (panel: Page) => dataIds(panel.getByTestId('other-suggestion'), { sorted: true });
@@ -41,12 +42,10 @@ const shownOthers = (suggestions: SimSuggestionRecord[]) =>
     .map((entry) => entry.id)
     .sort();
 
-async function copilotDesk(context: Parameters<typeof openDesktop>[0], extensionId: string, serviceWorker: Parameters<typeof writeSettings>[0], origin: string) {
+/** The agent signed in on the billing conversation in Genesys mode, its first suggestions shown and the socket connected. */
+async function copilotDesk(newDesk: (options?: Partial<DeskOptions>) => Promise<Desk>, origin: string) {
   await setCopilotConfig(origin, { suggestionDelayMs: 0 });
-  await writeSettings(serviceWorker, copilotSettings(origin));
-  const desktop = await openDesktop(context, origin, billing!.id);
-  const panel = await openPanel(context, extensionId, await tabIdOf(serviceWorker, desktop));
-  await signInFromPanel(context, panel);
+  const { desktop, panel } = await newDesk({ conversationId: billing!.id, settings: COPILOT_SETTINGS });
   // The desktop's first customer line is already answered: those suggestions are on screen.
   await expect.poll(async () => (await simSuggestions(origin, billing!.id)).length, { timeout: 15_000 }).toBeGreaterThan(0);
   await expect.poll(() => cardIds(panel), { timeout: 15_000 }).toEqual(shownKnowledge(await simSuggestions(origin, billing!.id)));
@@ -54,8 +53,8 @@ async function copilotDesk(context: Parameters<typeof openDesktop>[0], extension
   return { desktop, panel };
 }
 
-test('suggestions appear live as the conversation progresses, without asking the API again', async ({ context, extensionId, serviceWorker, simulator }) => {
-  const { desktop, panel } = await copilotDesk(context, extensionId, serviceWorker, simulator.origin);
+test('suggestions appear live as the conversation progresses, without asking the API again', async ({ serviceWorker, simulator, newDesk }) => {
+  const { desktop, panel } = await copilotDesk(newDesk, simulator.origin);
   const listingsBefore = (await recordedRequests(simulator.origin, 'suggestions')).length;
   const firstSuggestions = await simSuggestions(simulator.origin, billing!.id);
 
@@ -106,8 +105,8 @@ test('suggestions appear live as the conversation progresses, without asking the
   expect(await workerErrors(serviceWorker)).toEqual([]);
 });
 
-test('a dropped socket and a socket_closing lose no suggestion: the worker reconnects and backfills', async ({ context, extensionId, serviceWorker, simulator }) => {
-  const { panel } = await copilotDesk(context, extensionId, serviceWorker, simulator.origin);
+test('a dropped socket and a socket_closing lose no suggestion: the worker reconnects and backfills', async ({ serviceWorker, simulator, newDesk }) => {
+  const { panel } = await copilotDesk(newDesk, simulator.origin);
   const connections = (await notificationsRecord(simulator.origin)).connections;
 
   // Dropped without a word; Copilot answers a line while no socket is there to hear it.
@@ -133,8 +132,8 @@ test('a dropped socket and a socket_closing lose no suggestion: the worker recon
   expect(await workerErrors(serviceWorker)).toEqual([]);
 });
 
-test('a killed worker rebuilds its socket on demand and backfills what it missed', async ({ context, extensionId, serviceWorker, simulator }) => {
-  const { desktop, panel } = await copilotDesk(context, extensionId, serviceWorker, simulator.origin);
+test('a killed worker rebuilds its socket on demand and backfills what it missed', async ({ context, simulator, newDesk }) => {
+  const { desktop, panel } = await copilotDesk(newDesk, simulator.origin);
   const connections = (await notificationsRecord(simulator.origin)).connections;
   await killServiceWorker(context, desktop);
   await sayBehindThePage(simulator.origin, billing!.id, 'And my password reset email never arrived.');
@@ -146,8 +145,8 @@ test('a killed worker rebuilds its socket on demand and backfills what it missed
   expect(await workerErrors(await currentWorker(context))).toEqual([]);
 });
 
-test('opens, copies, inserts, ratings and dismissals reach Copilot as engagements of the right type', async ({ context, extensionId, serviceWorker, simulator }) => {
-  const { panel } = await copilotDesk(context, extensionId, serviceWorker, simulator.origin);
+test('opens, copies, inserts, ratings and dismissals reach Copilot as engagements of the right type', async ({ simulator, newDesk }) => {
+  const { panel } = await copilotDesk(newDesk, simulator.origin);
   const [first, second] = (await simSuggestions(simulator.origin, billing!.id)).filter((entry) => KNOWLEDGE_TYPES.includes(entry.type));
   expect(first && second).toBeTruthy();
   // The agent's actions, through the same message the cards send.
@@ -175,8 +174,8 @@ test('opens, copies, inserts, ratings and dismissals reach Copilot as engagement
   await expect(panel.locator(`[data-testid="recommendation"][data-id="${first!.id}"]`)).toBeVisible();
 });
 
-test('the agent searches the knowledge bases from the panel, with the conversation as context', async ({ context, extensionId, serviceWorker, simulator }) => {
-  const { panel } = await copilotDesk(context, extensionId, serviceWorker, simulator.origin);
+test('the agent searches the knowledge bases from the panel, with the conversation as context', async ({ simulator, newDesk }) => {
+  const { panel } = await copilotDesk(newDesk, simulator.origin);
   const input = panel.getByTestId('knowledge-search-input');
   await input.fill('refund timeline');
   await input.press('Enter');
@@ -192,14 +191,11 @@ test('the agent searches the knowledge bases from the panel, with the conversati
   await expect(panel.getByTestId('knowledge-search-empty')).toBeVisible();
 });
 
-test('switching the provider in the options page changes behaviour without a reload', async ({ context, extensionId, serviceWorker, simulator }) => {
+test('switching the provider in the options page changes behaviour without a reload', async ({ context, extensionId, simulator, newDesk }) => {
   await setCopilotConfig(simulator.origin, { suggestionDelayMs: 0 });
   // An org whose agents may not read Genesys Knowledge: no search box with recommendations-query.
   await setFaults(simulator.origin, [{ route: 'knowledge-bases', kind: 'status', status: 403 }]);
-  await writeSettings(serviceWorker, simulatorSettings(simulator.origin, { minRelevanceScore: 0 }));
-  const desktop = await openDesktop(context, simulator.origin, billing!.id);
-  const panel = await openPanel(context, extensionId, await tabIdOf(serviceWorker, desktop));
-  await signInFromPanel(context, panel);
+  const { panel } = await newDesk({ conversationId: billing!.id, settings: { minRelevanceScore: 0 } });
   await expect(panel.getByTestId('recommendation').first()).toBeVisible();
   expect((await recordedRequests(simulator.origin, 'query')).length).toBeGreaterThan(0);
   expect(await recordedRequests(simulator.origin, 'suggestions')).toEqual([]);
@@ -226,13 +222,10 @@ test('switching the provider in the options page changes behaviour without a rel
   await expect(panel.getByTestId('knowledge-search')).toBeVisible();
 });
 
-test('when no notification channel can be had, suggestions still come over REST and polling takes over', async ({ context, extensionId, serviceWorker, simulator }) => {
+test('when no notification channel can be had, suggestions still come over REST and polling takes over', async ({ context, simulator, newDesk }) => {
   await setFaults(simulator.origin, [{ route: 'notifications', kind: 'status', status: 403 }]);
   await setCopilotConfig(simulator.origin, { suggestionDelayMs: 0 });
-  await writeSettings(serviceWorker, copilotSettings(simulator.origin));
-  const desktop = await openDesktop(context, simulator.origin, billing!.id);
-  const panel = await openPanel(context, extensionId, await tabIdOf(serviceWorker, desktop));
-  await signInFromPanel(context, panel);
+  const { desktop, panel } = await newDesk({ conversationId: billing!.id, settings: COPILOT_SETTINGS });
   await expect.poll(async () => (await simSuggestions(simulator.origin, billing!.id)).length, { timeout: 15_000 }).toBeGreaterThan(0);
   await expect.poll(() => cardIds(panel), { timeout: 15_000 }).toEqual(shownKnowledge(await simSuggestions(simulator.origin, billing!.id)));
 

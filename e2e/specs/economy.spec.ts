@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { openDesktop, openPanel, tabIdOf } from '../support/agent-desktop';
-import { expect, test } from '../support/fixtures';
+import { ANOTHER_DESK, expect, test } from '../support/fixtures';
 import { recordedRequests } from '../support/simulator-control';
 import { countStoredContexts } from '../support/worker-contexts';
 import { currentWorker, killServiceWorker, workerErrors } from '../support/worker-control';
@@ -17,24 +17,22 @@ async function select(desktop: Page, id: string): Promise<void> {
 
 const queryCount = async (origin: string) => (await recordedRequests(origin, 'query')).length;
 
-test('E2: the same context asked again within the TTL, by another tab or a reopened panel, costs no call', async ({ context, extensionId, serviceWorker, simulator, desk }) => {
+test('E2: the same context asked again within the TTL, by another tab or a reopened panel, costs no call', async ({ simulator, desk, newDesk }) => {
   const { desktop, panel } = desk;
   await select(desktop, billing!.id);
   await expect(panel.getByTestId('recommendation').first()).toBeVisible();
   expect(await queryCount(simulator.origin)).toBe(1);
 
-  const second = await openDesktop(context, simulator.origin, billing!.id);
-  const secondPanel = await openPanel(context, extensionId, await tabIdOf(serviceWorker, second));
+  const { panel: secondPanel } = await newDesk({ ...ANOTHER_DESK, conversationId: billing!.id });
   await expect(secondPanel.getByTestId('recommendation').first()).toBeVisible();
   await panel.reload();
   await expect(panel.getByTestId('recommendation').first()).toBeVisible();
   expect(await queryCount(simulator.origin)).toBe(1);
 });
 
-test('E4: two tabs asking the same question at once share one request', async ({ context, extensionId, serviceWorker, simulator, desk }) => {
+test('E4: two tabs asking the same question at once share one request', async ({ simulator, desk, newDesk }) => {
   const { desktop, panel } = desk;
-  const other = await openDesktop(context, simulator.origin);
-  const otherPanel = await openPanel(context, extensionId, await tabIdOf(serviceWorker, other));
+  const { desktop: other, panel: otherPanel } = await newDesk(ANOTHER_DESK);
   await fetch(new URL('/__sim/config', simulator.origin), { method: 'POST', body: JSON.stringify({ latencyMs: 2000 }) });
   await Promise.all([select(desktop, billing!.id), select(other, billing!.id)]);
   await expect(panel.getByTestId('recommendation').first()).toBeVisible({ timeout: 15_000 });
@@ -43,11 +41,11 @@ test('E4: two tabs asking the same question at once share one request', async ({
 });
 
 test('E1: a customer typing 40 messages costs no more calls than the debounced contexts the worker received, and the last one answers the whole conversation', async ({ serviceWorker, simulator, desk }) => {
-  const { desktop, panel } = desk;
+  const { desktop, panel, tabId } = desk;
   await select(desktop, billing!.id);
   await expect(panel.getByTestId('recommendation').first()).toBeVisible();
   const before = await queryCount(simulator.origin);
-  const contexts = await countStoredContexts(serviceWorker, await tabIdOf(serviceWorker, desktop));
+  const contexts = await countStoredContexts(serviceWorker, tabId);
   // Live: one message at a time, as the desktop shows them (each is a round trip from the test).
   for (let i = 0; i < 40; i++) {
     await desktop.evaluate(
@@ -73,6 +71,7 @@ test('the cache survives the worker being killed: a cached context renders with 
   expect(await queryCount(simulator.origin)).toBe(1);
 
   await killServiceWorker(context, desktop);
+  // By hand: the desktop opening is what starts the killed worker again, before it can be asked for the tab.
   const second = await openDesktop(context, simulator.origin, billing!.id);
   const worker = await currentWorker(context);
   const secondPanel = await openPanel(context, extensionId, await tabIdOf(worker, second));
@@ -84,7 +83,7 @@ test('the cache survives the worker being killed: a cached context renders with 
 test.describe(() => {
   test.use({ deskOptions: { settings: { cacheTtlSeconds: 1 } } });
 
-  test('a stale cache entry shows at once, marked, and is refreshed in the background', async ({ context, extensionId, serviceWorker, simulator, desk }) => {
+  test('a stale cache entry shows at once, marked, and is refreshed in the background', async ({ serviceWorker, simulator, desk, newDesk }) => {
     const { desktop, panel } = desk;
     await select(desktop, billing!.id);
     await expect(panel.getByTestId('recommendation').first()).toBeVisible();
@@ -97,8 +96,7 @@ test.describe(() => {
       .toBe(true);
     await fetch(new URL('/__sim/config', simulator.origin), { method: 'POST', body: JSON.stringify({ latencyMs: 3000 }) });
 
-    const second = await openDesktop(context, simulator.origin, billing!.id);
-    const secondPanel = await openPanel(context, extensionId, await tabIdOf(serviceWorker, second));
+    const { panel: secondPanel } = await newDesk({ ...ANOTHER_DESK, conversationId: billing!.id });
     await expect(secondPanel.getByTestId('stale')).toBeVisible();
     await expect(secondPanel.getByTestId('recommendation').first()).toBeVisible();
     await expect(secondPanel.getByTestId('stale')).toBeHidden({ timeout: 10_000 });

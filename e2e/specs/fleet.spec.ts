@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { BrowserContext, Page, Worker } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { parseNamedQueries, placeholders, renderQuery } from '../../src/shared/fleet/sql-params';
 import { agentBodies, agentRows, insertBatch, seededRandom } from '../bench/fleet-load';
-import { openDesktop, openPanel, playScript, signInFromPanel, simulatorSettings, tabIdOf, writeSettings } from '../support/agent-desktop';
+import { openDesktop, playScript, simulatorSettings, tabIdOf, writeSettings } from '../support/agent-desktop';
 import { FLEET_TABLE, INSERT_USER, READ_USER, startClickHouse, type ClickHouse } from '../support/clickhouse';
 import { recordEvent, type EventInput } from '../support/feedback';
 import { expect, test as base } from '../support/fixtures';
@@ -39,16 +39,8 @@ interface FleetStatusReply {
 
 const fleetStatus = (page: Page) => sendFromPage<FleetStatusReply>(page, 'page/get-fleet-status', {});
 
-function fleetSettings(origin: string, clickhouse: ClickHouse, extra: Record<string, unknown> = {}) {
-  return simulatorSettings(origin, { fleetClickHouseUrl: clickhouse.url, fleetInsertUser: INSERT_USER.user, ...extra });
-}
-
-async function signedInPanel(context: BrowserContext, extensionId: string, serviceWorker: Worker, origin: string): Promise<Page> {
-  const desktop = await openDesktop(context, origin);
-  const panel = await openPanel(context, extensionId, await tabIdOf(serviceWorker, desktop));
-  await signInFromPanel(context, panel);
-  await expect(panel.getByTestId('panel')).toHaveAttribute('data-status', 'no-conversation');
-  return panel;
+function fleetSettings(clickhouse: ClickHouse, extra: Record<string, unknown> = {}) {
+  return { fleetClickHouseUrl: clickhouse.url, fleetInsertUser: INSERT_USER.user, ...extra };
 }
 
 /** Five events per group: an impression clicked in two groups of three, one never clicked, a rating and a dismissal. */
@@ -90,10 +82,9 @@ async function runFleetQuery(clickhouse: ClickHouse, name: string, params: Recor
   return clickhouse.json<Record<string, unknown>>(renderQuery(sql, values));
 }
 
-test('an agent session lands in ClickHouse exactly once through 20 worker kills, 2 outages, a lost answer and a wrong password', async ({ context, extensionId, serviceWorker, simulator, clickhouse }) => {
+test('an agent session lands in ClickHouse exactly once through 20 worker kills, 2 outages, a lost answer and a wrong password', async ({ context, extensionId, serviceWorker, newDesk, clickhouse }) => {
   test.setTimeout(300_000);
-  await writeSettings(serviceWorker, fleetSettings(simulator.origin, clickhouse));
-  const panel = await signedInPanel(context, extensionId, serviceWorker, simulator.origin);
+  const { panel } = await newDesk({ settings: fleetSettings(clickhouse) });
 
   // The admin types a wrong password on the options page: a clear status, nothing sent, nothing lost.
   const options = await context.newPage();
@@ -195,7 +186,7 @@ test('the Fleet view shows two agents side by side, matches SQL run on the serve
   await clickhouse.query(
     `ALTER TABLE ${FLEET_TABLE} MODIFY COLUMN action Enum8('' = 0, 'impression' = 1, 'open' = 2, 'copy' = 3, 'insert' = 4, 'helpful' = 5, 'not_helpful' = 6)`,
   );
-  await writeSettings(serviceWorker, fleetSettings(simulator.origin, clickhouse, { fleetReadUser: READ_USER.user }));
+  await writeSettings(serviceWorker, simulatorSettings(simulator.origin, fleetSettings(clickhouse, { fleetReadUser: READ_USER.user })));
   const supervisor = await openSupervisor(context, extensionId);
   await sendFromPage(supervisor, 'page/set-fleet-secrets', { insertPassword: INSERT_USER.password, readPassword: READ_USER.password });
   await signInThroughLoginPage(context, () => supervisor.getByTestId('access-sign-in').click(), 'supervisor');

@@ -1,4 +1,4 @@
-import { lastLine, openDesktop, openPanel, playScript, signInFromPanel, simulatorSettings, tabIdOf, untilPanelShowsLatest, writeSettings } from '../support/agent-desktop';
+import { lastLine, playScript, untilPanelShowsLatest } from '../support/agent-desktop';
 import { composerValue } from '../support/desktop-page';
 import { expect, test } from '../support/fixtures';
 import { overlay } from '../support/inline-overlay';
@@ -10,7 +10,7 @@ async function hostileHits(origin: string): Promise<string[]> {
   return ((await (await fetch(new URL('/__sim/hostile-hits', origin))).json()) as { hits: string[] }).hits;
 }
 
-test('hostile article content executes nothing in the side panel or the inline overlay (docs/performance.md R4)', async ({ context, extensionId, serviceWorker, simulator }) => {
+test('hostile article content executes nothing in the side panel or the inline overlay (docs/performance.md R4)', async ({ serviceWorker, simulator, newDesk }) => {
   await fetch(new URL('/__sim/config', simulator.origin), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ hostileContent: true }) });
   // The control works: a payload that runs reaches the beacon (and is forgotten again).
   expect((await fetch(new URL('/__sim/hostile-executed?id=control', simulator.origin))).status).toBe(204);
@@ -18,11 +18,7 @@ test('hostile article content executes nothing in the side panel or the inline o
   await fetch(new URL('/__sim/reset', simulator.origin), { method: 'POST' });
   await fetch(new URL('/__sim/config', simulator.origin), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ hostileContent: true }) });
 
-  await writeSettings(serviceWorker, simulatorSettings(simulator.origin, { minRelevanceScore: 0.5 }));
-  const desktop = await openDesktop(context, simulator.origin, billing!.id);
-  const tabId = await tabIdOf(serviceWorker, desktop);
-  const panel = await openPanel(context, extensionId, tabId);
-  await signInFromPanel(context, panel);
+  const { desktop, panel, tabId } = await newDesk({ conversationId: billing!.id, settings: { minRelevanceScore: 0.5 } });
   await playScript(desktop, billing!);
   await untilPanelShowsLatest(serviceWorker, panel, tabId, lastLine(billing!));
   const hostileCards = panel.locator('[data-testid="recommendation"][data-id^="hostile-"]');

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { lastLine, openDesktop, openPanel, playScript, signInFromPanel, simulatorSettings, tabIdOf, untilPanelShowsLatest, writeSettings } from '../support/agent-desktop';
+import { addCustomerMessage, lastLine, openPanel, playScript, untilPanelShowsLatest } from '../support/agent-desktop';
 import { composerValue } from '../support/desktop-page';
 import { expect, test } from '../support/fixtures';
 import { DRAIN_PREFIX, drainImpressions, recordedEvents } from '../support/recorded-events';
@@ -29,14 +29,13 @@ async function impressionIds(worker: Parameters<typeof recordedEvents>[0]): Prom
     .sort();
 }
 
-test('impressions count the cards at least half on screen, once per conversation', async ({ context, extensionId, serviceWorker, simulator }) => {
+test('impressions count the cards at least half on screen, once per conversation', async ({ context, extensionId, serviceWorker, newDesk }) => {
   // A low threshold gives a long list; a short panel shows only its top.
-  await writeSettings(serviceWorker, simulatorSettings(simulator.origin, { minRelevanceScore: 0.05, maxContentAgeDays: 3650 }));
-  const desktop = await openDesktop(context, simulator.origin, billing!.id);
-  const tabId = await tabIdOf(serviceWorker, desktop);
-  const panel = await openPanel(context, extensionId, tabId);
-  await panel.setViewportSize({ width: 360, height: 420 });
-  await signInFromPanel(context, panel);
+  const { desktop, panel, tabId } = await newDesk({
+    conversationId: billing!.id,
+    settings: { minRelevanceScore: 0.05, maxContentAgeDays: 3650 },
+    panelViewport: { width: 360, height: 420 },
+  });
   await playScript(desktop, billing!);
   await untilPanelShowsLatest(serviceWorker, panel, tabId, lastLine(billing!));
 
@@ -55,7 +54,7 @@ test('impressions count the cards at least half on screen, once per conversation
   await panel.evaluate(() => window.scrollTo(0, 0));
   // A new message re-renders the list: still nothing counted twice.
   const followUp = 'Thanks, and the refund?';
-  await desktop.evaluate(([id, text]) => (window as unknown as { __simDesktop: { addMessage(id: string, a: string, t: string): void } }).__simDesktop.addMessage(id, 'customer', text), [billing!.id, followUp] as const);
+  await addCustomerMessage(desktop, billing!.id, followUp);
   await untilPanelShowsLatest(serviceWorker, panel, tabId, followUp);
   await drainImpressions(panel, billing!.id);
   const ids = await impressionIds(serviceWorker);

@@ -1,5 +1,5 @@
 import type { Frame, Page } from '@playwright/test';
-import { addCustomerMessage, openDesktop, openPanel, playScript, signInFromPanel, simulatorSettings, tabIdOf, writeSettings } from '../support/agent-desktop';
+import { addCustomerMessage, playScript } from '../support/agent-desktop';
 import { evaluateInContentScript } from '../support/content-script-world';
 import { composerInputEvents, composerValue, watchComposerInput } from '../support/desktop-page';
 import { expect, test } from '../support/fixtures';
@@ -10,11 +10,10 @@ import { addRealisticMessage, gadgetFrame, openRealisticDesktop } from '../suppo
 
 const [billing, devices] = seedConversations;
 
-test('the overlay shows the count and the top suggestion above the transcript, never over the reply box', async ({ context, extensionId, serviceWorker, simulator }) => {
-  await writeSettings(serviceWorker, simulatorSettings(simulator.origin));
-  const desktop = await openDesktop(context, simulator.origin, billing!.id);
-  const panel = await openPanel(context, extensionId, await tabIdOf(serviceWorker, desktop));
-  await signInFromPanel(context, panel);
+test.use({ deskOptions: { conversationId: billing!.id } });
+
+test('the overlay shows the count and the top suggestion above the transcript, never over the reply box', async ({ desk }) => {
+  const { desktop, panel } = desk;
   const firstCard = panel.getByTestId('recommendation').first();
   await expect(firstCard).toBeVisible();
 
@@ -48,11 +47,8 @@ test('the overlay shows the count and the top suggestion above the transcript, n
   await expect(box).toBeHidden();
 });
 
-test('Insert on the overlay writes the top suggestion into the reply box and is recorded', async ({ context, extensionId, serviceWorker, simulator }) => {
-  await writeSettings(serviceWorker, simulatorSettings(simulator.origin));
-  const desktop = await openDesktop(context, simulator.origin, billing!.id);
-  const panel = await openPanel(context, extensionId, await tabIdOf(serviceWorker, desktop));
-  await signInFromPanel(context, panel);
+test('Insert on the overlay writes the top suggestion into the reply box and is recorded', async ({ serviceWorker, desk }) => {
+  const { desktop, panel } = desk;
   const box = overlay(desktop);
   await expect(box.locator('.title')).not.toBeEmpty();
   const topId = await panel.getByTestId('recommendation').first().getAttribute('data-id');
@@ -73,11 +69,8 @@ test('Insert on the overlay writes the top suggestion into the reply box and is 
   expect(await recordedEvents(serviceWorker, 'insert')).toHaveLength(1);
 });
 
-test('the overlay collapses per conversation, and stays collapsed after a reload', async ({ context, extensionId, serviceWorker, simulator }) => {
-  await writeSettings(serviceWorker, simulatorSettings(simulator.origin));
-  const desktop = await openDesktop(context, simulator.origin, billing!.id);
-  const panel = await openPanel(context, extensionId, await tabIdOf(serviceWorker, desktop));
-  await signInFromPanel(context, panel);
+test('the overlay collapses per conversation, and stays collapsed after a reload', async ({ desk }) => {
+  const { desktop } = desk;
   const box = overlay(desktop);
   const toggle = box.getByRole('button', { name: 'Hide' });
   await toggle.click();
@@ -97,11 +90,8 @@ test('the overlay collapses per conversation, and stays collapsed after a reload
   await expect(overlay(desktop).locator('.title')).toBeHidden();
 });
 
-test('"Open panel" opens the side panel from the click; without a user gesture the browser refuses', async ({ context, extensionId, serviceWorker, simulator }) => {
-  await writeSettings(serviceWorker, simulatorSettings(simulator.origin));
-  const desktop = await openDesktop(context, simulator.origin, billing!.id);
-  const panel = await openPanel(context, extensionId, await tabIdOf(serviceWorker, desktop));
-  await signInFromPanel(context, panel);
+test('"Open panel" opens the side panel from the click; without a user gesture the browser refuses', async ({ desk }) => {
+  const { desktop } = desk;
   const box = overlay(desktop);
   await expect(box.locator('.title')).not.toBeEmpty();
   const openPanelMessage = `chrome.runtime.sendMessage({ type: 'desktop/open-panel', data: {} })`;
@@ -163,16 +153,8 @@ async function scrollTranscript(frame: Pick<Page, 'evaluate'> | Frame, lineSelec
   );
 }
 
-test('the overlay covers no transcript line, first or scrolled, on the simple and the realistic desktop, wide and narrow', async ({
-  context,
-  extensionId,
-  serviceWorker,
-  simulator,
-}) => {
-  await writeSettings(serviceWorker, simulatorSettings(simulator.origin));
-  const desktop = await openDesktop(context, simulator.origin, billing!.id);
-  const panel = await openPanel(context, extensionId, await tabIdOf(serviceWorker, desktop));
-  await signInFromPanel(context, panel);
+test('the overlay covers no transcript line, first or scrolled, on the simple and the realistic desktop, wide and narrow', async ({ context, simulator, desk }) => {
+  const { desktop } = desk;
   await expect(overlay(desktop).locator('.title')).not.toBeEmpty();
   await playScript(desktop, billing!);
   const realistic = await openRealisticDesktop(context, simulator.origin, { conversationId: billing!.id });
@@ -206,16 +188,8 @@ test('the overlay covers no transcript line, first or scrolled, on the simple an
   expect(await desktop.evaluate(() => document.activeElement?.classList.contains('reply-box'))).toBe(true);
 });
 
-test('the overlay follows the desktop theme, not the operating system', async ({
-  context,
-  extensionId,
-  serviceWorker,
-  simulator,
-}) => {
-  await writeSettings(serviceWorker, simulatorSettings(simulator.origin));
-  const desktop = await openDesktop(context, simulator.origin, billing!.id);
-  const panel = await openPanel(context, extensionId, await tabIdOf(serviceWorker, desktop));
-  await signInFromPanel(context, panel);
+test('the overlay follows the desktop theme, not the operating system', async ({ context, simulator, desk }) => {
+  const { desktop } = desk;
   const box = overlay(desktop);
   await expect(box.locator('.title')).not.toBeEmpty();
   const overlayLuminance = () =>

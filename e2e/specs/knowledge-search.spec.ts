@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
-import { addCustomerMessage, openDesktop, openPanel, signInFromPanel, simulatorSettings, tabIdOf, writeSettings } from '../support/agent-desktop';
+import { addCustomerMessage, simulatorSettings, writeSettings } from '../support/agent-desktop';
+import type { Desk, DeskOptions } from '../support/desk';
 import { outboxStatus } from '../support/feedback';
 import { expect, test } from '../support/fixtures';
 import { forbidKnowledgeBases, knowledgeRecord } from '../support/knowledge-control';
@@ -19,23 +20,20 @@ const FIRST_CUSTOMER_LINE = billing!.timeline[0]!.text;
 const card = (panel: Page, id: string) => panel.locator(`[data-testid="recommendation"][data-id="${id}"]`);
 const ids = (id: string) => ({ documentVariationId: variationIdOf({ id }), documentVersionId: versionIdOf({ id }) });
 
-async function knowledgeDesk(context: Parameters<typeof openDesktop>[0], extensionId: string, serviceWorker: Parameters<typeof writeSettings>[0], origin: string) {
-  await writeSettings(serviceWorker, simulatorSettings(origin, { provider: 'knowledge-search' }));
-  const desktop = await openDesktop(context, origin, billing!.id);
-  const panel = await openPanel(context, extensionId, await tabIdOf(serviceWorker, desktop));
-  await signInFromPanel(context, panel);
+/** The agent signed in on the billing conversation with the knowledge-search provider, its first card shown. */
+async function knowledgeDesk(newDesk: (options?: Partial<DeskOptions>) => Promise<Desk>) {
+  const { desktop, panel } = await newDesk({ conversationId: billing!.id, settings: { provider: 'knowledge-search' } });
   await expect(card(panel, 'billing-double-charge')).toBeVisible({ timeout: 15_000 });
   return { desktop, panel };
 }
 
 test('cards come from an AutoSearch of the customer’s words; thresholds hide the weak and the old; a forbidden knowledge base is named while the others answer; every action reaches Knowledge', async ({
-  context,
-  extensionId,
   serviceWorker,
   simulator,
+  newDesk,
 }) => {
   await forbidKnowledgeBases(simulator.origin, ['kb-devices']);
-  const { desktop, panel } = await knowledgeDesk(context, extensionId, serviceWorker, simulator.origin);
+  const { desktop, panel } = await knowledgeDesk(newDesk);
 
   // The query: the customer's line only (the agent's reply on screen is left out), as an AutoSearch in each knowledge base.
   const { searches } = await knowledgeRecord(simulator.origin);
@@ -127,6 +125,7 @@ test('the options page offers the provider with the licence each needs; an engag
   extensionId,
   serviceWorker,
   simulator,
+  newDesk,
 }) => {
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/src/options/index.html`);
@@ -139,7 +138,7 @@ test('the options page offers the provider with the licence each needs; an engag
 
   // The first engagement call is refused as a bad request.
   await setFaults(simulator.origin, [{ route: 'knowledge-engagement', kind: 'status', status: 400, times: 1 }]);
-  const { desktop, panel } = await knowledgeDesk(context, extensionId, serviceWorker, simulator.origin);
+  const { desktop, panel } = await knowledgeDesk(newDesk);
   await expect.poll(async () => (await outboxStatus(panel)).parked.filter((entry) => entry.destination === 'genesys-knowledge').length).toBe(1);
   const parked = (await outboxStatus(panel)).parked.find((entry) => entry.destination === 'genesys-knowledge')!;
   expect(parked.error).toMatchObject({ kind: 'http', status: 400 });

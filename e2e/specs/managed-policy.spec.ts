@@ -1,4 +1,4 @@
-import { openDesktop, openPanel, playScript, signInFromPanel, SIM_CLIENT_ID, tabIdOf } from '../support/agent-desktop';
+import { playScript, SIM_CLIENT_ID } from '../support/agent-desktop';
 import { expect, MANAGED_POLICY_FILE, SIMULATOR_ORIGIN, test } from '../support/fixtures';
 import { seedConversations } from '../simulator/conversations';
 import { extensionIdFromManifest } from '../support/launch-extension';
@@ -28,7 +28,7 @@ test.use({
   },
 });
 
-test('settings from managed policy override local ones, configure the extension, and are locked in the options page', async ({ context, extensionId, serviceWorker, simulator }) => {
+test('settings from managed policy override local ones, configure the extension, and are locked in the options page', async ({ context, extensionId, serviceWorker, newDesk }) => {
   expect(extensionId).toBe(extensionIdFromManifest());
   expect(await serviceWorker.evaluate(() => chrome.storage.managed.get(null))).toMatchObject({ clientId: SIM_CLIENT_ID, minRelevanceScore: 0.95 });
 
@@ -39,10 +39,7 @@ test('settings from managed policy override local ones, configure the extension,
     .toMatchObject({ clientId: SIM_CLIENT_ID, minRelevanceScore: 0.95, maxContentAgeDays: 3650 });
 
   // Local settings try to loosen the thresholds; the policy wins.
-  await serviceWorker.evaluate(() => chrome.storage.local.set({ settings: { minRelevanceScore: 0.1, maxContentAgeDays: 1 } }));
-  const desktop = await openDesktop(context, simulator.origin, billing!.id);
-  const panel = await openPanel(context, extensionId, await tabIdOf(serviceWorker, desktop));
-  await signInFromPanel(context, panel);
+  const { desktop, panel } = await newDesk({ conversationId: billing!.id, simulatorConnection: false, settings: { minRelevanceScore: 0.1, maxContentAgeDays: 1 } });
   await playScript(desktop, billing!);
   await expect(panel.getByTestId('hidden-toggle')).toBeVisible();
   // Policy 0.95 beats local 0.1; policy 3650 days beats local 1: only very strong matches show, stale ones too.

@@ -1,4 +1,4 @@
-import { openDesktop, openPanel, signInFromPanel, simulatorSettings, tabIdOf, writeSettings } from '../support/agent-desktop';
+import { signInFromPanel, simulatorSettings, writeSettings } from '../support/agent-desktop';
 import { expect, test } from '../support/fixtures';
 import { clearFaults, recordedRequests, setFaults } from '../support/simulator-control';
 import { seedConversations } from '../simulator/conversations';
@@ -7,9 +7,8 @@ const [billing, devices] = seedConversations;
 
 test.use({ deskOptions: { conversationId: billing!.id } });
 
-test('before any settings the panel sends the admin to the options page', async ({ context, extensionId, serviceWorker, simulator }) => {
-  const desktop = await openDesktop(context, simulator.origin, billing!.id);
-  const panel = await openPanel(context, extensionId, await tabIdOf(serviceWorker, desktop));
+test('before any settings the panel sends the admin to the options page', async ({ context, simulator, newDesk }) => {
+  const { panel } = await newDesk({ conversationId: billing!.id, settings: null, signedIn: false });
   await expect(panel.getByTestId('panel')).toHaveAttribute('data-status', 'not-configured');
   const optionsPage = context.waitForEvent('page', { predicate: (page) => page.url().includes('/src/options/index.html') });
   await panel.getByRole('button', { name: 'Open settings' }).click();
@@ -58,12 +57,9 @@ test.describe(() => {
   });
 });
 
-test('a provider failure shows an error with its correlation id, and Retry recovers', async ({ context, extensionId, serviceWorker, simulator }) => {
-  await writeSettings(serviceWorker, simulatorSettings(simulator.origin));
+test('a provider failure shows an error with its correlation id, and Retry recovers', async ({ simulator, newDesk }) => {
   await setFaults(simulator.origin, [{ route: 'query', kind: 'status', status: 400 }]);
-  const desktop = await openDesktop(context, simulator.origin, billing!.id);
-  const panel = await openPanel(context, extensionId, await tabIdOf(serviceWorker, desktop));
-  await signInFromPanel(context, panel);
+  const { panel } = await newDesk({ conversationId: billing!.id });
 
   const error = panel.getByTestId('error');
   await expect(error).toBeVisible();

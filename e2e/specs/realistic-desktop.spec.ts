@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { dataIds, openPanel, signInFromPanel, simulatorSettings, tabIdOf, writeSettings } from '../support/agent-desktop';
+import { dataIds, simulatorSettings, writeSettings } from '../support/agent-desktop';
 import { copilotRecord, setCopilotConfig, simSuggestions } from '../support/copilot-control';
 import { expect, test } from '../support/fixtures';
 import { addRealisticMessage, contentScriptObservers, gadgetFrame, openRealisticDesktop, selectInteraction, type SimWindow } from '../support/realistic-desktop';
@@ -22,17 +22,10 @@ const sources = (panel: Page) =>
     .getByTestId('source')
     .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-source-id') ?? ''));
 
-async function signedInOn(context: Parameters<typeof openRealisticDesktop>[0], extensionId: string, desktop: Page, serviceWorker: Parameters<typeof tabIdOf>[0]) {
-  const panel = await openPanel(context, extensionId, await tabIdOf(serviceWorker, desktop));
-  await signInFromPanel(context, panel);
-  return panel;
-}
+test.use({ deskOptions: { desktop: 'realistic' } });
 
-test('selecting another interaction in the roster moves the panel to it', async ({ context, extensionId, serviceWorker, simulator }) => {
-  await writeSettings(serviceWorker, simulatorSettings(simulator.origin));
-  const desktop = await openRealisticDesktop(context, simulator.origin);
-  await selectInteraction(desktop, billing!);
-  const panel = await signedInOn(context, extensionId, desktop, serviceWorker);
+test('selecting another interaction in the roster moves the panel to it', async ({ serviceWorker, simulator, newDesk }) => {
+  const { desktop, panel } = await newDesk({ desktop: 'realistic', conversationId: billing!.id, selectByClick: true });
   await expect.poll(() => sources(panel), { timeout: 15_000 }).toContain('kb-billing');
   await expect(panel.getByTestId('channel')).toHaveText(/message/i);
 
@@ -64,23 +57,24 @@ test('selecting another interaction in the roster moves the panel to it', async 
   expect(await workerErrors(serviceWorker)).toEqual([]);
 });
 
-test('a card that shows its interaction id only as text is followed by it; a channel value that already is one of ours needs no map', async ({ context, extensionId, serviceWorker, simulator }) => {
+test('a card that shows its interaction id only as text is followed by it; a channel value that already is one of ours needs no map', async ({ simulator, newDesk }) => {
   // An admin's map that does not list "chat": the icon's value is one of our channel names anyway.
-  await writeSettings(serviceWorker, simulatorSettings(simulator.origin, { desktopProfile: { channelMap: { phone: 'voice' } } }));
-  const desktop = await openRealisticDesktop(context, simulator.origin, { ids: 'text' });
+  const { desktop, panel } = await newDesk({
+    desktop: 'realistic',
+    realisticIds: 'text',
+    conversationId: devices!.id,
+    selectByClick: true,
+    settings: { desktopProfile: { channelMap: { phone: 'voice' } } },
+  });
   await expect(desktop.locator('[data-conversation-id]')).toHaveCount(0);
-  await selectInteraction(desktop, devices!);
-  const panel = await signedInOn(context, extensionId, desktop, serviceWorker);
   await expect.poll(() => sources(panel), { timeout: 15_000 }).toContain('kb-devices');
   await expect(panel.getByTestId('channel')).toHaveText(/chat/i);
   const query = (await recordedRequests(simulator.origin, 'query')).at(-1)?.body as { interactionContext: { conversationId: string; channel: string } };
   expect(query.interactionContext).toMatchObject({ conversationId: devices!.id, channel: 'chat' });
 });
 
-test('a new customer message in the gadget iframe updates the recommendations', async ({ context, extensionId, serviceWorker, simulator }) => {
-  await writeSettings(serviceWorker, simulatorSettings(simulator.origin));
-  const desktop = await openRealisticDesktop(context, simulator.origin, { conversationId: billing!.id });
-  const panel = await signedInOn(context, extensionId, desktop, serviceWorker);
+test('a new customer message in the gadget iframe updates the recommendations', async ({ simulator, newDesk }) => {
+  const { desktop, panel } = await newDesk({ desktop: 'realistic', conversationId: billing!.id });
   await expect.poll(() => sources(panel), { timeout: 15_000 }).toContain('kb-billing');
   expect(await sources(panel)).not.toContain('kb-devices');
 
@@ -93,10 +87,8 @@ test('a new customer message in the gadget iframe updates the recommendations', 
   expect(last.interactionContext.transcript.split('\n').at(-1)).toBe(`Customer: ${text}`);
 });
 
-test('a closed conversation takes its observers with it; the top frame keeps a fixed few', async ({ context, extensionId, serviceWorker, simulator }) => {
-  await writeSettings(serviceWorker, simulatorSettings(simulator.origin));
-  const desktop = await openRealisticDesktop(context, simulator.origin);
-  const panel = await signedInOn(context, extensionId, desktop, serviceWorker);
+test('a closed conversation takes its observers with it; the top frame keeps a fixed few', async ({ desk }) => {
+  const { desktop, panel } = desk;
   for (const conversation of [billing!, devices!, parcel!]) {
     await selectInteraction(desktop, conversation);
     await gadgetFrame(desktop, conversation.id);
@@ -150,18 +142,19 @@ test('a profile selector that matches nothing shows one clear diagnostic in the 
 });
 
 test('with no id on the cards, Genesys mode finds the conversation by customer name and channel; without the API the panel says it cannot tell', async ({
-  context,
-  extensionId,
   serviceWorker,
   simulator,
+  newDesk,
 }) => {
   await setCopilotConfig(simulator.origin, { suggestionDelayMs: 0 });
-  await writeSettings(serviceWorker, simulatorSettings(simulator.origin, { provider: 'conversation-suggestions', minRelevanceScore: 0 }));
-  const desktop = await openRealisticDesktop(context, simulator.origin, { ids: false });
+  const { desktop, panel, tabId } = await newDesk({
+    desktop: 'realistic',
+    realisticIds: false,
+    conversationId: devices!.id,
+    selectByClick: true,
+    settings: { provider: 'conversation-suggestions', minRelevanceScore: 0 },
+  });
   expect(await desktop.locator('.interaction-group[data-conversation-id]').count()).toBe(0);
-  await selectInteraction(desktop, devices!);
-  const panel = await signedInOn(context, extensionId, desktop, serviceWorker);
-  const tabId = await tabIdOf(serviceWorker, desktop);
   const shownConversation = () => panel.evaluate(async (id) => ((await chrome.storage.session.get(`view:${id}`))[`view:${id}`] as { conversationId: string | null } | undefined)?.conversationId ?? null, tabId);
   const cardIds = () => dataIds(panel.getByTestId('recommendation'), { sorted: true });
   const copilotIds = async (id: string) => (await simSuggestions(simulator.origin, id)).filter((entry) => entry.type === 'KnowledgeSearch').map((entry) => entry.id).sort();
@@ -191,14 +184,11 @@ test('with no id on the cards, Genesys mode finds the conversation by customer n
 });
 
 test("insert lands at the cursor of the gadget's contenteditable composer, in the editor's own state, unsent; the overlay sits by the transcript", async ({
-  context,
-  extensionId,
   serviceWorker,
   simulator,
+  newDesk,
 }) => {
-  await writeSettings(serviceWorker, simulatorSettings(simulator.origin));
-  const desktop = await openRealisticDesktop(context, simulator.origin, { conversationId: billing!.id });
-  const panel = await signedInOn(context, extensionId, desktop, serviceWorker);
+  const { desktop, panel } = await newDesk({ desktop: 'realistic', conversationId: billing!.id });
   for (const line of billing!.timeline.slice(INITIAL_LINES)) await addRealisticMessage(desktop, billing!.id, line.author, line.text);
   const shownIds = () => dataIds(panel.getByTestId('recommendation'));
   await expect.poll(shownIds, { timeout: 15_000 }).toEqual(expect.arrayContaining(billing!.expected.visible));

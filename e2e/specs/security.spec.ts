@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import type { Page } from '@playwright/test';
 import { MESSAGES, isMessageType } from '../../src/shared/messages';
-import { openDesktop, openPanel, signInFromPanel, simulatorSettings, tabIdOf, writeSettings } from '../support/agent-desktop';
 import { evaluateInContentScript, postToPageAndDrain } from '../support/content-script-world';
 import { expect, test } from '../support/fixtures';
 import { recordedRequests } from '../support/simulator-control';
@@ -14,6 +13,8 @@ import { seedConversations } from '../simulator/conversations';
  * on the desktop sending what it must never send, and the web page itself.
  */
 const [billing] = seedConversations;
+
+test.use({ deskOptions: { conversationId: billing!.id } });
 type Reply = { ok: boolean; error?: { code: string } };
 
 const CONTENT_TYPES = Object.keys(MESSAGES).filter((type) => isMessageType(type) && MESSAGES[type].from === 'content-script');
@@ -66,12 +67,9 @@ async function tabState(page: Page): Promise<string> {
   });
 }
 
-test('R3: 10,000 fuzzed messages from content scripts and the page are all refused, with no crash and no state change', async ({ context, extensionId, serviceWorker, simulator }) => {
+test('R3: 10,000 fuzzed messages from content scripts and the page are all refused, with no crash and no state change', async ({ context, serviceWorker, simulator, desk }) => {
   test.setTimeout(180_000);
-  await writeSettings(serviceWorker, simulatorSettings(simulator.origin));
-  const desktop = await openDesktop(context, simulator.origin, billing!.id);
-  const panel = await openPanel(context, extensionId, await tabIdOf(serviceWorker, desktop));
-  await signInFromPanel(context, panel);
+  const { desktop, panel } = desk;
   await expect(panel.getByTestId('recommendation').first()).toBeVisible();
   // The panel records its impression of the card after it renders: the baseline waits for it, or
   // that write would land during the fuzz and read as a state change.
@@ -111,11 +109,8 @@ test('R3: 10,000 fuzzed messages from content scripts and the page are all refus
   await expect(panel.getByTestId('recommendation').first()).toBeVisible();
 });
 
-test('no token, code verifier or authorization code is reachable from the content script, the page or storage.local', async ({ context, extensionId, serviceWorker, simulator }) => {
-  await writeSettings(serviceWorker, simulatorSettings(simulator.origin));
-  const desktop = await openDesktop(context, simulator.origin, billing!.id);
-  const panel = await openPanel(context, extensionId, await tabIdOf(serviceWorker, desktop));
-  await signInFromPanel(context, panel);
+test('no token, code verifier or authorization code is reachable from the content script, the page or storage.local', async ({ serviceWorker, simulator, desk }) => {
+  const { desktop, panel } = desk;
   await expect(panel.getByTestId('recommendation').first()).toBeVisible();
 
   const [exchange] = await recordedRequests(simulator.origin, 'token');

@@ -1,12 +1,12 @@
-import { openDesktop, openPanel, signInFromPanel, simulatorSettings, tabIdOf, writeSettings } from '../support/agent-desktop';
+import { signInFromPanel } from '../support/agent-desktop';
 import { evaluateInContentScript } from '../support/content-script-world';
 import { expect, test } from '../support/fixtures';
 import { recordedRequests } from '../support/simulator-control';
 
-test('the agent signs in with PKCE and sees their name; the token never reaches the page', async ({ context, extensionId, serviceWorker, simulator }) => {
-  await writeSettings(serviceWorker, simulatorSettings(simulator.origin));
-  const desktop = await openDesktop(context, simulator.origin);
-  const panel = await openPanel(context, extensionId, await tabIdOf(serviceWorker, desktop));
+test.use({ deskOptions: { signedIn: false } });
+
+test('the agent signs in with PKCE and sees their name; the token never reaches the page', async ({ context, serviceWorker, simulator, desk }) => {
+  const { desktop, panel } = desk;
 
   await expect(panel.getByTestId('panel')).toHaveAttribute('data-status', 'signed-out');
   await signInFromPanel(context, panel);
@@ -36,11 +36,8 @@ test('the agent signs in with PKCE and sees their name; the token never reaches 
   expect(pageStorage).not.toContain(accessToken);
 });
 
-test('signing out forgets the token, revokes it, and offers sign-in again', async ({ context, extensionId, serviceWorker, simulator }) => {
-  await writeSettings(serviceWorker, simulatorSettings(simulator.origin));
-  const desktop = await openDesktop(context, simulator.origin);
-  const panel = await openPanel(context, extensionId, await tabIdOf(serviceWorker, desktop));
-  await signInFromPanel(context, panel);
+test('signing out forgets the token, revokes it, and offers sign-in again', async ({ context, serviceWorker, simulator, newDesk }) => {
+  const { panel } = await newDesk();
   await expect(panel.getByTestId('user-name')).toHaveText('Alex Agent');
 
   await panel.getByRole('button', { name: 'Sign out' }).click();
@@ -61,10 +58,8 @@ test('signing out forgets the token, revokes it, and offers sign-in again', asyn
   await expect(panel.getByTestId('user-name')).toHaveText('Sam Supervisor');
 });
 
-test('a client id the login host does not know: the panel names the likely causes and the redirect URI to register', async ({ context, extensionId, serviceWorker, simulator }) => {
-  await writeSettings(serviceWorker, simulatorSettings(simulator.origin, { clientId: 'no-such-client' }));
-  const desktop = await openDesktop(context, simulator.origin);
-  const panel = await openPanel(context, extensionId, await tabIdOf(serviceWorker, desktop));
+test('a client id the login host does not know: the panel names the likely causes and the redirect URI to register', async ({ serviceWorker, simulator, newDesk }) => {
+  const { panel } = await newDesk({ settings: { clientId: 'no-such-client' }, signedIn: false });
   const redirectUri = await serviceWorker.evaluate(() => chrome.identity.getRedirectURL());
   await panel.getByRole('button', { name: 'Sign in', exact: true }).click();
   const alert = panel.getByTestId('action-error');
@@ -75,10 +70,8 @@ test('a client id the login host does not know: the panel names the likely cause
   expect(await recordedRequests(simulator.origin, 'token')).toHaveLength(0);
 });
 
-test('closing the login window leaves the agent signed out with a clear message', async ({ context, extensionId, serviceWorker, simulator }) => {
-  await writeSettings(serviceWorker, simulatorSettings(simulator.origin));
-  const desktop = await openDesktop(context, simulator.origin);
-  const panel = await openPanel(context, extensionId, await tabIdOf(serviceWorker, desktop));
+test('closing the login window leaves the agent signed out with a clear message', async ({ context, simulator, desk }) => {
+  const { panel } = desk;
   const loginPage = context.waitForEvent('page', { predicate: (page) => page.url().includes('/oauth/authorize') });
   await panel.getByRole('button', { name: 'Sign in', exact: true }).click();
   await (await loginPage).locator('#deny').click();

@@ -2,10 +2,10 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { test as base, type BrowserContext, type Worker } from '@playwright/test';
 import { startSimulator } from '../simulator/server';
-import { DEFAULT_DESK, type Desk, type DeskOptions, openDesk, withOrigin } from './desk';
+import { type Desk, type DeskOptions, openDesk, withOrigin } from './desk';
 import { extensionIdFromManifest, launchExtension } from './launch-extension';
 
-export { SIMULATOR_ORIGIN } from './desk';
+export { ANOTHER_DESK, SIMULATOR_ORIGIN } from './desk';
 
 type Simulator = Awaited<ReturnType<typeof startSimulator>>;
 
@@ -28,6 +28,11 @@ export interface ExtensionFixtures {
   deskOptions: Partial<DeskOptions>;
   /** A desktop with its side panel open and, unless deskOptions say otherwise, the agent signed in. */
   desk: Desk;
+  /**
+   * Opens a desk when the test says, shaped by the options given (over the defaults, not
+   * deskOptions): for tests that prepare the simulator first or need a second desk (ANOTHER_DESK).
+   */
+  newDesk: (options?: Partial<DeskOptions>) => Promise<Desk>;
 }
 
 /**
@@ -62,7 +67,10 @@ export const test = base.extend<ExtensionFixtures & { launched: Awaited<ReturnTy
   serviceWorker: async ({ launched }, use) => use(launched.serviceWorker),
   deskOptions: [{}, { option: true }],
   desk: async ({ context, serviceWorker, extensionId, simulator, deskOptions }, use) => {
-    await use(await openDesk(context, serviceWorker, extensionId, simulator.origin, { ...DEFAULT_DESK, ...deskOptions }));
+    await use(await openDesk(context, serviceWorker, extensionId, simulator.origin, deskOptions));
+  },
+  newDesk: async ({ context, serviceWorker, extensionId, simulator }, use) => {
+    await use((options) => openDesk(context, serviceWorker, extensionId, simulator.origin, options));
   },
 });
 
