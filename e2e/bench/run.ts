@@ -14,7 +14,7 @@ import { measureMutationToCard } from './p3-mutation-to-card';
 import { measureContentScriptCost } from './p4-content-script-cost';
 import { measureHostScriptingRatio } from './p5-host-scripting-ratio';
 import { measureRealisticContentScriptCost } from './p4-p5-content-script-cost';
-import { measureFleet } from './f1-f3-fleet';
+import { measureF1, measureFleetQueries, measureIngest } from './f1-f3-fleet';
 
 /** Each runner produces the figures whose ids it lists; `npm run bench -- P1` runs the ones that do P1. */
 const RUNNERS: { ids: string[]; run: FigureRunner }[] = [
@@ -27,8 +27,10 @@ const RUNNERS: { ids: string[]; run: FigureRunner }[] = [
   { ids: ['P5'], run: measureHostScriptingRatio },
   // The same figures on the realistic desktop (frames, shadow roots): P4.realistic…, P5.realistic.
   { ids: ['P4', 'P5'], run: measureRealisticContentScriptCost },
-  // The fleet path against a local ClickHouse server (skipped, with a note, when it is not installed).
-  { ids: ['F1', 'F2', 'F3'], run: measureFleet },
+  // The fleet path, each against a ClickHouse server of its own ("not measured" when it is not installed).
+  { ids: ['F1'], run: measureF1 },
+  { ids: ['F2'], run: measureIngest },
+  { ids: ['F3'], run: measureFleetQueries },
 ];
 
 const RESULTS = resolve(import.meta.dirname, 'results');
