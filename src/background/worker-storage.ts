@@ -22,36 +22,34 @@ export function browserStorage(): WorkerStorage {
  * global `indexedDB`, which is the one thing a composition root must not assume.
  */
 export function keyValueStore(factory: IDBFactory, dbName: string, storeName: string): UseStore {
+  const db = reopening(() => {
+    const request = factory.open(dbName);
+    request.onupgradeneeded = () => request.result.createObjectStore(storeName);
+    return promisifyRequest(request);
+  });
+  return (mode, callback) => db().then((opened) => callback(opened.transaction(storeName, mode).objectStore(storeName)));
+}
+
+/**
+ * One shared connection, opened on first use and opened again after a failure (full disk,
+ * blocked) or after a newer release asked to upgrade (this worker closes it rather than block).
+ */
+export function reopening(open: () => Promise<IDBDatabase>): () => Promise<IDBDatabase> {
   let database: Promise<IDBDatabase> | null = null;
-  const db = () => {
-    database ??= (() => {
-      const request = factory.open(dbName);
-      request.onupgradeneeded = () => request.result.createObjectStore(storeName);
-      return promisifyRequest(request).then((opened) => {
-        // A newer release upgrading must not be blocked by this worker; the next call reopens.
+  return () => {
+    database ??= open().then(
+      (opened) => {
         opened.onversionchange = () => {
           opened.close();
           database = null;
         };
         return opened;
-      });
-    })().catch((error: unknown) => {
-      database = null; // a failed open (full disk, blocked) is tried again on the next call
-      throw error;
-    });
-    return database;
-  };
-  return (mode, callback) => db().then((opened) => callback(opened.transaction(storeName, mode).objectStore(storeName)));
-}
-
-/** One shared connection, opened on first use and opened again after a failure. */
-export function reopening(open: () => Promise<IDBDatabase>): () => Promise<IDBDatabase> {
-  let database: Promise<IDBDatabase> | null = null;
-  return () => {
-    database ??= open().catch((error: unknown) => {
-      database = null;
-      throw error;
-    });
+      },
+      (error: unknown) => {
+        database = null;
+        throw error;
+      },
+    );
     return database;
   };
 }
