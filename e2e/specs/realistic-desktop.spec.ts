@@ -1,11 +1,11 @@
-import type { Page } from '@playwright/test';
+import type { Page, Worker } from '@playwright/test';
 import { dataIds, simulatorSettings, writeSettings } from '../support/agent-desktop';
 import { copilotRecord, setCopilotConfig, simSuggestions } from '../support/copilot-control';
 import { expect, test } from '../support/fixtures';
 import { addRealisticMessage, contentScriptObservers, gadgetFrame, openRealisticDesktop, selectInteraction, type SimWindow } from '../support/realistic-desktop';
 import { recordedRequests } from '../support/simulator-control';
 import { recordedEvents } from '../support/recorded-events';
-import { workerErrors } from '../support/worker-control';
+import { currentWorker, killServiceWorker, workerErrors } from '../support/worker-control';
 import { INITIAL_LINES, seedConversations } from '../simulator/conversations';
 
 /**
@@ -85,6 +85,38 @@ test('a new customer message in the gadget iframe updates the recommendations', 
   await expect.poll(() => sources(panel), { timeout: 15_000 }).toContain('kb-devices');
   const last = (await recordedRequests(simulator.origin, 'query')).at(-1)?.body as { interactionContext: { transcript: string } };
   expect(last.interactionContext.transcript.split('\n').at(-1)).toBe(`Customer: ${text}`);
+});
+
+/** The number of the gadget frame's report the worker holds (frame-reporter.ts): it grows by one per addition applied. */
+async function heldRevisions(worker: Worker): Promise<number[]> {
+  const stored = await worker.evaluate(() => chrome.storage.session.get(null));
+  return Object.entries(stored)
+    .filter(([key]) => key.startsWith('frames:'))
+    .flatMap(([, frames]) => (frames as { url: string; revision?: number }[]).filter((frame) => frame.url.includes('/messaging-gadget/')).map((frame) => frame.revision ?? 0));
+}
+
+test('each new message reaches the query in order as an addition, and still does after the worker was stopped between two', async ({ context, simulator, newDesk }) => {
+  const { desktop, panel } = await newDesk({ desktop: 'realistic', conversationId: billing!.id });
+  await expect.poll(() => sources(panel), { timeout: 15_000 }).toContain('kb-billing');
+  const lastQueryLines = async () => ((await recordedRequests(simulator.origin, 'query')).at(-1)?.body as { interactionContext: { transcript: string } }).interactionContext.transcript.split('\n').slice(-2);
+  const before = Math.max(...(await heldRevisions(await currentWorker(context))));
+
+  const first = 'The invoice says I was charged twice for the same month.';
+  await addRealisticMessage(desktop, billing!.id, 'customer', first);
+  await expect.poll(lastQueryLines, { timeout: 15_000 }).toContain(`Customer: ${first}`);
+  // The message went as an addition to the report the worker held, not as the whole report again.
+  expect(Math.max(...(await heldRevisions(await currentWorker(context))))).toBe(before + 1);
+
+  // A stopped worker takes the frame's port with it: the next addition opens a new one, which
+  // starts the worker again (and were that to fail, the whole report would follow at once).
+  await killServiceWorker(context, desktop);
+  const second = 'Can you refund the second charge?';
+  await addRealisticMessage(desktop, billing!.id, 'customer', second);
+  await expect.poll(lastQueryLines, { timeout: 15_000 }).toEqual([`Customer: ${first}`, `Customer: ${second}`]);
+  const third = 'It was on the card ending 4242.';
+  await addRealisticMessage(desktop, billing!.id, 'customer', third);
+  await expect.poll(lastQueryLines, { timeout: 15_000 }).toEqual([`Customer: ${second}`, `Customer: ${third}`]);
+  expect(await workerErrors(await currentWorker(context))).toEqual([]);
 });
 
 test('a closed conversation takes its observers with it; the top frame keeps a fixed few', async ({ desk }) => {

@@ -1,6 +1,6 @@
 import { REPORTED_TURNS } from '../shared/conversation-limits';
 import type { DesktopDiagnostic } from '../shared/desktop-diagnostics';
-import type { DesktopContext, DesktopFrameReport } from '../shared/messages';
+import type { DesktopContext, DesktopFrameReport, TranscriptAppend } from '../shared/messages';
 import type { StoredContext } from './tab-state';
 
 /**
@@ -22,6 +22,8 @@ export interface FrameEntry {
   url: string;
   receivedAt: number;
   report: DesktopFrameReport;
+  /** The content script's number for this report, when it gave one (only a numbered report can be appended to). */
+  revision?: number;
 }
 
 export interface JoinedContext {
@@ -58,6 +60,17 @@ export function recordFrame(frames: readonly FrameEntry[], entry: FrameEntry, li
   const evictable = next.filter((frame) => !inUse.has(frame.frameId)).sort((a, b) => a.receivedAt - b.receivedAt);
   const evicted = new Set(evictable.slice(0, next.length - limit).map((frame) => frame.frameId));
   return next.filter((frame) => !evicted.has(frame.frameId));
+}
+
+/**
+ * The frame's report with `change`'s turns at the end of its transcript, if the frame's stored
+ * report is the one the change follows (same content script, same number); null otherwise, and
+ * the frame must send its whole report.
+ */
+export function appendToFrame(frames: readonly FrameEntry[], frameId: number, change: TranscriptAppend): DesktopFrameReport | null {
+  const entry = frames.find((frame) => frame.frameId === frameId);
+  if (!entry || entry.revision !== change.after || entry.report.frameToken !== change.frameToken) return null;
+  return { ...entry.report, transcript: [...entry.report.transcript, ...change.turns].slice(-MAX_STORED_TURNS) };
 }
 
 export function joinFrames(frames: readonly FrameEntry[]): JoinedContext | null {

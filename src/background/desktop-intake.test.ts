@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { TabDesktopDiagnostics } from '../shared/desktop-diagnostics';
 import type { DesktopFrameReport } from '../shared/messages';
+import { MAX_STORED_TURNS } from './context-intake';
 import { createDesktopIntake, type DesktopIntakeDeps } from './desktop-intake';
 import type { StoredContext, StoredFrame } from './tab-state';
 
@@ -105,5 +106,42 @@ describe('desktop intake', () => {
     h.deps.writeFrames = write;
     await h.intake.intake(a.sender, a.report);
     expect(h.contexts.get(TAB)?.context.conversationId).toBe('conv-1');
+  });
+
+  it('appends new turns to the report the frame numbered, and says when it does not hold that report', async () => {
+    const h = harness();
+    const a = top({ conversationId: 'conv-1', channel: 'message', transcriptFrameToken: GADGET });
+    const b = gadget({ transcript: [{ role: 'customer', text: 'my parcel is lost' }] });
+    await h.intake.intake(a.sender, a.report);
+    await h.intake.intake(b.sender, b.report, 4);
+    const next = [{ role: 'agent' as const, text: 'Let me look' }];
+    expect(await h.intake.append(b.sender, { frameToken: GADGET, after: 4, revision: 5, turns: next })).toEqual({ applied: true });
+    expect(h.contexts.get(TAB)?.context.transcript).toEqual([{ role: 'customer', text: 'my parcel is lost' }, ...next]);
+    expect(h.frames.get(TAB)?.find((frame) => frame.frameId === 7)?.revision).toBe(5);
+    expect(h.deps.changed).toHaveBeenCalledTimes(3);
+    // Another base, another content script's token, a frame that never reported whole: nothing changes.
+    const refused = [
+      { sender: b.sender, change: { frameToken: GADGET, after: 4, revision: 6, turns: next } },
+      { sender: b.sender, change: { frameToken: 'c'.repeat(32), after: 5, revision: 6, turns: next } },
+      { sender: { ...b.sender, frameId: 8 }, change: { frameToken: GADGET, after: 5, revision: 6, turns: next } },
+    ];
+    for (const { sender, change } of refused) expect(await h.intake.append(sender, change)).toEqual({ applied: false });
+    expect(h.contexts.get(TAB)?.context.transcript).toHaveLength(2);
+    expect(h.deps.changed).toHaveBeenCalledTimes(3);
+    // A whole report without a number cannot be appended to.
+    await h.intake.intake(b.sender, b.report);
+    expect(await h.intake.append(b.sender, { frameToken: GADGET, after: 5, revision: 6, turns: next })).toEqual({ applied: false });
+  });
+
+  it('keeps the last turns only when appended turns pass the limit', async () => {
+    const h = harness();
+    const turns = Array.from({ length: MAX_STORED_TURNS }, (_, index) => ({ role: 'customer' as const, text: `line ${index}` }));
+    const b = gadget({ conversationId: 'conv-1', channel: 'chat', transcript: turns });
+    await h.intake.intake(b.sender, b.report, 1);
+    await h.intake.append(b.sender, { frameToken: GADGET, after: 1, revision: 2, turns: [{ role: 'agent', text: 'new' }] });
+    const stored = h.contexts.get(TAB)?.context.transcript ?? [];
+    expect(stored).toHaveLength(MAX_STORED_TURNS);
+    expect(stored[0]).toEqual({ role: 'customer', text: 'line 1' });
+    expect(stored.at(-1)).toEqual({ role: 'agent', text: 'new' });
   });
 });

@@ -1,6 +1,6 @@
 import type { DesktopDiagnostic, TabDesktopDiagnostics } from '../shared/desktop-diagnostics';
-import type { DesktopFrameReport } from '../shared/messages';
-import { joinFrames, recordFrame, sameContext, sameProblems } from './context-intake';
+import type { DesktopFrameReport, TranscriptAppend } from '../shared/messages';
+import { appendToFrame, joinFrames, recordFrame, sameContext, sameProblems } from './context-intake';
 import { createSerialQueue } from './serial-queue';
 import type { StoredContext, StoredFrame } from './tab-state';
 
@@ -33,13 +33,28 @@ export interface FrameSender {
 export function createDesktopIntake(deps: DesktopIntakeDeps) {
   const tabs = createSerialQueue();
 
-  async function intake(sender: FrameSender, report: DesktopFrameReport): Promise<{ accepted: boolean }> {
-    const at = deps.now();
+  async function intake(sender: FrameSender, report: DesktopFrameReport, revision: number | undefined): Promise<{ accepted: boolean }> {
     const [frames, previous] = await Promise.all([deps.readFrames(sender.tabId), deps.readContext(sender.tabId)]);
-    const next = recordFrame(frames, { frameId: sender.frameId, url: sender.url, receivedAt: at, report });
+    await record(sender, frames, previous, report, revision);
+    return { accepted: true };
+  }
+
+  async function append(sender: FrameSender, change: TranscriptAppend): Promise<{ applied: boolean }> {
+    const [frames, previous] = await Promise.all([deps.readFrames(sender.tabId), deps.readContext(sender.tabId)]);
+    const report = appendToFrame(frames, sender.frameId, change);
+    if (!report) return { applied: false };
+    // The frame's URL as its whole report gave it: a port's is the one it was opened with.
+    const url = frames.find((frame) => frame.frameId === sender.frameId)?.url ?? sender.url;
+    await record({ ...sender, url }, frames, previous, report, change.revision);
+    return { applied: true };
+  }
+
+  async function record(sender: FrameSender, frames: StoredFrame[], previous: StoredContext | null, report: DesktopFrameReport, revision: number | undefined): Promise<void> {
+    const at = deps.now();
+    const next = recordFrame(frames, { frameId: sender.frameId, url: sender.url, receivedAt: at, report, ...(revision !== undefined && { revision }) });
     await deps.writeFrames(sender.tabId, next);
     const joined = joinFrames(next);
-    if (!joined) return { accepted: true };
+    if (!joined) return;
     if (!previous) await deps.firstReport(sender.tabId);
     const contextChanged = !previous || previous.frameId !== joined.frameId || !sameContext(previous.context, joined.context);
     // The same conversation in a new gadget frame (an iframe reloaded) needs no new recommendations.
@@ -47,7 +62,6 @@ export function createDesktopIntake(deps: DesktopIntakeDeps) {
     if (contextChanged || holderChanged) await deps.writeContext({ tabId: sender.tabId, frameId: joined.frameId, transcriptFrameId: joined.transcriptFrameId, receivedAt: at, context: joined.context });
     if (contextChanged) deps.changed(sender.tabId);
     await updateDiagnostics(sender.tabId, joined.problems, at);
-    return { accepted: true };
   }
 
   async function updateDiagnostics(tabId: number, problems: DesktopDiagnostic[], at: number): Promise<void> {
@@ -57,8 +71,13 @@ export function createDesktopIntake(deps: DesktopIntakeDeps) {
   }
 
   return {
-    intake(sender: FrameSender, report: DesktopFrameReport): Promise<{ accepted: boolean }> {
-      return tabs.run(String(sender.tabId), () => intake(sender, report));
+    /** A frame's whole report; `revision` numbers it, so later turns can be appended to it. */
+    intake(sender: FrameSender, report: DesktopFrameReport, revision?: number): Promise<{ accepted: boolean }> {
+      return tabs.run(String(sender.tabId), () => intake(sender, report, revision));
+    },
+    /** New turns after a frame's numbered report: `applied: false` when the worker does not hold that report. */
+    append(sender: FrameSender, change: TranscriptAppend): Promise<{ applied: boolean }> {
+      return tabs.run(String(sender.tabId), () => append(sender, change));
     },
   };
 }

@@ -15,6 +15,7 @@ import { createLifecycle } from './lifecycle/lifecycle';
 import { workerSubsystems } from './lifecycle/worker-subsystems';
 import { createHandlers, insertDeps } from './message-handlers';
 import { isAgentDesktopUrl } from './messaging/desktop-url';
+import { serveReportPort } from './messaging/report-port-server';
 import { createRouter } from './messaging/router';
 import { configurePanel, registerPanelOpener, restrictSessionStorage } from './platform';
 import { createServices, extensionOrigin } from './services';
@@ -50,6 +51,9 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
   beginOpenPanel(message, sender, senderPolicy);
   return ready.then(() => route(message, sender));
 });
+
+// The desktop frames' reports come on long-lived ports (shared/report-port.ts), through the same router.
+browser.runtime.onConnect.addListener((port) => serveReportPort(port, (message, sender) => ready.then(() => route(message, sender))));
 
 const onCommand = (command: string, tab?: { id?: number }) =>
   runCommand({ activeTabId, insertTop: (tabId) => insertRecommendation(insertDeps(services), tabId, { top: true }) }, command, tab?.id).catch(

@@ -38,7 +38,8 @@ export function createHandlers(services: Services, now: () => number = Date.now)
   });
   return {
     ...desktopHandlers({
-      intake: (sender, report) => desktop.intake(sender, report),
+      intake: (sender, report, revision) => desktop.intake(sender, report, revision),
+      append: (sender, change) => desktop.append(sender, change),
       settings: services.settings,
       readContext,
       overlayState: (tabId) => overlay.currentOverlayState(tabId),

@@ -32,6 +32,7 @@ export const StoredFrame = z.object({
   url: z.string(),
   receivedAt: z.number(),
   report: DesktopFrameReport,
+  revision: z.optional(z.number()),
 });
 export type StoredFrame = z.infer<typeof StoredFrame>;
 

@@ -18,7 +18,9 @@ import { createInlineOverlay, type InlineOverlay, type OverlayActions } from './
 import { insertIntoComposer } from './insert-into-composer';
 import { mainThreadUse } from './main-thread-meter';
 import { liveObservers } from './observers';
+import { createFrameReporter } from './frame-reporter';
 import { createDesktopReader, type DesktopReader } from './read-desktop';
+import { createReportChannel } from './report-channel';
 import { askWorker, WorkerUnavailableError } from './worker-channel';
 import { listenToWorker } from './worker-messages';
 
@@ -31,6 +33,8 @@ interface Session {
 
 let current: Session | null = null;
 const frameToken = createFrameToken();
+// One port per frame, kept across restarts of the watcher (a new profile starts a new one).
+const reports = createReportChannel();
 
 /**
  * Whether this frame holds the conversation the worker names: it shows that conversation itself,
@@ -100,6 +104,11 @@ function start(overrides: DesktopProfileOverrides | null): void {
   current = session;
   controller.signal.addEventListener('abort', () => session.overlay.destroy());
   let overlayAsked = false;
+  // A new reader may read other turns: its first report goes whole.
+  const reporter = createFrameReporter({
+    whole: (report) => askWorker('desktop/context-changed', report),
+    append: (change) => reports.send('desktop/transcript-appended', change),
+  });
   watchDesktop({
     reader,
     root: document.documentElement,
@@ -108,7 +117,7 @@ function start(overrides: DesktopProfileOverrides | null): void {
     attributeFilter: watchedAttributes(profile),
     report: async (report) => {
       try {
-        await askWorker('desktop/context-changed', report);
+        await reporter.report(report);
       } catch (error) {
         if (error instanceof WorkerUnavailableError && error.orphaned) controller.abort();
         throw error;

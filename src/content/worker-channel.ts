@@ -13,12 +13,21 @@ export class WorkerUnavailableError extends Error {
   }
 }
 
-interface RuntimeLike {
-  id?: string;
-  sendMessage(message: unknown): Promise<unknown>;
+/** The port a frame reports on (shared/report-port.ts). */
+export interface PortLike {
+  onMessage: { addListener(listener: (message: unknown) => void): void };
+  onDisconnect: { addListener(listener: () => void): void };
+  postMessage(message: unknown): void;
+  disconnect(): void;
 }
 
-function runtime(): RuntimeLike | undefined {
+export interface RuntimeLike {
+  id?: string;
+  sendMessage(message: unknown): Promise<unknown>;
+  connect(info: { name: string }): PortLike;
+}
+
+export function runtime(): RuntimeLike | undefined {
   const scope = globalThis as { browser?: { runtime?: RuntimeLike }; chrome?: { runtime?: RuntimeLike } };
   return scope.browser?.runtime ?? scope.chrome?.runtime;
 }
@@ -36,6 +45,11 @@ export async function askWorker<T extends MessageType>(type: T, data: RequestOf<
       throw new WorkerUnavailableError(error instanceof Error ? error.message : String(error), !api.id);
     });
   }
+  return replyData(type, reply);
+}
+
+/** The data of the worker's `{ ok, data }` reply to `type`; its error as an Error otherwise. */
+export function replyData<T extends MessageType>(type: T, reply: unknown): ResponseOf<T> {
   if (typeof reply !== 'object' || reply === null || !('ok' in reply)) throw new WorkerUnavailableError(`No reply to ${type}`, false);
   if (reply.ok !== true || !('data' in reply)) {
     const error = 'error' in reply ? (reply as { error?: { message?: unknown } }).error : undefined;

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { Channel, ConversationId, MAX_TURNS, Turn } from './conversation';
+import { REPORTED_TURNS } from './conversation-limits';
 import { DesktopProblem, TabDesktopDiagnostics } from './desktop-diagnostics';
 import { DesktopProfileOverrides } from './desktop-profile-schema';
 import { MetricsQuery, MetricsReport } from './metrics/summarize-metrics';
@@ -55,6 +56,29 @@ export const DesktopFrameReport = z.strictObject({
   problems: z.optional(z.array(DesktopProblem).check(z.maxLength(4))),
 });
 export type DesktopFrameReport = z.infer<typeof DesktopFrameReport>;
+
+/**
+ * Which of a frame's reports the worker holds: the content script numbers its reports, so a later
+ * one can say "these turns follow report n" instead of repeating the transcript.
+ */
+const Revision = z.int().check(z.gte(1), z.lte(Number.MAX_SAFE_INTEGER));
+
+/** A frame's whole report, numbered (a report without a number can only be replaced, not extended). */
+export const DesktopReportRequest = z.strictObject({ ...DesktopFrameReport.shape, revision: z.optional(Revision) });
+export type DesktopReportRequest = z.infer<typeof DesktopReportRequest>;
+
+/**
+ * Only new turns at the end of a frame's transcript, everything else as in report `after` of the
+ * same frame (the same content script: same token). The worker applies it only to that report and
+ * otherwise answers `applied: false`, and the frame sends its whole report instead.
+ */
+export const TranscriptAppend = z.strictObject({
+  frameToken: FrameToken,
+  after: Revision,
+  revision: Revision,
+  turns: z.array(Turn).check(z.minLength(1), z.maxLength(REPORTED_TURNS)),
+});
+export type TranscriptAppend = z.infer<typeof TranscriptAppend>;
 
 export const AuthState = z.object({
   signedIn: z.boolean(),
@@ -139,7 +163,9 @@ function message<From extends SenderKind, Req extends z.ZodMiniType, Res extends
 
 export const MESSAGES = {
   /** Content script → worker: the conversation on screen changed (id, channel or transcript). */
-  'desktop/context-changed': message('content-script', DesktopFrameReport, z.strictObject({ accepted: z.boolean() })),
+  'desktop/context-changed': message('content-script', DesktopReportRequest, z.strictObject({ accepted: z.boolean() })),
+  /** Content script → worker: new messages at the end of the transcript it last reported (nothing else changed). */
+  'desktop/transcript-appended': message('content-script', TranscriptAppend, z.strictObject({ applied: z.boolean() })),
   /** Content script → worker: the admin's desktop-profile overrides, validated by the worker. */
   'desktop/get-profile-overrides': message('content-script', Empty, z.strictObject({ overrides: z.nullable(DesktopProfileOverrides) })),
   /** Extension page → worker: start the agent's interactive PKCE sign-in. */
@@ -201,6 +227,12 @@ export const ReplyEnvelope = z.union([
   z.strictObject({ ok: z.literal(true), data: z.unknown() }),
   z.strictObject({ ok: z.literal(false), error: z.strictObject({ code: z.enum(ERROR_CODES), message: z.string() }) }),
 ]);
+
+/**
+ * A request on a content script's report port (shared/report-port.ts): a normal envelope with a
+ * number, which the worker's PortReply carries back.
+ */
+export const PortRequest = z.strictObject({ seq: z.int().check(z.gte(0), z.lte(Number.MAX_SAFE_INTEGER)), message: z.unknown() });
 
 export function isMessageType(type: string): type is MessageType {
   return Object.prototype.hasOwnProperty.call(MESSAGES, type);

@@ -1,6 +1,6 @@
 import type { Settings } from '../../shared/settings';
 import type { TabDesktopDiagnostics } from '../../shared/desktop-diagnostics';
-import type { DesktopFrameReport, OverlayState } from '../../shared/messages';
+import type { DesktopFrameReport, OverlayState, TranscriptAppend } from '../../shared/messages';
 import { conversationFrameOf } from '../context-intake';
 import type { FrameSender } from '../desktop-intake';
 import type { Handlers } from '../messaging/router';
@@ -8,7 +8,8 @@ import type { StoredContext } from '../tab-state';
 
 /** What the desktop's content scripts ask, and the options page's view of what they saw. */
 export interface DesktopHandlerDeps {
-  intake(sender: FrameSender, report: DesktopFrameReport): Promise<{ accepted: boolean }>;
+  intake(sender: FrameSender, report: DesktopFrameReport, revision?: number): Promise<{ accepted: boolean }>;
+  append(sender: FrameSender, change: TranscriptAppend): Promise<{ applied: boolean }>;
   settings(): Promise<Settings>;
   readContext(tabId: number): Promise<StoredContext | null>;
   overlayState(tabId: number): Promise<OverlayState | null>;
@@ -19,6 +20,7 @@ export interface DesktopHandlerDeps {
 
 type DesktopMessages =
   | 'desktop/context-changed'
+  | 'desktop/transcript-appended'
   | 'desktop/get-profile-overrides'
   | 'desktop/open-panel'
   | 'desktop/get-overlay-state'
@@ -27,8 +29,11 @@ type DesktopMessages =
 
 export function desktopHandlers(deps: DesktopHandlerDeps): Pick<Handlers, DesktopMessages> {
   return {
-    async 'desktop/context-changed'(report, sender) {
-      return deps.intake(sender, report);
+    async 'desktop/context-changed'({ revision, ...report }, sender) {
+      return deps.intake(sender, report, revision);
+    },
+    async 'desktop/transcript-appended'(change, sender) {
+      return deps.append(sender, change);
     },
     async 'desktop/get-profile-overrides'() {
       return { overrides: (await deps.settings()).desktopProfile ?? null };

@@ -16,6 +16,7 @@ const context = { conversationId: 'c0ffee00-1111-4222-8333-444455556666', channe
 function handlers(): Handlers {
   return {
     'desktop/context-changed': vi.fn(async () => ({ accepted: true })),
+    'desktop/transcript-appended': vi.fn(async () => ({ applied: true })),
     'desktop/get-profile-overrides': vi.fn(async () => ({ overrides: null })),
     'page/record-event': vi.fn(async () => ({ eventId: 'e1' })),
     'desktop/record-event': vi.fn(async () => ({ eventId: 'e2' })),

@@ -1,0 +1,16 @@
+import type { Reply } from './messages';
+
+/**
+ * The long-lived port a desktop frame's content script sends its transcript additions on (one per
+ * new message). Opening a message channel for every one (`runtime.sendMessage`) cost the desktop
+ * more than the message itself (docs/performance.md P4); a port is opened once per frame and per worker. Zod-free, so the
+ * content script can use it (its requests are validated by the worker against PortRequest in
+ * messages.ts).
+ */
+export const REPORT_PORT = 'desktop-reports';
+
+/** The worker's answer to request `seq` on the port: the same reply a runtime message gets. */
+export interface PortReply {
+  seq: number;
+  reply: Reply<unknown>;
+}
