@@ -34,23 +34,25 @@ export function createDesktopIntake(deps: DesktopIntakeDeps) {
   const tabs = createSerialQueue();
 
   async function intake(sender: FrameSender, report: DesktopFrameReport, revision: number | undefined): Promise<{ accepted: boolean }> {
+    const at = deps.now();
     const [frames, previous] = await Promise.all([deps.readFrames(sender.tabId), deps.readContext(sender.tabId)]);
-    await record(sender, frames, previous, report, revision);
+    await record(at, sender, frames, previous, report, revision);
     return { accepted: true };
   }
 
   async function append(sender: FrameSender, change: TranscriptAppend): Promise<{ applied: boolean }> {
+    const at = deps.now();
     const [frames, previous] = await Promise.all([deps.readFrames(sender.tabId), deps.readContext(sender.tabId)]);
     const report = appendToFrame(frames, sender.frameId, change);
     if (!report) return { applied: false };
     // The frame's URL as its whole report gave it: a port's is the one it was opened with.
     const url = frames.find((frame) => frame.frameId === sender.frameId)?.url ?? sender.url;
-    await record({ ...sender, url }, frames, previous, report, change.revision);
+    await record(at, { ...sender, url }, frames, previous, report, change.revision);
     return { applied: true };
   }
 
-  async function record(sender: FrameSender, frames: StoredFrame[], previous: StoredContext | null, report: DesktopFrameReport, revision: number | undefined): Promise<void> {
-    const at = deps.now();
+  /** `at`: when the report arrived, before any storage was read (P1 counts from there). */
+  async function record(at: number, sender: FrameSender, frames: StoredFrame[], previous: StoredContext | null, report: DesktopFrameReport, revision: number | undefined): Promise<void> {
     const next = recordFrame(frames, { frameId: sender.frameId, url: sender.url, receivedAt: at, report, ...(revision !== undefined && { revision }) });
     await deps.writeFrames(sender.tabId, next);
     const joined = joinFrames(next);
