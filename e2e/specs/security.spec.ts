@@ -60,6 +60,41 @@ async function sendAll(page: Page, messages: unknown[]): Promise<Reply[]> {
   return replies;
 }
 
+/** The same on the desktop frame's report port (shared/report-port.ts): framed requests, each answered by number. */
+async function sendAllOnPort(page: Page, messages: unknown[]): Promise<Reply[]> {
+  return evaluateInContentScript<Reply[]>(
+    page,
+    `new Promise((resolve) => {
+      const messages = ${JSON.stringify(messages)};
+      const replies = new Array(messages.length).fill(null);
+      let answered = 0;
+      const port = chrome.runtime.connect({ name: 'desktop-reports' });
+      const done = () => resolve(replies.map((reply) => reply ?? { ok: false, error: { code: 'no-reply' } }));
+      port.onMessage.addListener((answer) => {
+        replies[answer.seq] = answer.reply;
+        if (++answered === messages.length) { port.disconnect(); done(); }
+      });
+      port.onDisconnect.addListener(done);
+      messages.forEach((message, seq) => port.postMessage({ seq, message }));
+    })`,
+    30_000,
+  );
+}
+
+/** Whether the worker closes the report port on a request that is not framed as one. */
+async function portClosesOn(page: Page, request: unknown): Promise<boolean> {
+  return evaluateInContentScript<boolean>(
+    page,
+    `new Promise((resolve) => {
+      const port = chrome.runtime.connect({ name: 'desktop-reports' });
+      port.onDisconnect.addListener(() => resolve(true));
+      port.onMessage.addListener(() => resolve(false));
+      port.postMessage(${JSON.stringify(request)});
+    })`,
+    15_000,
+  );
+}
+
 async function tabState(page: Page): Promise<string> {
   return page.evaluate(async () => {
     const all = await chrome.storage.session.get(null);
@@ -67,7 +102,7 @@ async function tabState(page: Page): Promise<string> {
   });
 }
 
-test('R3: 10,000 fuzzed messages from content scripts and the page are all refused, with no crash and no state change', async ({ context, serviceWorker, simulator, desk }) => {
+test('R3: 11,000 fuzzed messages from content scripts (runtime messages and the report port) and the page are all refused, with no crash and no state change', async ({ context, serviceWorker, simulator, desk }) => {
   test.setTimeout(180_000);
   const { desktop, panel } = desk;
   await expect(panel.getByTestId('recommendation').first()).toBeVisible();
@@ -96,6 +131,11 @@ test('R3: 10,000 fuzzed messages from content scripts and the page are all refus
   // They reached the router and were refused by it (not merely lost on the way).
   const refusedByRouter = replies.filter((reply) => ['bad-sender', 'bad-request', 'unknown-type'].includes(reply.error?.code ?? ''));
   expect(refusedByRouter.length).toBeGreaterThan(7900);
+  // The desktop frame's report port leads to the same router, with the same checks.
+  const onPort = await sendAllOnPort(desktop, fc.sample(forbiddenFromDesktop, { numRuns: 1000, seed: 45 }));
+  expect(onPort.filter((reply) => reply.ok)).toEqual([]);
+  expect(onPort.filter((reply) => ['bad-sender', 'bad-request', 'unknown-type'].includes(reply.error?.code ?? '')).length).toBeGreaterThan(990);
+  expect(await portClosesOn(desktop, { type: 'desktop/transcript-appended', data: {} })).toBe(true);
 
   // The page's own scripts: no extension API, and window messages are not listened to.
   const fromPage: unknown[] = fc.sample(fc.jsonValue(), { numRuns: 2000, seed: 44 });
