@@ -60,7 +60,7 @@ async function sendAll(page: Page, messages: unknown[]): Promise<Reply[]> {
   return replies;
 }
 
-/** The same on the desktop frame's report port (shared/report-port.ts): framed requests, each answered by number. */
+/** The same on the desktop frame's report port (src/shared/report-port.ts): framed requests, each answered by number. */
 async function sendAllOnPort(page: Page, messages: unknown[]): Promise<Reply[]> {
   return evaluateInContentScript<Reply[]>(
     page,
