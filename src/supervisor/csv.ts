@@ -4,20 +4,31 @@
  * `-`, `@`, tab or CR would be run as a formula by Excel, LibreOffice or Sheets (CSV injection,
  * OWASP): it gets a leading `'`, which spreadsheets show as text and a reader can strip.
  */
-const FORMULA_START = /^[=+\-@\t\r]/;
 const NEEDS_QUOTES = /[",\r\n]/;
 
 export type CsvCell = string | number | boolean | null | undefined;
 
+/** `=`, `+`, `-`, `@`, tab or CR first: a character-code test, since an export asks it of every text cell. */
+function startsFormula(text: string): boolean {
+  const first = text.charCodeAt(0);
+  return first === 61 || first === 43 || first === 45 || first === 64 || first === 9 || first === 13;
+}
+
 export function neutraliseFormula(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
+  return startsFormula(text) ? `'${text}` : text;
+}
+
+/** A text cell: neutralised, then quoted only when it has a quote, comma, CR or LF. */
+export function csvText(value: string): string {
+  const text = startsFormula(value) ? `'${value}` : value;
+  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 export function csvField(value: CsvCell): string {
   if (value === null || value === undefined) return '';
-  // Numbers we write are counts and ids, never negative: they cannot start a formula.
-  const text = typeof value === 'string' ? neutraliseFormula(value) : String(value);
-  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  // Numbers we write are counts and ids, never negative: they cannot start a formula. Neither a
+  // number nor a boolean prints a quote, comma or line break, so neither needs the quoting test.
+  return typeof value === 'string' ? csvText(value) : String(value);
 }
 
 export function csvRecord(cells: readonly CsvCell[]): string {

@@ -80,6 +80,16 @@ describe('exportAudit', () => {
     expect(await verifyExportFile(blob.stream())).toMatchObject({ ok: true, checked: 1, gaps: [{ from: 1, to: 2 }] });
   });
 
+  it('fails, with the reading error, when a read fails part-way: no file of the entries before it', async () => {
+    const entries = await sealEntries(null, bodies());
+    async function* failing(): AsyncGenerator<AuditEntry[]> {
+      yield entries.slice(0, 2);
+      throw new DOMException('The read failed', 'UnknownError');
+    }
+    const run = exportAudit({ chunks: failing(), total: 4, filter: EMPTY_FILTER, format: 'csv' });
+    await expect(run).rejects.toMatchObject({ name: 'UnknownError', message: 'The read failed' });
+  });
+
   it('stops when cancelled', async () => {
     const entries = await sealEntries(null, bodies());
     const controller = new AbortController();

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { BlobWriter } from './blob-writer';
+
+async function bytesOf(blob: Blob): Promise<number[]> {
+  return [...new Uint8Array(await blob.arrayBuffer())];
+}
+
+describe('BlobWriter', () => {
+  it('gives the same bytes as a Blob of the strings, across buffer refills and multi-byte characters', async () => {
+    const texts = ['\uFEFFseq,time\r\n', 'plain ascii line\n', 'ünïcødé 😀 中文\n', '', 'x'.repeat(40), 'lone \uD800 surrogate\n', 'ok\n'];
+    // A 16-byte buffer: most writes refill it, and the 40-character one is longer than all of it.
+    const writer = new BlobWriter(16);
+    for (const text of texts) writer.write(text);
+    const blob = writer.finish('text/csv;charset=utf-8');
+    expect(blob.type).toBe('text/csv;charset=utf-8');
+    expect(await bytesOf(blob)).toEqual(await bytesOf(new Blob(texts)));
+  });
+
+  it('reuses its buffer without changing bytes already handed over', async () => {
+    const writer = new BlobWriter(8);
+    writer.write('aa');
+    writer.write('bb'); // fills past 8 worst-case bytes: the first part is made, then the buffer is reused
+    writer.write('cc');
+    expect(await writer.finish('text/plain').text()).toBe('aabbcc');
+  });
+
+  it('makes an empty Blob when nothing was written', async () => {
+    const blob = new BlobWriter().finish('application/x-ndjson');
+    expect(blob.size).toBe(0);
+    expect(blob.type).toBe('application/x-ndjson');
+  });
+});
