@@ -3,7 +3,7 @@ import { hostWorkload, MESSAGES, ROUNDS } from './host-workload';
 
 /**
  * P5: the host page's scripting time with the extension ÷ without, same transcript workload
- * (host-workload.ts: 1,000 messages, browsers side by side, rounds alternating). Also reported:
+ * (host-workload.ts: 400 messages a run, browsers side by side, rounds alternating). Also reported:
  * the same ratio for all main-thread task time (script, style, layout, paint).
  */
 export async function measureHostScriptingRatio(): Promise<Figure[]> {

@@ -16,7 +16,8 @@ import { figure, percentile, round, type Figure } from './figure';
  * entries from IndexedDB and doing nothing with them (the floor no export can beat).
  */
 const ENTRIES = 100_000;
-const RUNS = 5;
+/** Three, the fewest that still show the spread: each run is an export and a raw read of 100,000 entries. */
+const RUNS = 3;
 
 async function seed(page: Page, count: number): Promise<void> {
   // tsx (esbuild keepNames) wraps named helpers in __name(); the page has no such function.
