@@ -57,6 +57,16 @@ export async function openBenchSession(options: { latencyMs: number }): Promise<
   const panel = await openPanel(context, extensionId, tabId);
   await signInFromPanel(context, panel);
   await panel.getByTestId('user-name').waitFor();
+  // The desktop's own content script reports what the page shows once it has started; a context
+  // sent before that report would be replaced by it (the first figure then never saw its view, on
+  // a cold first browser). Once the worker holds the page's context, only a change on the page
+  // makes it report again, and the benchmarks' page does not change.
+  const reported = () => panel.evaluate(async (id) => (await chrome.storage.session.get(`context:${id}`))[`context:${id}`] !== undefined, tabId);
+  const deadline = Date.now() + 30_000;
+  while (!(await reported())) {
+    if (Date.now() > deadline) throw new Error('the desktop did not report its page');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 
   const view = async () =>
     panel.evaluate(async (id) => {
