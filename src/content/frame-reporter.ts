@@ -13,7 +13,7 @@ import { appendedTurns } from './same-report';
  * Two routes (index.ts): the whole report as a runtime message, which wakes a stopped worker and
  * carries the frame's current URL (a port keeps the one it was opened with, and Chromium can
  * name a new gadget frame `about:blank` at first); additions on the frame's long-lived port
- * (report-channel.ts), where one costs the page a fraction of a runtime message.
+ * (report-channel.ts), which opens no message channel per message.
  */
 export interface FrameReporter {
   report(current: DesktopFrameReport): Promise<void>;

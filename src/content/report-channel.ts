@@ -18,8 +18,8 @@ interface Waiting {
 
 /**
  * A frame's transcript additions to the worker on one long-lived port (shared/report-port.ts)
- * instead of a `runtime.sendMessage` each, whose channel set-up cost the desktop's main thread more
- * than the addition (docs/performance.md P4). The port is opened at the first report and again after it
+ * instead of a `runtime.sendMessage` each, which opens a message channel per message
+ * (docs/performance.md P4 says what that did and did not change). The port is opened at the first report and again after it
  * closes: the worker stopped (a port does not outlive it; opening one wakes it) or the extension
  * was reloaded (then every report fails as orphaned, as with askWorker). A request whose answer
  * never came when the port closed fails, so the watcher sends it again later.

@@ -2,8 +2,8 @@ import type { Reply } from './messages';
 
 /**
  * The long-lived port a desktop frame's content script sends its transcript additions on (one per
- * new message). Opening a message channel for every one (`runtime.sendMessage`) cost the desktop
- * more than the message itself (docs/performance.md P4); a port is opened once per frame and per worker. Zod-free, so the
+ * new message), rather than opening a message channel for every one with `runtime.sendMessage`
+ * (docs/performance.md P4); a port is opened once per frame and per worker. Zod-free, so the
  * content script can use it (its requests are validated by the worker against PortRequest in
  * messages.ts).
  */
