@@ -63,14 +63,15 @@ export function recordFrame(frames: readonly FrameEntry[], entry: FrameEntry, li
 }
 
 /**
- * The frame's report with `change`'s turns at the end of its transcript, if the frame's stored
- * report is the one the change follows (same content script, same number); null otherwise, and
- * the frame must send its whole report.
+ * The frame's stored entry with `change`'s turns at the end of its transcript, if that entry is
+ * the report the change follows (same content script, same number); null otherwise, and the frame
+ * must send its whole report. The entry keeps the URL its whole report came with: a port keeps
+ * the one it was opened with.
  */
-export function appendToFrame(frames: readonly FrameEntry[], frameId: number, change: TranscriptAppend): DesktopFrameReport | null {
+export function appendToFrame(frames: readonly FrameEntry[], frameId: number, change: TranscriptAppend): FrameEntry | null {
   const entry = frames.find((frame) => frame.frameId === frameId);
   if (!entry || entry.revision !== change.after || entry.report.frameToken !== change.frameToken) return null;
-  return { ...entry.report, transcript: [...entry.report.transcript, ...change.turns].slice(-MAX_STORED_TURNS) };
+  return { ...entry, report: { ...entry.report, transcript: [...entry.report.transcript, ...change.turns].slice(-MAX_STORED_TURNS) } };
 }
 
 export function joinFrames(frames: readonly FrameEntry[]): JoinedContext | null {

@@ -43,11 +43,9 @@ export function createDesktopIntake(deps: DesktopIntakeDeps) {
   async function append(sender: FrameSender, change: TranscriptAppend): Promise<{ applied: boolean }> {
     const at = deps.now();
     const [frames, previous] = await Promise.all([deps.readFrames(sender.tabId), deps.readContext(sender.tabId)]);
-    const report = appendToFrame(frames, sender.frameId, change);
-    if (!report) return { applied: false };
-    // The frame's URL as its whole report gave it: a port's is the one it was opened with.
-    const url = frames.find((frame) => frame.frameId === sender.frameId)?.url ?? sender.url;
-    await record(at, { ...sender, url }, frames, previous, report, change.revision);
+    const appended = appendToFrame(frames, sender.frameId, change);
+    if (!appended) return { applied: false };
+    await record(at, { ...sender, url: appended.url }, frames, previous, appended.report, change.revision);
     return { applied: true };
   }
 
