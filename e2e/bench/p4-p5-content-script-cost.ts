@@ -1,4 +1,4 @@
-import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { chromium, type BrowserContext, type Frame, type Page } from '@playwright/test';
 import { openPanel, simulatorSettings, tabIdOf, writeSettings } from '../support/agent-desktop';
 import { findChromium } from '../support/find-chromium';
 import { launchExtension } from '../support/launch-extension';
@@ -27,9 +27,12 @@ import { contentScriptMeters, countLongTasks, totalUse, useBetween, type MainThr
  *   P4.live, from its own `longtask` observers.
  * - P5: the page's CPU time in JavaScript (CDP Performance.getMetrics ScriptDuration, thread
  *   ticks, all frames and worlds of the page) for RATIO_MESSAGES messages with the extension ÷
- *   without, in alternating fresh browsers (which goes first alternates too): the median of
- *   REPETITIONS ratios, the worst one (P5.max), and the page's long tasks with − without over the
- *   same runs (P5.longtasks), so the machine's own long tasks cancel out.
+ *   without, each pair in two fresh browsers side by side (which is started first alternates),
+ *   both measured until the last message has been read and reported: the median of REPETITIONS
+ *   ratios, the worst one (P5.max), and the page's long tasks with − without over the same runs
+ *   (P5.longtasks), so the machine's own long tasks cancel out.
+ * Every run ends on an observed condition (Desk.shown): the gadget shows the last message and,
+ * with the extension, the worker holds it as the last turn of the conversation.
  */
 const MESSAGES = 1000;
 const BURST_CADENCE_MS = 25;
@@ -55,20 +58,39 @@ interface Desk {
   context: BrowserContext;
   page: Page;
   extensionOrigin: string | null;
+  /**
+   * Resolves once message `index` (its text is `line(index)`) is the gadget's last and, with the
+   * extension, the last turn of the context the worker holds: everything that message makes the
+   * page and the content script do has been done.
+   */
+  shown(index: number): Promise<void>;
+}
+
+const POLL_MS = 100;
+
+/** The gadget's last message is `line(index)`; polled sparingly, since it runs in the measured page. */
+async function gadgetShows(gadget: Frame, index: number): Promise<void> {
+  await gadget.waitForFunction(
+    (start) => {
+      const messages = document.querySelectorAll('[data-automation-id="messaging-gadget-message-textbody"]');
+      return messages.length > 0 && (messages[messages.length - 1]!.textContent ?? '').includes(start);
+    },
+    `Message ${index}:`,
+    { polling: POLL_MS, timeout: 60_000 },
+  );
 }
 
 async function openDesk(origin: string, withExtension: boolean): Promise<Desk> {
   if (!withExtension) {
     const context = await chromium.launchPersistentContext('', { executablePath: findChromium(), headless: true, args: BROWSER_ARGS, viewport: { width: 1280, height: 800 } });
     const page = await openRealisticDesktop(context, origin, { conversationId: conversation!.id });
-    await gadgetFrame(page, conversation!.id);
-    await page.waitForTimeout(1500);
-    return { context, page, extensionOrigin: null };
+    const gadget = await gadgetFrame(page, conversation!.id);
+    return { context, page, extensionOrigin: null, shown: (index) => gadgetShows(gadget, index) };
   }
   const { context, serviceWorker, extensionId } = await launchExtension({ headless: true });
   await writeSettings(serviceWorker, simulatorSettings(origin));
   const page = await openRealisticDesktop(context, origin, { conversationId: conversation!.id });
-  await gadgetFrame(page, conversation!.id);
+  const gadget = await gadgetFrame(page, conversation!.id);
   // The agent's side panel, as in use. (Headless Chromium also holds storage.managed.get() until
   // an extension page opens, which would keep the content script waiting for its settings.)
   const tabId = await tabIdOf(serviceWorker, page);
@@ -76,29 +98,40 @@ async function openDesk(origin: string, withExtension: boolean): Promise<Desk> {
   // The desktop is the tab in front, as in use: behind the panel's tab its timers may be
   // throttled (twice a 300-message run took minutes instead of 10 s before this).
   await page.bringToFront();
+  // The last turn of the context the worker holds, from outside the page (nothing is added to its time).
+  const lastTurn = () => serviceWorker.evaluate(async (id) => ((await chrome.storage.session.get(`context:${id}`))[`context:${id}`] as { context?: { transcript?: { text: string }[] } } | undefined)?.context?.transcript?.at(-1)?.text ?? null, tabId);
+  const reached = async (text: string | null, what: string) => {
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const last = await lastTurn();
+      if (last !== null && (text === null || last.includes(text))) return;
+      if (Date.now() > deadline) throw new Error(`the worker never held ${what} (last turn: ${last})`);
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    }
+  };
   // Measured once both frames read and the worker holds the joined context.
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const stored = await serviceWorker.evaluate(async (id) => ((await chrome.storage.session.get(`context:${id}`))[`context:${id}`] as { context?: { transcript?: unknown[] } } | undefined)?.context?.transcript?.length ?? 0, tabId);
-    if (stored > 0) break;
-    if (Date.now() > deadline) throw new Error('the content script did not report the conversation');
-    await page.waitForTimeout(200);
-  }
-  await page.waitForTimeout(1000);
-  return { context, page, extensionOrigin: `chrome-extension://${extensionId}/` };
+  await reached(null, 'the conversation');
+  return {
+    context,
+    page,
+    extensionOrigin: `chrome-extension://${extensionId}/`,
+    async shown(index) {
+      await gadgetShows(gadget, index);
+      await reached(`Message ${index}:`, `message ${index}`);
+    },
+  };
 }
 
 const line = (index: number) => `Message ${index}: my parcel was marked delivered on Tuesday but it never arrived, can you check the tracking for order ${4000 + index}?`;
 
-/** Lines `from` to `total` at once (the gadget renders its history again), then the reads and report settle. */
-async function loadHistory(page: Page, from: number, total: number): Promise<void> {
+/** Lines `from` to `total` at once (the gadget renders its history again), until the worker holds the last. */
+async function loadHistory(desk: Desk, from: number, total: number): Promise<void> {
   const lines = Array.from({ length: total - from }, (_, offset) => from + offset).map((index) => ({ author: index % 3 === 2 ? ('agent' as const) : ('customer' as const), text: line(index) }));
-  await page.evaluate(([id, history]) => (window as unknown as SimWindow).__simDesktop.addMessages(id, history), [conversation!.id, lines] as const);
-  const gadget = await gadgetFrame(page, conversation!.id);
-  await gadget.waitForFunction((count) => ((window as unknown as { __simGadget: { messageCount(): number } }).__simGadget.messageCount() ?? 0) >= count, total, { timeout: 60_000 });
-  await page.waitForTimeout(3000);
+  await desk.page.evaluate(([id, history]) => (window as unknown as SimWindow).__simDesktop.addMessages(id, history), [conversation!.id, lines] as const);
+  await desk.shown(total - 1);
 }
 
+/** Messages `from` … `from + count - 1`, one every `cadenceMs`; the caller waits for the last to be `shown`. */
 async function appendMessages(page: Page, count: number, cadenceMs: number, from: number): Promise<void> {
   await page.evaluate(
     async ([id, total, cadence, start]) => {
@@ -111,20 +144,19 @@ async function appendMessages(page: Page, count: number, cadenceMs: number, from
     },
     [conversation!.id, count, cadenceMs, from] as const,
   );
-  // The last debounced read and report, and the gadget's last render.
-  await page.waitForTimeout(2000);
 }
 
-/** The page's CPU time in JavaScript (all its frames and worlds) over the work, ms. */
-async function scriptMs(page: Page, work: () => Promise<void>): Promise<number> {
+/** Starts reading the page's CPU time in JavaScript (all its frames and worlds); the result gives the ms since. */
+async function scriptClock(page: Page): Promise<() => Promise<number>> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
   const read = async () => (await cdp.send('Performance.getMetrics')).metrics.find((metric) => metric.name === 'ScriptDuration')?.value ?? NaN;
   const before = await read();
-  await work();
-  const after = await read();
-  await cdp.detach();
-  return (after - before) * 1000;
+  return async () => {
+    const after = await read();
+    await cdp.detach();
+    return (after - before) * 1000;
+  };
 }
 
 const entries = (use: MainThreadUseByEntry) =>
@@ -133,7 +165,7 @@ const entries = (use: MainThreadUseByEntry) =>
     .join(', ');
 
 /** The content script's main-thread use (all its frames) while `work` runs. */
-async function meteredDuring(page: Page, work: () => Promise<void>): Promise<MainThreadUseByEntry> {
+async function meteredDuring(page: Page, work: () => Promise<unknown>): Promise<MainThreadUseByEntry> {
   const before = await contentScriptMeters(page);
   await work();
   return useBetween(before, await contentScriptMeters(page));
@@ -142,8 +174,6 @@ async function meteredDuring(page: Page, work: () => Promise<void>): Promise<Mai
 export async function measureRealisticContentScriptCost(): Promise<Figure[]> {
   const simulator = await startSimulator({ port: 0, latencyMs: 20 });
   try {
-    // P5: the same workload with and without the extension, alternating (which goes first
-    // alternates too), fresh browsers each time.
     const ratios: number[] = [];
     const differences: number[] = [];
     // Long tasks of the page in the same workload, with and without us: the machine makes some.
@@ -151,16 +181,28 @@ export async function measureRealisticContentScriptCost(): Promise<Figure[]> {
     const samples: string[] = [];
     for (let repetition = 0; repetition < REPETITIONS; repetition++) {
       const measured = { with: NaN, without: NaN };
+      // The pair side by side, in two fresh browsers: both see the machine in the same state, and
+      // the pair takes the time of one run. Which one is started first alternates.
       const order = repetition % 2 === 0 ? (['with', 'without'] as const) : (['without', 'with'] as const);
-      for (const mode of order) {
-        const desk = await openDesk(simulator.origin, mode === 'with');
-        try {
-          const longTasks = await countLongTasks(desk.page);
-          measured[mode] = await scriptMs(desk.page, () => appendMessages(desk.page, RATIO_MESSAGES, BURST_CADENCE_MS, 0));
-          pageLongTasks[mode].push((await longTasks()).length);
-        } finally {
-          await desk.context.close();
+      const opened = await Promise.allSettled(order.map((mode) => openDesk(simulator.origin, mode === 'with')));
+      const desks = opened.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+      try {
+        const failed = opened.find((result) => result.status === 'rejected');
+        if (failed) throw failed.reason;
+        const runs = await Promise.all(
+          desks.map(async (desk) => ({ desk, longTasks: await countLongTasks(desk.page), clock: await scriptClock(desk.page) })),
+        );
+        await Promise.all(runs.map(({ desk }) => appendMessages(desk.page, RATIO_MESSAGES, BURST_CADENCE_MS, 0)));
+        // Both windows close together, once the slower (the one with the extension: its debounced
+        // read and report) is done, so the page's own idle-time work counts the same in both.
+        await Promise.all(runs.map(({ desk }) => desk.shown(RATIO_MESSAGES - 1)));
+        for (const [index, run] of runs.entries()) {
+          const mode = order[index]!;
+          measured[mode] = await run.clock();
+          pageLongTasks[mode].push((await run.longTasks()).length);
         }
+      } finally {
+        await Promise.all(desks.map((desk) => desk.context.close()));
       }
       ratios.push(measured.with / measured.without);
       differences.push(measured.with - measured.without);
@@ -176,12 +218,16 @@ export async function measureRealisticContentScriptCost(): Promise<Figure[]> {
     let longTasks10k: number[] = [];
     try {
       const longTasks = await countLongTasks(desk.page);
-      p4.burst = await meteredDuring(desk.page, () => appendMessages(desk.page, MESSAGES, BURST_CADENCE_MS, 0));
-      p4.live = await meteredDuring(desk.page, () => appendMessages(desk.page, LIVE_MESSAGES, LIVE_CADENCE_MS, MESSAGES));
+      const appendAll = async (count: number, cadence: number, from: number) => {
+        await appendMessages(desk.page, count, cadence, from);
+        await desk.shown(from + count - 1);
+      };
+      p4.burst = await meteredDuring(desk.page, () => appendAll(MESSAGES, BURST_CADENCE_MS, 0));
+      p4.live = await meteredDuring(desk.page, () => appendAll(LIVE_MESSAGES, LIVE_CADENCE_MS, MESSAGES));
       p4.tasks = await longTasks();
-      await loadHistory(desk.page, MESSAGES + LIVE_MESSAGES, LONG_TRANSCRIPT);
+      await loadHistory(desk, MESSAGES + LIVE_MESSAGES, LONG_TRANSCRIPT);
       const longTasksLong = await countLongTasks(desk.page);
-      live10k = await meteredDuring(desk.page, () => appendMessages(desk.page, LIVE_MESSAGES, LIVE_CADENCE_MS, LONG_TRANSCRIPT));
+      live10k = await meteredDuring(desk.page, () => appendAll(LIVE_MESSAGES, LIVE_CADENCE_MS, LONG_TRANSCRIPT));
       longTasks10k = await longTasksLong();
     } finally {
       await desk.context.close();
