@@ -125,6 +125,7 @@ export function createDesktopReader(profile: DesktopProfile, doc: Document, loca
   // Each message is read and normalised once, and a new one is read on its own (transcript-tail.ts).
   const tail = createTranscriptTail({
     messagesIn: (node) => (safeMatches(node, profile.messageSelector, false) ? [node] : safeQueryAll(node, profile.messageSelector)),
+    isMessage: (element) => safeMatches(element, profile.messageSelector, false),
     messageOf(node) {
       const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
       return element ? safeClosest(element, profile.messageSelector) : null;

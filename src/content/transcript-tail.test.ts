@@ -10,6 +10,7 @@ function countingParser(): TranscriptParser & { parsed: string[] } {
   const parser = {
     parsed: [] as string[],
     messagesIn: (node: Element) => (node.matches(MESSAGE) ? [node] : node.querySelectorAll(MESSAGE)),
+    isMessage: (element: Element) => element.matches(MESSAGE),
     messageOf(node: Node) {
       const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
       return element?.closest(MESSAGE) ?? null;

@@ -19,6 +19,8 @@ export interface TranscriptParser {
   messagesIn(node: Element): ArrayLike<Element>;
   /** The message element `node` is or sits in, if any. */
   messageOf(node: Node): Element | null;
+  /** Whether `element` itself is a message element (no look at its ancestors). */
+  isMessage(element: Element): boolean;
   /** One message's turn: null for an excluded line or one without text (yet). */
   parse(message: Element): Turn | null;
 }
@@ -61,7 +63,9 @@ export function createTranscriptTail(parser: TranscriptParser, keep = REPORTED_T
     if (record.type !== 'childList' || record.removedNodes.length > 0 || record.nextSibling !== null || !container) return false;
     const { target } = record;
     // Into the container, or into its last child (a group of messages), and not into a message.
-    return target === container || (target.parentNode === container && target === container.lastElementChild && parser.messageOf(target) === null);
+    // That child's ancestors are the container's, which no message holds, so only the child
+    // itself needs a look: this runs for every record of every new message (docs/performance.md P4).
+    return target === container || (target.parentNode === container && target === container.lastElementChild && !parser.isMessage(target as Element));
   }
 
   function forget(record: MutationRecord): void {
