@@ -22,12 +22,12 @@ function harness() {
       await tick();
       return structuredClone(frames.get(tabId) ?? []);
     },
-    writeFrames: async (tabId, next) => {
+    writeFrames: async (tabId, next, context) => {
       await tick();
       frames.set(tabId, structuredClone([...next]));
+      if (context) contexts.set(context.tabId, structuredClone(context));
     },
     readContext: async (tabId) => structuredClone(contexts.get(tabId) ?? null),
-    writeContext: async (context) => void contexts.set(context.tabId, structuredClone(context)),
     readDiagnostics: async (tabId) => structuredClone(diagnostics.get(tabId) ?? null),
     writeDiagnostics: async (entry) => {
       if (entry.problems.length === 0) diagnostics.delete(entry.tabId);
@@ -92,6 +92,31 @@ describe('desktop intake', () => {
     const fixed = gadget({ transcript: [{ role: 'customer', text: 'hi' }] });
     await h.intake.intake(fixed.sender, fixed.report);
     expect(h.diagnostics.has(TAB)).toBe(false);
+  });
+
+  it('writes the frames and the changed context together, once, before the pipeline is told', async () => {
+    const h = harness();
+    const a = top({ conversationId: 'conv-1', channel: 'message', transcriptFrameToken: GADGET });
+    const b = gadget({ transcript: [{ role: 'customer', text: 'my parcel is lost' }] });
+    await h.intake.intake(a.sender, a.report);
+    await h.intake.intake(b.sender, b.report);
+    const writes: { withContext: boolean; changedBefore: number }[] = [];
+    const write = h.deps.writeFrames;
+    h.deps.writeFrames = async (tabId, next, context) => {
+      writes.push({ withContext: context !== undefined, changedBefore: vi.mocked(h.deps.changed).mock.calls.length });
+      await write(tabId, next, context);
+    };
+    const changedBefore = vi.mocked(h.deps.changed).mock.calls.length;
+    const c = gadget({ transcript: [{ role: 'customer', text: 'my parcel is lost' }, { role: 'customer', text: 'order 4411' }] });
+    await h.intake.intake(c.sender, c.report);
+    expect(writes).toEqual([{ withContext: true, changedBefore }]);
+    expect(h.deps.changed).toHaveBeenCalledTimes(changedBefore + 1);
+    expect(h.contexts.get(TAB)?.context.transcript.at(-1)?.text).toBe('order 4411');
+
+    // A report that changes nothing joined writes the frames alone and tells nobody.
+    await h.intake.intake(c.sender, c.report);
+    expect(writes).toEqual([{ withContext: true, changedBefore }, { withContext: false, changedBefore: changedBefore + 1 }]);
+    expect(h.deps.changed).toHaveBeenCalledTimes(changedBefore + 1);
   });
 
   it('goes on after a storage failure', async () => {

@@ -12,9 +12,9 @@ import type { StoredContext, StoredFrame } from './tab-state';
  */
 export interface DesktopIntakeDeps {
   readFrames(tabId: number): Promise<StoredFrame[]>;
-  writeFrames(tabId: number, frames: readonly StoredFrame[]): Promise<void>;
+  /** The tab's frames and, when it changed, its context (same tab), in one write. */
+  writeFrames(tabId: number, frames: readonly StoredFrame[], context?: StoredContext): Promise<void>;
   readContext(tabId: number): Promise<StoredContext | null>;
-  writeContext(context: StoredContext): Promise<void>;
   readDiagnostics(tabId: number): Promise<TabDesktopDiagnostics | null>;
   writeDiagnostics(diagnostics: TabDesktopDiagnostics): Promise<void>;
   /** The first report of a tab: the side panel becomes available there. */
@@ -33,39 +33,51 @@ export interface FrameSender {
 export function createDesktopIntake(deps: DesktopIntakeDeps) {
   const tabs = createSerialQueue();
 
+  /** What a report is recorded against, read at once: each storage call is a round trip. */
+  function readTab(tabId: number) {
+    return Promise.all([deps.readFrames(tabId), deps.readContext(tabId), deps.readDiagnostics(tabId)]);
+  }
+
   async function intake(sender: FrameSender, report: DesktopFrameReport, revision: number | undefined): Promise<{ accepted: boolean }> {
     const at = deps.now();
-    const [frames, previous] = await Promise.all([deps.readFrames(sender.tabId), deps.readContext(sender.tabId)]);
-    await record(at, sender, frames, previous, report, revision);
+    const [frames, previous, diagnostics] = await readTab(sender.tabId);
+    await record(at, sender, frames, previous, diagnostics, report, revision);
     return { accepted: true };
   }
 
   async function append(sender: FrameSender, change: TranscriptAppend): Promise<{ applied: boolean }> {
     const at = deps.now();
-    const [frames, previous] = await Promise.all([deps.readFrames(sender.tabId), deps.readContext(sender.tabId)]);
+    const [frames, previous, diagnostics] = await readTab(sender.tabId);
     const appended = appendToFrame(frames, sender.frameId, change);
     if (!appended) return { applied: false };
-    await record(at, { ...sender, url: appended.url }, frames, previous, appended.report, change.revision);
+    await record(at, { ...sender, url: appended.url }, frames, previous, diagnostics, appended.report, change.revision);
     return { applied: true };
   }
 
   /** `at`: when the report arrived, before any storage was read (P1 counts from there). */
-  async function record(at: number, sender: FrameSender, frames: StoredFrame[], previous: StoredContext | null, report: DesktopFrameReport, revision: number | undefined): Promise<void> {
+  async function record(
+    at: number,
+    sender: FrameSender,
+    frames: StoredFrame[],
+    previous: StoredContext | null,
+    diagnostics: TabDesktopDiagnostics | null,
+    report: DesktopFrameReport,
+    revision: number | undefined,
+  ): Promise<void> {
     const next = recordFrame(frames, { frameId: sender.frameId, url: sender.url, receivedAt: at, report, ...(revision !== undefined && { revision }) });
-    await deps.writeFrames(sender.tabId, next);
     const joined = joinFrames(next);
-    if (!joined) return;
+    if (!joined) return deps.writeFrames(sender.tabId, next);
     if (!previous) await deps.firstReport(sender.tabId);
     const contextChanged = !previous || previous.frameId !== joined.frameId || !sameContext(previous.context, joined.context);
     // The same conversation in a new gadget frame (an iframe reloaded) needs no new recommendations.
     const holderChanged = (previous?.transcriptFrameId ?? null) !== joined.transcriptFrameId;
-    if (contextChanged || holderChanged) await deps.writeContext({ tabId: sender.tabId, frameId: joined.frameId, transcriptFrameId: joined.transcriptFrameId, receivedAt: at, context: joined.context });
+    const context = contextChanged || holderChanged ? { tabId: sender.tabId, frameId: joined.frameId, transcriptFrameId: joined.transcriptFrameId, receivedAt: at, context: joined.context } : undefined;
+    await deps.writeFrames(sender.tabId, next, context);
     if (contextChanged) deps.changed(sender.tabId);
-    await updateDiagnostics(sender.tabId, joined.problems, at);
+    await updateDiagnostics(sender.tabId, diagnostics, joined.problems, at);
   }
 
-  async function updateDiagnostics(tabId: number, problems: DesktopDiagnostic[], at: number): Promise<void> {
-    const stored = await deps.readDiagnostics(tabId);
+  async function updateDiagnostics(tabId: number, stored: TabDesktopDiagnostics | null, problems: DesktopDiagnostic[], at: number): Promise<void> {
     if (sameProblems(stored?.problems ?? [], problems)) return;
     await deps.writeDiagnostics({ tabId, updatedAt: at, problems });
   }

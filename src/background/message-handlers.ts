@@ -21,14 +21,13 @@ import { emitWorkerEvent } from './worker-events';
  * what it uses. The router has already checked the sender and the request.
  */
 export function createHandlers(services: Services, now: () => number = Date.now): Handlers {
-  const { readContext, readFrames, writeFrames, writeContext, readDesktopDiagnostics, writeDesktopDiagnostics, setOverlayCollapsed, listDesktopDiagnostics } = services.tabs;
+  const { readContext, readFrames, writeFrames, readDesktopDiagnostics, writeDesktopDiagnostics, setOverlayCollapsed, listDesktopDiagnostics } = services.tabs;
   const overlay = createOverlayRelay(services.tabs);
   const refresh = (tabId: number) => void services.pipeline.refresh(tabId).catch(logRefreshFailure);
   const desktop = createDesktopIntake({
     readFrames,
     writeFrames,
     readContext,
-    writeContext,
     readDiagnostics: readDesktopDiagnostics,
     writeDiagnostics: writeDesktopDiagnostics,
     firstReport: enablePanelForTab,

@@ -106,8 +106,13 @@ export function createTabState(area: StorageAreaLike) {
     });
   }
 
-  async function writeFrames(tabId: number, frames: readonly StoredFrame[]): Promise<void> {
-    await area.set({ [`${FRAMES_PREFIX}${tabId}`]: frames });
+  /**
+   * A tab's frames and, when given, its joined context, in one write: readers never see one
+   * without the other, and a report costs one storage round trip before its pipeline starts
+   * (docs/performance.md P1).
+   */
+  async function writeFrames(tabId: number, frames: readonly StoredFrame[], context?: StoredContext): Promise<void> {
+    await area.set({ [`${FRAMES_PREFIX}${tabId}`]: frames, ...(context && { [contextKey(context.tabId)]: context }) });
   }
 
   async function readDesktopDiagnostics(tabId: number): Promise<TabDesktopDiagnostics | null> {
