@@ -34,6 +34,12 @@ export interface BenchSession {
   origin: string;
   send(context: BenchContext): Promise<void>;
   view(): Promise<PublishedView | null>;
+  /**
+   * Stops the desktop's own watcher, for runners that send every context themselves: on a loaded
+   * machine it could report the page again (a retried first report) just after a sent context,
+   * and the view then answered the page instead (P1/P2 "not measured" in about half the runs).
+   */
+  silenceDesktop(): Promise<void>;
   /** Sends a context and waits until the worker has published a finished view for it. */
   sendAndWait(context: BenchContext, timeoutMs?: number): Promise<PublishedView>;
   setLatency(ms: number): Promise<void>;
@@ -87,6 +93,9 @@ export async function openBenchSession(options: { latencyMs: number }): Promise<
     origin: simulator.origin,
     send,
     view,
+    async silenceDesktop() {
+      await evaluateInContentScript(desktop, 'globalThis.__agentAssistDebug.stopWatching()');
+    },
     async sendAndWait(message, timeoutMs = 20_000) {
       const before = (await view())?.updatedAt ?? 0;
       await send(message);
@@ -96,7 +105,7 @@ export async function openBenchSession(options: { latencyMs: number }): Promise<
         if (current && current.updatedAt > before && current.conversationId === message.conversationId && (current.status === 'ready' || current.status === 'error')) {
           return current;
         }
-        if (Date.now() > deadline) throw new Error(`no view for ${message.conversationId} within ${timeoutMs} ms`);
+        if (Date.now() > deadline) throw new Error(`no view for ${message.conversationId} within ${timeoutMs} ms (last: ${current ? `${current.status} for ${current.conversationId}` : 'none'})`);
         await new Promise((resolve) => setTimeout(resolve, 2));
       }
     },

@@ -169,7 +169,7 @@ if (resolveDesktopProfile(location.href, undefined)) {
         return { shown: session ? showOverlay(session, message.data.state) : false };
     }
   });
-  // Tests count live observers, and benchmarks read our main-thread time, in this frame's
-  // isolated world (simulator builds only).
-  if (SIMULATOR_BUILD) Object.assign(globalThis, { __agentAssistDebug: { observers: liveObservers, mainThread: mainThreadUse, frameToken: () => frameToken } });
+  // Tests count live observers, and benchmarks read our main-thread time and stop this frame's
+  // watcher when they send the worker contexts of their own from here (simulator builds only).
+  if (SIMULATOR_BUILD) Object.assign(globalThis, { __agentAssistDebug: { observers: liveObservers, mainThread: mainThreadUse, frameToken: () => frameToken, stopWatching: () => current?.controller.abort() } });
 }
