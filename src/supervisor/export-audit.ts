@@ -2,7 +2,7 @@ import type { AuditEntry } from '../shared/audit/audit-entry';
 import { matchesFilter, type AuditFilter } from './audit-filter';
 import { BlobWriter } from './blob-writer';
 import { UTF8_BOM } from './csv';
-import { CSV_HEADER, csvLine, ndjsonLine } from './export-format';
+import { CSV_HEADER, ndjsonLine, writeCsvLine } from './export-format';
 
 export type ExportFormat = 'csv' | 'ndjson';
 
@@ -44,9 +44,9 @@ export interface ExportResult {
  */
 export async function exportAudit(options: ExportOptions): Promise<ExportResult> {
   const { format, filter, signal } = options;
-  const encode = format === 'csv' ? csvLine : ndjsonLine;
   const file = new BlobWriter();
-  if (format === 'csv') file.write(UTF8_BOM + CSV_HEADER);
+  const csv = format === 'csv';
+  if (csv) file.write(UTF8_BOM + CSV_HEADER);
   let scanned = 0;
   let written = 0;
   let first: number | null = null;
@@ -60,7 +60,8 @@ export async function exportAudit(options: ExportOptions): Promise<ExportResult>
       // promoted to the old generation, which is what made a CSV export's heap grow past 64 MB.
       (chunk as (AuditEntry | undefined)[])[i] = undefined;
       if (!matchesFilter(entry, filter)) continue;
-      file.write(encode(entry));
+      if (csv) writeCsvLine(entry, file);
+      else file.write(ndjsonLine(entry));
       written += 1;
       first = first === null ? entry.time : Math.min(first, entry.time);
       last = last === null ? entry.time : Math.max(last, entry.time);
