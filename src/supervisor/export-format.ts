@@ -1,5 +1,6 @@
 import type { AuditEntry } from '../shared/audit/audit-entry';
 import { csvField, csvRecord, writeCsvText, type CsvSink } from './csv';
+import { isoTimeText } from './iso-time';
 
 /**
  * How an entry is written to each export format. NDJSON lines are the stored entries exactly
@@ -34,11 +35,6 @@ export const CSV_COLUMNS = [
 
 export const CSV_HEADER = csvRecord(CSV_COLUMNS);
 
-function isoTime(time: number): string {
-  const date = new Date(time);
-  return Number.isNaN(date.getTime()) ? String(time) : date.toISOString();
-}
-
 /**
  * One CSV record into a sink, the columns in CSV_COLUMNS order: an export writes 100,000 of these,
  * and building an array of cells for each was a large part of its time and of its garbage. The
@@ -47,7 +43,7 @@ function isoTime(time: number): string {
  * Every piece ends or starts with a comma, so no surrogate pair is split between two pieces.
  */
 export function writeCsvLine(entry: AuditEntry, sink: CsvSink): void {
-  const head = `${csvField(entry.seq)},${csvField(isoTime(entry.time))},${csvField(entry.kind)},${csvField(entry.agentId)},${csvField(entry.conversationId)},${csvField(entry.provider)}`;
+  const head = `${csvField(entry.seq)},${csvField(isoTimeText(entry.time))},${csvField(entry.kind)},${csvField(entry.agentId)},${csvField(entry.conversationId)},${csvField(entry.provider)}`;
   // action … reason: fourteen cells, each after its comma; a kind leaves the others empty.
   let middle: string;
   switch (entry.kind) {
