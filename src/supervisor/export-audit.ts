@@ -20,8 +20,11 @@ export interface ExportProgress {
 export interface ExportOptions {
   /** Consumed: each chunk's entries are cleared from it as they are written. */
   chunks: AsyncIterable<AuditEntry[]>;
-  /** Entries in the log, for the progress bar. */
-  total: number;
+  /**
+   * Entries in the log, for the progress bar. May be a pending count: it is first needed after the
+   * first chunk, so the count and the first read can go to the database together.
+   */
+  total: number | PromiseLike<number>;
   filter: AuditFilter;
   format: ExportFormat;
   signal?: AbortSignal;
@@ -47,6 +50,10 @@ export async function exportAudit(options: ExportOptions): Promise<ExportResult>
   const file = new BlobWriter();
   const csv = format === 'csv';
   if (csv) file.write(UTF8_BOM + CSV_HEADER);
+  const counted = Promise.resolve(options.total);
+  // A read that fails first rejects the export; the count's own failure then has no one to hear it.
+  counted.catch(() => undefined);
+  let total: number | undefined;
   let scanned = 0;
   let written = 0;
   let first: number | null = null;
@@ -67,7 +74,8 @@ export async function exportAudit(options: ExportOptions): Promise<ExportResult>
       last = last === null ? entry.time : Math.max(last, entry.time);
     }
     scanned += chunk.length;
-    options.onProgress?.({ scanned, total: Math.max(options.total, scanned), written });
+    total ??= await counted;
+    options.onProgress?.({ scanned, total: Math.max(total, scanned), written });
     // No extra yield: awaiting each IndexedDB read already lets the page paint the progress bar
     // and hear the Cancel button between chunks.
   }

@@ -43,7 +43,8 @@ export function createExtensionConnector(): SupervisorConnector {
     },
     async exportEntries(format, filter, options) {
       const open = await db();
-      return exportAudit({ chunks: readEntryChunks(open, EXPORT_CHUNK), total: await countEntries(open), filter, format, ...options });
+      // Not awaited here: the count and the first read then go to the database together.
+      return exportAudit({ chunks: readEntryChunks(open, EXPORT_CHUNK), total: countEntries(open), filter, format, ...options });
     },
     async verifyStored(options) {
       const open = await db();
