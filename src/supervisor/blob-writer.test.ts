@@ -24,6 +24,18 @@ describe('BlobWriter', () => {
     expect(await writer.finish('text/plain').text()).toBe('aabbcc');
   });
 
+  it('writes quoted fields with their quotes doubled, in order with plain text, across refills and past the buffer', async () => {
+    const pieces: [string, boolean][] = [['a,', false], ['say "hi"', true], [',', false], ['ünï "😀" \uD800', true], ['"'.repeat(20), true], ['', true], ['\r\n', false]];
+    // 24 bytes: some quoted fields fit, some refill the buffer, the 20 quotes are longer than all of it.
+    const writer = new BlobWriter(24);
+    for (const [text, quoted] of pieces) {
+      if (quoted) writer.writeQuoted(text);
+      else writer.write(text);
+    }
+    const expected = pieces.map(([text, quoted]) => (quoted ? `"${text.replaceAll('"', '""')}"` : text));
+    expect(await bytesOf(writer.finish('text/csv'))).toEqual(await bytesOf(new Blob(expected)));
+  });
+
   it('makes an empty Blob when nothing was written', async () => {
     const blob = new BlobWriter().finish('application/x-ndjson');
     expect(blob.size).toBe(0);

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { csvField, csvRecord, neutraliseFormula } from './csv';
+import { csvField, csvRecord, csvText, doubleQuoteBytes, neutraliseFormula, writeCsvText, type CsvSink } from './csv';
 
 describe('neutraliseFormula', () => {
   it.each(['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx'])('prefixes %j with an apostrophe', (cell) => {
@@ -33,5 +33,30 @@ describe('csvField and csvRecord (RFC 4180)', () => {
     const rows: string[][] = parse(text, { relax_column_count: false });
     expect(rows).toHaveLength(2);
     expect(rows[0]).toEqual(cells.map((cell) => (/^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell)));
+  });
+});
+
+describe('writeCsvText', () => {
+  it.each(['plain', 'a,b', 'say "hi"', 'two\nlines', '=1+1', '-"x"', '', '{"a":1,"b":"c"}'])('gives %j the bytes csvText gives it', (value) => {
+    let written = '';
+    const sink: CsvSink = {
+      write: (text) => void (written += text),
+      writeQuoted: (text) => void (written += `"${text.replaceAll('"', '""')}"`),
+    };
+    writeCsvText(sink, value);
+    expect(written).toBe(csvText(value));
+  });
+});
+
+describe('doubleQuoteBytes', () => {
+  const utf8 = (text: string) => new TextEncoder().encode(text);
+
+  it.each(['', 'no quotes here', '"', '""', '"start', 'end"', 'a"b""c', '{"ünï":"😀 \\"x\\""}', '"'.repeat(50)])('doubles the quotes of %j in place', (text) => {
+    const encoded = utf8(text);
+    // Two bytes before the text and room after it: the ones before must stay as they were.
+    const bytes = new Uint8Array(2 + encoded.length * 2 + 3).fill(0x7e);
+    bytes.set(encoded, 2);
+    const end = doubleQuoteBytes(bytes, 2, 2 + encoded.length);
+    expect(new TextDecoder().decode(bytes.subarray(0, end))).toBe(`~~${text.replaceAll('"', '""')}`);
   });
 });

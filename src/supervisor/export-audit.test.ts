@@ -90,6 +90,37 @@ describe('exportAudit', () => {
     await expect(run).rejects.toMatchObject({ name: 'UnknownError', message: 'The read failed' });
   });
 
+  it('takes the total from a count still pending when the first read starts', async () => {
+    const entries = await sealEntries(null, bodies());
+    let count!: (total: number) => void;
+    const counted = new Promise<number>((resolve) => (count = resolve));
+    const totals: number[] = [];
+    const run = exportAudit({ chunks: chunksOf(entries, 2), total: counted, filter: EMPTY_FILTER, format: 'ndjson', onProgress: (p) => totals.push(p.total) });
+    count(4);
+    expect((await run).written).toBe(4);
+    expect(totals).toEqual([4, 4]);
+  });
+
+  it('fails when the count fails', async () => {
+    const entries = await sealEntries(null, bodies());
+    const run = exportAudit({ chunks: chunksOf(entries, 2), total: Promise.reject(new DOMException('The count failed', 'UnknownError')), filter: EMPTY_FILTER, format: 'csv' });
+    await expect(run).rejects.toMatchObject({ message: 'The count failed' });
+  });
+
+  it('fails with the reading error when the first read fails and the count fails after it', async () => {
+    async function* failing(): AsyncGenerator<AuditEntry[]> {
+      await Promise.resolve();
+      throw new DOMException('The read failed', 'UnknownError');
+    }
+    let fail!: (error: Error) => void;
+    const counted = new Promise<number>((_resolve, reject) => (fail = reject));
+    const run = exportAudit({ chunks: failing(), total: counted, filter: EMPTY_FILTER, format: 'csv' });
+    await expect(run).rejects.toMatchObject({ message: 'The read failed' });
+    // Rejected with no one waiting on it: the test run fails on an unhandled rejection if the export does not hold it.
+    fail(new Error('The count failed'));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  });
+
   it('stops when cancelled', async () => {
     const entries = await sealEntries(null, bodies());
     const controller = new AbortController();

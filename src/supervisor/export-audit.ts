@@ -2,7 +2,7 @@ import type { AuditEntry } from '../shared/audit/audit-entry';
 import { matchesFilter, type AuditFilter } from './audit-filter';
 import { BlobWriter } from './blob-writer';
 import { UTF8_BOM } from './csv';
-import { CSV_HEADER, csvLine, ndjsonLine } from './export-format';
+import { CSV_HEADER, ndjsonLine, writeCsvLine } from './export-format';
 
 export type ExportFormat = 'csv' | 'ndjson';
 
@@ -20,8 +20,11 @@ export interface ExportProgress {
 export interface ExportOptions {
   /** Consumed: each chunk's entries are cleared from it as they are written. */
   chunks: AsyncIterable<AuditEntry[]>;
-  /** Entries in the log, for the progress bar. */
-  total: number;
+  /**
+   * Entries in the log, for the progress bar. May be a pending count: it is first needed after the
+   * first chunk, so the count and the first read can go to the database together.
+   */
+  total: number | PromiseLike<number>;
   filter: AuditFilter;
   format: ExportFormat;
   signal?: AbortSignal;
@@ -44,9 +47,13 @@ export interface ExportResult {
  */
 export async function exportAudit(options: ExportOptions): Promise<ExportResult> {
   const { format, filter, signal } = options;
-  const encode = format === 'csv' ? csvLine : ndjsonLine;
   const file = new BlobWriter();
-  if (format === 'csv') file.write(UTF8_BOM + CSV_HEADER);
+  const csv = format === 'csv';
+  if (csv) file.write(UTF8_BOM + CSV_HEADER);
+  const counted = Promise.resolve(options.total);
+  // A read that fails first rejects the export; the count's own failure then has no one to hear it.
+  counted.catch(() => undefined);
+  let total: number | undefined;
   let scanned = 0;
   let written = 0;
   let first: number | null = null;
@@ -60,13 +67,15 @@ export async function exportAudit(options: ExportOptions): Promise<ExportResult>
       // promoted to the old generation, which is what made a CSV export's heap grow past 64 MB.
       (chunk as (AuditEntry | undefined)[])[i] = undefined;
       if (!matchesFilter(entry, filter)) continue;
-      file.write(encode(entry));
+      if (csv) writeCsvLine(entry, file);
+      else file.write(ndjsonLine(entry));
       written += 1;
       first = first === null ? entry.time : Math.min(first, entry.time);
       last = last === null ? entry.time : Math.max(last, entry.time);
     }
     scanned += chunk.length;
-    options.onProgress?.({ scanned, total: Math.max(options.total, scanned), written });
+    total ??= await counted;
+    options.onProgress?.({ scanned, total: Math.max(total, scanned), written });
     // No extra yield: awaiting each IndexedDB read already lets the page paint the progress bar
     // and hear the Cancel button between chunks.
   }

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../shared/audit/audit-entry';
-import { CSV_COLUMNS, csvLine } from './export-format';
+import { BlobWriter } from './blob-writer';
+import { CSV_COLUMNS, writeCsvLine } from './export-format';
 
 /**
  * The CSV record as the export first wrote it: every column as a cell, each cell through the
- * regular-expression escaping, joined with commas. csvLine writes the record directly and must
- * give exactly these bytes.
+ * regular-expression escaping, joined with commas. writeCsvLine writes the record directly and
+ * must give exactly these bytes.
  */
 type Cell = string | number | boolean | null | undefined;
 
@@ -77,14 +78,33 @@ const ENTRIES: AuditEntry[] = [
   },
 ];
 
-describe('csvLine', () => {
-  it.each(ENTRIES.map((entry) => [`${entry.seq} ${entry.kind}`, entry] as const))('writes %s exactly as the cell-by-cell record', (_name, entry) => {
-    expect(csvLine(entry)).toBe(referenceLine(entry));
+/** The bytes writeCsvLine gives for these entries through a BlobWriter of `capacity` bytes. */
+async function csvBytes(entries: readonly AuditEntry[], capacity?: number): Promise<Uint8Array> {
+  const writer = new BlobWriter(capacity);
+  for (const entry of entries) writeCsvLine(entry, writer);
+  return new Uint8Array(await writer.finish('text/csv').arrayBuffer());
+}
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+
+describe('writeCsvLine', () => {
+  it.each(ENTRIES.map((entry) => [`${entry.seq} ${entry.kind}`, entry] as const))('writes %s exactly as the cell-by-cell record', async (_name, entry) => {
+    expect(await csvBytes([entry])).toEqual(utf8(referenceLine(entry)));
   });
 
-  it('writes one cell per column', () => {
+  it('gives the same bytes when the buffer refills mid-record and the data cell is longer than all of it', async () => {
+    // 64 bytes: every delivery's data is longer than the buffer, most other pieces refill it.
+    expect(await csvBytes(ENTRIES, 64)).toEqual(utf8(ENTRIES.map(referenceLine).join('')));
+  });
+
+  it('writes one cell per column', async () => {
     // Unquoted commas only: an entry none of whose cells needs quotes.
-    const line = csvLine({ ...ENTRIES[5]!, data: {} as never });
+    const line = new TextDecoder().decode(await csvBytes([{ ...ENTRIES[5]!, data: {} as never }]));
     expect(line.slice(0, -2).split(',')).toHaveLength(CSV_COLUMNS.length);
+  });
+
+  it('writes an entry without data with an empty data cell', async () => {
+    const entry = { ...ENTRIES[1]!, data: undefined as never };
+    expect(await csvBytes([entry])).toEqual(utf8(referenceLine(entry)));
   });
 });

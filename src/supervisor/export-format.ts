@@ -1,5 +1,6 @@
 import type { AuditEntry } from '../shared/audit/audit-entry';
-import { csvField, csvRecord } from './csv';
+import { csvField, csvRecord, writeCsvText, type CsvSink } from './csv';
+import { isoTimeText } from './iso-time';
 
 /**
  * How an entry is written to each export format. NDJSON lines are the stored entries exactly
@@ -34,18 +35,15 @@ export const CSV_COLUMNS = [
 
 export const CSV_HEADER = csvRecord(CSV_COLUMNS);
 
-function isoTime(time: number): string {
-  const date = new Date(time);
-  return Number.isNaN(date.getTime()) ? String(time) : date.toISOString();
-}
-
 /**
- * One CSV record, written straight into one string (the columns in CSV_COLUMNS order): an export
- * writes 100,000 of these, and building an array of cells for each was a large part of its time
- * and of its garbage.
+ * One CSV record into a sink, the columns in CSV_COLUMNS order: an export writes 100,000 of these,
+ * and building an array of cells for each was a large part of its time and of its garbage. The
+ * cells before `data` are one string; `data` (the entry's JSON, the longest cell and full of
+ * quotes) goes to the sink to be quoted there; the hashes and the line end are one more string.
+ * Every piece ends or starts with a comma, so no surrogate pair is split between two pieces.
  */
-export function csvLine(entry: AuditEntry): string {
-  const head = `${csvField(entry.seq)},${csvField(isoTime(entry.time))},${csvField(entry.kind)},${csvField(entry.agentId)},${csvField(entry.conversationId)},${csvField(entry.provider)}`;
+export function writeCsvLine(entry: AuditEntry, sink: CsvSink): void {
+  const head = `${csvField(entry.seq)},${csvField(isoTimeText(entry.time))},${csvField(entry.kind)},${csvField(entry.agentId)},${csvField(entry.conversationId)},${csvField(entry.provider)}`;
   // action … reason: fourteen cells, each after its comma; a kind leaves the others empty.
   let middle: string;
   switch (entry.kind) {
@@ -73,7 +71,11 @@ export function csvLine(entry: AuditEntry): string {
     default:
       middle = ',,,,,,,,,,,,,,';
   }
-  return `${head}${middle},${csvField(JSON.stringify(entry.data))},${csvField(entry.prevHash)},${csvField(entry.hash)}\r\n`;
+  sink.write(`${head}${middle},`);
+  // JSON.stringify gives undefined for no data, which csvField wrote as an empty cell.
+  const data = JSON.stringify(entry.data) as string | undefined;
+  if (data !== undefined) writeCsvText(sink, data);
+  sink.write(`,${csvField(entry.prevHash)},${csvField(entry.hash)}\r\n`);
 }
 
 export function ndjsonLine(entry: AuditEntry): string {
