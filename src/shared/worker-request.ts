@@ -13,7 +13,7 @@ export class WorkerRequestError extends Error {
   }
 }
 
-/** The part of `runtime` a request needs: the polyfill's, or the browser's own promise-based one. */
+/** The part of `runtime` a request needs: the browser's promise-based one, or a test's fake. */
 export interface MessageRuntime {
   sendMessage(message: unknown): Promise<unknown>;
 }

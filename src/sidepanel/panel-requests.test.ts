@@ -45,7 +45,8 @@ const parserOf = (check: Check<unknown>) => (value: unknown) => {
   return checked === NO ? null : checked;
 };
 
-describe('the panel checks the worker’s replies as their schemas do', () => {
+// Thousands of inputs each: on a loaded 2-core machine a case can take several seconds.
+describe('the panel checks the worker’s replies as their schemas do', { timeout: 30_000 }, () => {
   for (const [type, samples] of Object.entries(replies) as [keyof typeof PANEL_REPLIES, unknown[]][]) {
     it(type, () => {
       const check = parserOf(PANEL_REPLIES[type]);
