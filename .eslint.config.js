@@ -6,7 +6,7 @@ import noDeadReferences from './e2e/lint/no-dead-references.js';
  * Lint rules that catch real bugs in an extension: floating promises (a rejected promise in the
  * worker is a silent failure), and context boundaries (docs/architecture.md): the worker has no
  * DOM, pages and the content script never import worker code, and only src/shared/browser.ts
- * imports the polyfill directly. Comments may only point to files in the repository.
+ * names `webextension-polyfill` (for its types of the promise-based API; the polyfill itself is not loaded). Comments may only point to files in the repository.
  */
 export default tseslint.config(
   { ignores: ['dist/**', 'dist-sim/**', 'dist-firefox/**', 'dist-zip/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'e2e/.artifacts/**'] },

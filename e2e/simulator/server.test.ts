@@ -132,7 +132,7 @@ describe('simulator over HTTP', () => {
     expect(ageDays).toBeLessThan(211);
   });
 
-  it('works with oauth4webapi, the client library the extension uses', async () => {
+  it('works with oauth4webapi, an independent OAuth client (the extension has its own, src/background/auth/authorization-code.ts)', async () => {
     const as: oauth.AuthorizationServer = { issuer: sim.origin, authorization_endpoint: `${sim.origin}/oauth/authorize`, token_endpoint: `${sim.origin}/oauth/token` };
     const client: oauth.Client = { client_id: 'agent-assist-sim' };
     const verifier = oauth.generateRandomCodeVerifier();

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { RecommendationEventInput } from '../shared/recommendation-event';
-// The session store is replaced by an in-memory one below; the polyfill only loads in an extension.
+// The session store is replaced by an in-memory one below; `browser` exists only in an extension.
 vi.mock('../shared/browser', () => ({ browser: {} }));
 
 import { createImpressionDedupe, MAX_REMEMBERED, type ImpressionStore, type SeenImpression } from './impression-dedupe';

@@ -46,10 +46,15 @@ const route = createRouter(createHandlers(services), senderPolicy, {
   onRefused: (code, detail, sender) => console.warn('[agent-assist] refused message', code, detail, sender.url),
 });
 
-browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
+// Answers through sendResponse (and `true`: the answer comes later), not a returned promise, which
+// Chrome's own runtime.onMessage does not take (src/shared/browser.ts loads no polyfill).
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender, sendResponse: (reply: unknown) => void) => {
   // Synchronously, while the agent's click still counts as a user gesture (desktop/panel-opener.ts).
   beginOpenPanel(message, sender, senderPolicy);
-  return ready.then(() => route(message, sender));
+  ready
+    .then(() => route(message, sender))
+    .then(sendResponse, (error: unknown) => sendResponse({ ok: false, error: { code: 'failed', message: error instanceof Error ? error.message : String(error) } }));
+  return true;
 });
 
 // The desktop frames' reports come on long-lived ports (shared/report-port.ts), through the same router.

@@ -9,6 +9,7 @@ import { knowledgeHandlers } from './handlers/knowledge-handlers';
 import { recommendationHandlers } from './handlers/recommendation-handlers';
 import { reportHandlers } from './handlers/report-handlers';
 import { sessionHandlers } from './handlers/session-handlers';
+import { settingsHandlers } from './handlers/settings-handlers';
 import { supervisorHandlers } from './handlers/supervisor-handlers';
 import type { Handlers } from './messaging/router';
 import { logRefreshFailure, refreshAllTabs } from './pipeline/refresh-tabs';
@@ -55,6 +56,7 @@ export function createHandlers(services: Services, now: () => number = Date.now)
       settings: services.settings,
       redirectUri: services.redirectUri,
     }),
+    ...settingsHandlers({ settings: services.settings }),
     ...supervisorHandlers({ agentAuth: services.auth, agentApi: services.api, supervisorAuth: services.supervisorAuth, supervisorApi: services.supervisorApi }),
     ...knowledgeHandlers({ search: services.searchKnowledge, available: services.knowledgeAvailable }),
     ...reportHandlers({ metrics: services.metrics, outbox: services.outbox }),

@@ -1,5 +1,5 @@
 import type { SignInFailure } from '../shared/messages';
-import { WorkerRequestError } from '../shared/send-to-worker';
+import { WorkerRequestError } from '../shared/worker-request';
 import { errorText } from './error-text';
 
 /** A failed action, already separated from whatever threw it. `code` is a WorkerRequestError code or 'failed'. */

@@ -7,7 +7,7 @@ import { EMPTY_FILTER } from '../supervisor/audit-filter';
 import type { AuditHealth } from '../shared/audit/audit-health';
 import type { SupervisorAccess } from '../shared/audit/supervisor-access';
 import type { OutboxStatus } from '../shared/outbox-status';
-import { DEFAULT_SETTINGS } from '../shared/settings';
+import { DEFAULT_SETTINGS, panelSettingsOf } from '../shared/settings';
 import type { Recommendation } from '../shared/recommendation';
 import type { ViewState } from '../shared/view-state';
 import { browserStub, type WorkerReply as Reply } from '../shared/testing/browser-stub';
@@ -68,7 +68,7 @@ const panelImplementations: [string, () => PanelHarness][] = [
   [
     'FakePanelConnector',
     () => {
-      const fake = new FakePanelConnector({ tabId: TAB, view: viewFixture('loading', { tabId: TAB }), user: null, settings: DEFAULT_SETTINGS });
+      const fake = new FakePanelConnector({ tabId: TAB, view: viewFixture('loading', { tabId: TAB }), user: null, settings: panelSettingsOf(DEFAULT_SETTINGS) });
       return {
         connector: fake,
         publishView: async (view) => fake.update({ view }),

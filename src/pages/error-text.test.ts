@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { errorText } from './error-text';
 
-// send-to-worker imports the polyfill, which refuses to load outside an extension.
+// send-to-worker sends through `browser`, which exists only in an extension.
 vi.mock('../shared/browser', () => ({ browser: {} }));
 const { WorkerRequestError } = await import('../shared/send-to-worker');
 

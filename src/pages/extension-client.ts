@@ -1,5 +1,3 @@
-import { browser } from '../shared/browser';
-
 export { attempt, failureOf, type ActionFailure, type ActionResult } from './action-result';
 export { errorText } from './error-text';
 
@@ -9,31 +7,7 @@ export { errorText } from './error-text';
  * `extension-connector.ts` is a thin port from its connector interface to these calls, so how a
  * page talks to the extension is written, and tested, once.
  */
-export type StorageArea = 'session' | 'local';
+export { readStorage, watchStorage, writeStorage, type StorageArea } from './extension-storage';
 
 /** A worker request checked both ways against its schema in src/shared/messages.ts; rejects with a WorkerRequestError. */
 export { sendToWorker as request } from '../shared/send-to-worker';
-
-/** The stored value, unparsed (the caller parses it with its schema); undefined when absent. */
-export async function readStorage(area: StorageArea, key: string): Promise<unknown> {
-  return (await browser.storage[area].get(key))[key];
-}
-
-export async function writeStorage(area: StorageArea, key: string, value: unknown): Promise<void> {
-  await browser.storage[area].set({ [key]: value });
-}
-
-/**
- * Calls `onChange` with the new value of each changed key of `area` (undefined when removed) that
- * `wants` accepts, until `signal` aborts. A change of no wanted key is not reported.
- */
-export function watchStorage(area: StorageArea, wants: (key: string) => boolean, onChange: (changes: Map<string, unknown>) => void, signal: AbortSignal): void {
-  if (signal.aborted) return;
-  const listener = (changes: Record<string, { newValue?: unknown }>, areaName: string) => {
-    if (areaName !== area) return;
-    const wanted = new Map(Object.entries(changes).filter(([key]) => wants(key)).map(([key, change]) => [key, change.newValue]));
-    if (wanted.size > 0) onChange(wanted);
-  };
-  browser.storage.onChanged.addListener(listener);
-  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener), { once: true });
-}

@@ -1,7 +1,7 @@
 /**
  * User-visible strings: `t(key, substitutions?)` reads `public/_locales/<locale>/messages.json`
- * through `chrome.i18n.getMessage`. It calls `chrome.i18n` directly, not the polyfill (which throws
- * outside an extension), so unit tests can stub it (src/shared/testing/i18n-stub.ts); Firefox
+ * through `chrome.i18n.getMessage`. It calls `chrome.i18n` directly, not `browser` (src/shared/browser.ts,
+ * which unit tests replace per file), so one stub serves every test (src/shared/testing/i18n-stub.ts); Firefox
  * provides `chrome.i18n` too.
  *
  * Keys are written literally at the call site (`t('signIn')`, never a computed key) so the test that

@@ -8,6 +8,7 @@ import { OutboxStatus } from './outbox-status';
 import { Recommendation } from './recommendation';
 import { RecommendationEventInput } from './recommendation-event';
 import { SignedInUser, SourceProblem } from './view-state';
+import { PanelSettings } from './settings';
 import { SupervisorAccess } from './audit/supervisor-access';
 import { FleetQueryRequest, FleetQueryResponse, FleetStatus, SetFleetSecrets } from './fleet/fleet-status';
 
@@ -170,6 +171,8 @@ export const MESSAGES = {
   'desktop/get-profile-overrides': message('content-script', Empty, z.strictObject({ overrides: z.nullable(DesktopProfileOverrides) })),
   /** Extension page → worker: start the agent's interactive PKCE sign-in. */
   'page/sign-in': message('extension-page', Empty, SignInResult),
+  /** Side panel → worker: the effective settings it shows (policy applied by the worker, so the panel parses none). */
+  'page/get-panel-settings': message('extension-page', Empty, PanelSettings),
   /** Extension page → worker: revoke the token and forget everything sensitive. */
   'page/sign-out': message('extension-page', Empty, AuthState),
   /** Extension page → worker: the agent opened, copied, inserted, rated, dismissed or saw a recommendation. */

@@ -218,3 +218,26 @@ export function parseSettingsWithPolicy(localRaw: unknown, managedRaw: unknown, 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/**
+ * What the side panel needs of the effective settings: whether sign-in can work, the provider
+ * (for knowledge search) and the thresholds it names beside hidden items. The worker reads the
+ * settings with the policy and answers this (`page/get-panel-settings`), so the panel loads
+ * neither zod nor the policy reader at start (docs/performance.md P8).
+ */
+export const PanelSettings = z.strictObject({
+  configured: z.boolean(),
+  provider: Provider,
+  minRelevanceScore: fields.minRelevanceScore,
+  maxContentAgeDays: fields.maxContentAgeDays,
+});
+export type PanelSettings = z.infer<typeof PanelSettings>;
+
+export function panelSettingsOf(settings: Settings): PanelSettings {
+  return {
+    configured: configurationProblem(settings) === null,
+    provider: settings.provider,
+    minRelevanceScore: settings.minRelevanceScore,
+    maxContentAgeDays: settings.maxContentAgeDays,
+  };
+}

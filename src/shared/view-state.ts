@@ -100,9 +100,7 @@ export const ViewState = z.object({
 });
 export type ViewState = z.infer<typeof ViewState>;
 
-export function viewStateKey(tabId: number): string {
-  return `view:${tabId}`;
-}
+export { AUTH_USER_KEY, viewStateKey } from './view-state-keys';
 
 export function emptyViewState(tabId: number, status: ViewStatus): ViewState {
   return {
@@ -119,8 +117,7 @@ export function emptyViewState(tabId: number, status: ViewStatus): ViewState {
   };
 }
 
-/** Public sign-in state (storage.session `auth:user`): who is signed in, never the token. */
-export const AUTH_USER_KEY = 'auth:user';
+/** Who is signed in, under AUTH_USER_KEY: never the token. */
 export const SignedInUser = z.object({
   id: z.string(),
   name: z.string(),

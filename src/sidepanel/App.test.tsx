@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../shared/settings';
+import { DEFAULT_SETTINGS, panelSettingsOf } from '../shared/settings';
 import type { ViewState } from '../shared/view-state';
 import { App } from './App';
 import type { ActionResult, PanelSnapshot } from './connector';
@@ -35,7 +35,7 @@ const cards = [
 
 describe('states', () => {
   it('asks for a conversation when the tab has no view, once set up and signed in', () => {
-    const { panel } = renderPanel({ view: null, settings: { ...DEFAULT_SETTINGS, clientId: 'client-1' } });
+    const { panel } = renderPanel({ view: null, settings: panelSettingsOf({ ...DEFAULT_SETTINGS, clientId: 'client-1' }) });
     expect(panel.dataset.status).toBe('idle');
     expect(screen.getByTestId('idle').textContent).toBe('Open a conversation in the Genesys Cloud agent desktop');
   });
@@ -46,7 +46,7 @@ describe('states', () => {
     expect(screen.getByRole('button', { name: 'Open settings' })).toBeTruthy();
     expect(screen.queryByTestId('idle')).toBeNull();
     unconfigured.unmount();
-    const signedOut = renderPanel({ tabId: null, view: null, user: null, settings: { ...DEFAULT_SETTINGS, clientId: 'client-1' } });
+    const signedOut = renderPanel({ tabId: null, view: null, user: null, settings: panelSettingsOf({ ...DEFAULT_SETTINGS, clientId: 'client-1' }) });
     expect(signedOut.panel.dataset.status).toBe('signed-out');
     expect(screen.getByRole('button', { name: 'Sign in' })).toBeTruthy();
   });
@@ -287,7 +287,7 @@ describe('hidden recommendations', () => {
   it('states the reasons against the thresholds in force', () => {
     renderPanel({
       view: viewFixture('ready', { hidden }),
-      settings: { ...DEFAULT_SETTINGS, minRelevanceScore: 0.7, maxContentAgeDays: 30 },
+      settings: panelSettingsOf({ ...DEFAULT_SETTINGS, minRelevanceScore: 0.7, maxContentAgeDays: 30 }),
     });
     fireEvent.click(screen.getByTestId('hidden-toggle'));
     expect(screen.getAllByTestId('hidden-reason').map((reason) => reason.textContent)).toEqual([

@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
-import { configurationProblem } from '../shared/settings';
 import type { Recommendation } from '../shared/recommendation';
 import { describeActionFailure } from './action-error';
 import { performCardAction, type CardAction } from './card-actions';
@@ -32,7 +31,7 @@ const NO_MARKS: Readonly<Record<string, CardMark>> = {};
  * set-up and sign-in as a desktop tab would; only once both are done does it ask for a conversation.
  */
 function firstRunStatus(snapshot: PanelSnapshot): PanelStatus {
-  if (configurationProblem(snapshot.settings)) return 'not-configured';
+  if (!snapshot.settings.configured) return 'not-configured';
   if (snapshot.user === null) return 'signed-out';
   return 'idle';
 }

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
+import { edgeValues, expectAgreement, oneStepFrom } from '../shared/testing/schema-agreement';
 import { markCard, MAX_CONVERSATIONS, parseCardMarks, restoreDismissed } from './card-marks';
 import { composeReason } from './NotHelpfulForm';
 import { relevanceLevel } from './relevance-score';
@@ -46,5 +48,21 @@ describe('composeReason', () => {
 describe('relevanceLevel', () => {
   it('reads scores as high, medium or low', () => {
     expect([0.99, 0.9, 0.89, 0.75, 0.74, 0].map(relevanceLevel)).toEqual(['high', 'high', 'medium', 'medium', 'low', 'low']);
+  });
+});
+
+/** The stored shape the hand check in card-marks.ts stands for. */
+const Marks = z.record(z.string(), z.record(z.string(), z.object({ rating: z.optional(z.enum(['helpful', 'not_helpful'])), dismissed: z.optional(z.boolean()) })));
+
+describe('parseCardMarks agrees with the zod record it replaced', () => {
+  it('on every value one step from stored marks', () => {
+    const parse = (raw: unknown) => {
+      const parsed = parseCardMarks(raw);
+      // The panel reads a refusal as "no marks".
+      return Object.keys(parsed).length === 0 && Marks.safeParse(raw).success === false ? null : parsed;
+    };
+    const edges = edgeValues(['helpful', 'not_helpful', 'nope']);
+    const stored = { 'c-1': { 'r-1': { rating: 'helpful', dismissed: true }, 'r-2': {} }, 'c-2': { 'r-1': { rating: 'not_helpful' } } };
+    for (const input of [...oneStepFrom(stored, edges), Object.create({ inherited: 1 }) as unknown, new Map()]) expectAgreement(parse, Marks, input);
   });
 });

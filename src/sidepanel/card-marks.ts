@@ -1,5 +1,5 @@
-import * as z from 'zod/mini';
 import type { CardMark, CardMarks } from './connector';
+import { bool, NO, object, oneOf, optional } from './shape-check';
 
 /**
  * Ratings and dismissals per conversation and card (storage.session `panel:card-marks`, written
@@ -9,12 +9,32 @@ import type { CardMark, CardMarks } from './connector';
 export const CARD_MARKS_KEY = 'panel:card-marks';
 export const MAX_CONVERSATIONS = 50;
 
-const Mark = z.object({ rating: z.optional(z.enum(['helpful', 'not_helpful'])), dismissed: z.optional(z.boolean()) });
-const Marks = z.record(z.string(), z.record(z.string(), Mark));
+const checkMark = object({ rating: optional(oneOf(['helpful', 'not_helpful'] as const)), dismissed: optional(bool) });
 
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * The stored marks, or none when they are not that shape. Checked by hand (the panel loads no zod
+ * at start, docs/performance.md P8); src/sidepanel/card-marks.test.ts holds it to a zod record.
+ */
 export function parseCardMarks(raw: unknown): CardMarks {
-  const parsed = Marks.safeParse(raw);
-  return parsed.success ? parsed.data : {};
+  if (!isPlainObject(raw)) return {};
+  const marks: CardMarks = {};
+  for (const [conversationId, cards] of Object.entries(raw)) {
+    if (!isPlainObject(cards)) return {};
+    const conversation: Record<string, CardMark> = {};
+    for (const [cardId, mark] of Object.entries(cards)) {
+      const checked = checkMark(mark);
+      if (checked === NO) return {};
+      conversation[cardId] = checked;
+    }
+    marks[conversationId] = conversation;
+  }
+  return marks;
 }
 
 /** `marks` with one card's mark changed; the conversation moves to the newest place. */

@@ -2,7 +2,7 @@ import type { ActionFailure, ActionResult } from '../pages/action-result';
 import type { Recommendation } from '../shared/recommendation';
 import type { InsertOutcome } from '../shared/messages';
 import type { RecommendationEventInput } from '../shared/recommendation-event';
-import type { Settings } from '../shared/settings';
+import type { PanelSettings } from '../shared/settings';
 import type { SignedInUser, SourceProblem, ViewState } from '../shared/view-state';
 
 /**
@@ -17,9 +17,12 @@ export interface PanelSnapshot {
   view: ViewState | null;
   /** Who is signed in (storage.session `auth:user`), or null. */
   user: SignedInUser | null;
-  /** For the thresholds shown next to hidden items. */
-  settings: Settings;
+  /** Whether set-up is done, the provider, and the thresholds shown next to hidden items (the worker's `page/get-panel-settings`). */
+  settings: PanelSettings;
 }
+
+/** Until the worker answers, or when it cannot: what the default settings give (its test checks they agree). */
+export const UNKNOWN_PANEL_SETTINGS: PanelSettings = { configured: false, provider: 'recommendations-query', minRelevanceScore: 0.8, maxContentAgeDays: 7 };
 
 
 export type { ActionFailure, ActionResult } from '../pages/action-result';

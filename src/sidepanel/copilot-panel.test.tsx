@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_SETTINGS } from '../shared/settings';
+import { DEFAULT_SETTINGS, panelSettingsOf } from '../shared/settings';
 import { App } from './App';
 import { FakePanelConnector } from './fake-connector';
 import { FIXTURE_NOW, recommendationFixture, snapshotFixture, viewFixture } from './fixtures';
@@ -13,7 +13,7 @@ vi.setConfig({ testTimeout: 15_000 });
 
 afterEach(cleanup);
 
-const copilotSettings = { ...DEFAULT_SETTINGS, provider: 'conversation-suggestions' as const };
+const copilotSettings = panelSettingsOf({ ...DEFAULT_SETTINGS, provider: 'conversation-suggestions' });
 
 describe('other suggestions', () => {
   it('lists canned responses, scripts and unknown types in their own group, as text', async () => {

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PanelSnapshot } from './connector';
 import { browserStub } from '../shared/testing/browser-stub';
 import { recommendationFixture, viewFixture } from './fixtures';
+import { panelSettingsOf, parseSettings } from '../shared/settings';
 
 vi.mock('../shared/browser', async () => ({ browser: (await import('../shared/testing/browser-stub')).browserStub.browser }));
 
@@ -14,6 +15,8 @@ let controller: AbortController;
 beforeEach(() => {
   controller = new AbortController();
   browserStub.reset();
+  // The worker answers with the stored settings, parsed (it puts the policy on top; none here).
+  state.replies.set('page/get-panel-settings', () => ({ ok: true, data: panelSettingsOf(parseSettings(local.data.get('settings')).settings) }));
 });
 afterEach(() => controller.abort());
 
@@ -87,7 +90,7 @@ describe('changes', () => {
     await session.set({ 'auth:user': { id: 'u2', name: 'Grace' } });
     expect((await latest()).user?.name).toBe('Grace');
     await local.set({ settings: { maxContentAgeDays: 30 } });
-    // Settings are re-read with the managed policy on top, which takes a few turns of the loop.
+    // The worker is asked again for the settings with the managed policy on top.
     await vi.waitFor(async () => expect((await latest()).settings.maxContentAgeDays).toBe(30));
   });
 

@@ -1,29 +1,24 @@
 import { browser } from '../shared/browser';
 import type { SignInFailure } from '../shared/messages';
-import { DEFAULT_SETTINGS } from '../shared/settings';
-import { loadSettings, watchSettings } from '../shared/settings-store';
-import { AUTH_USER_KEY, SignedInUser, ViewState, viewStateKey } from '../shared/view-state';
-import { attempt, failureOf, readStorage, request, watchStorage, writeStorage } from '../pages/extension-client';
+import { isSettingsChange } from '../shared/settings-keys';
+import { AUTH_USER_KEY, viewStateKey } from '../shared/view-state-keys';
+import { attempt, failureOf } from '../pages/action-result';
+import { readStorage, watchStorage, writeStorage } from '../pages/extension-storage';
 import { CARD_MARKS_KEY, parseCardMarks } from './card-marks';
 import { copyToClipboard } from './clipboard';
-import type { PanelConnector, PanelSnapshot, SearchResult } from './connector';
+import { UNKNOWN_PANEL_SETTINGS, type PanelConnector, type PanelSnapshot, type SearchResult } from './connector';
+import { request } from './panel-requests';
 import { requestedTabId } from './requested-tab';
-
-function parseView(raw: unknown): ViewState | null {
-  const parsed = ViewState.safeParse(raw);
-  return parsed.success ? parsed.data : null;
-}
-
-function parseUser(raw: unknown): SignedInUser | null {
-  const parsed = SignedInUser.safeParse(raw);
-  return parsed.success ? parsed.data : null;
-}
+import { parseSignedInUser as parseUser, parseViewState as parseView } from './view-checks';
 
 const readSession = (key: string) => readStorage('session', key);
 
 /**
  * Binds the panel to the extension: the view the worker publishes in storage.session for the
- * followed tab, the signed-in user, the settings, and the worker's actions.
+ * followed tab, the signed-in user, the settings, and the worker's actions. Everything it reads is
+ * checked by hand (src/sidepanel/view-checks.ts, src/sidepanel/panel-requests.ts), and the settings
+ * come from the worker already parsed with the policy, so the panel loads neither zod nor the
+ * policy reader (docs/performance.md P8).
  *
  * Which tab: `?tabId=N` when given (end-to-end tests), else the active tab of the panel's own
  * window, followed as the agent switches tabs (the real side panel is per window).
@@ -31,7 +26,7 @@ const readSession = (key: string) => readStorage('session', key);
 export function createExtensionConnector(search: string): PanelConnector {
   return {
     subscribe(onSnapshot, signal) {
-      let snapshot: PanelSnapshot = { tabId: null, view: null, user: null, settings: DEFAULT_SETTINGS };
+      let snapshot: PanelSnapshot = { tabId: null, view: null, user: null, settings: UNKNOWN_PANEL_SETTINGS };
       let started = false;
       // Bumped by every change event, so an initial read that resolves after a newer change
       // does not overwrite it with an older value.
@@ -61,10 +56,11 @@ export function createExtensionConnector(search: string): PanelConnector {
         },
         signal,
       );
-      const stopWatchingSettings = watchSettings((parsed) => {
-        settingsVersion += 1;
-        update({ settings: parsed.settings });
-      });
+      // Local settings or the policy changed: the worker reads them again with the policy on top.
+      const onSettingsChange = (changes: Record<string, unknown>, areaName: string) => {
+        if (isSettingsChange(changes, areaName)) void readSettings();
+      };
+      browser.storage.onChanged.addListener(onSettingsChange);
 
       const readView = async (tabId: number | null) => {
         const version = viewVersion;
@@ -83,10 +79,11 @@ export function createExtensionConnector(search: string): PanelConnector {
         const user = parseUser(await readSession(AUTH_USER_KEY).catch(() => undefined));
         if (version === userVersion) update({ user });
       };
+      // Each read bumps the version, so of two reads racing only the later one's answer is kept.
       const readSettings = async () => {
-        const version = settingsVersion;
-        const parsed = await loadSettings().catch(() => null);
-        if (parsed && version === settingsVersion) update({ settings: parsed.settings });
+        const version = ++settingsVersion;
+        const settings = await request('page/get-panel-settings', {}).catch(() => null);
+        if (settings && version === settingsVersion) update({ settings });
       };
 
       let windowId: number | undefined;
@@ -115,7 +112,7 @@ export function createExtensionConnector(search: string): PanelConnector {
       signal.addEventListener('abort', () => {
         browser.tabs.onActivated.removeListener(onActivated);
         browser.tabs.onUpdated.removeListener(onUpdated);
-        stopWatchingSettings();
+        browser.storage.onChanged.removeListener(onSettingsChange);
       });
 
       void (async () => {

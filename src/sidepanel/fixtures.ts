@@ -1,5 +1,5 @@
 import type { HiddenReason, HiddenRecommendation, Recommendation } from '../shared/recommendation';
-import { DEFAULT_SETTINGS } from '../shared/settings';
+import { DEFAULT_SETTINGS, panelSettingsOf } from '../shared/settings';
 import { emptyViewState, type ViewState, type ViewStatus } from '../shared/view-state';
 import type { PanelSnapshot } from './connector';
 
@@ -49,7 +49,7 @@ export function snapshotFixture(overrides: Partial<PanelSnapshot> = {}): PanelSn
     tabId: 7,
     view: viewFixture('ready', { recommendations: [recommendationFixture()] }),
     user: { id: 'agent-1', name: 'Ada Agent' },
-    settings: DEFAULT_SETTINGS,
+    settings: panelSettingsOf(DEFAULT_SETTINGS),
     ...overrides,
   };
 }

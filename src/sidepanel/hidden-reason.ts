@@ -1,11 +1,11 @@
 import { displayLocale, t } from '../shared/i18n';
 import { formatPercent } from '../shared/locale-format';
 import type { HiddenRecommendation } from '../shared/recommendation';
-import type { Settings } from '../shared/settings';
+import type { PanelSettings } from '../shared/settings';
 import { daysAgo, daysSince } from './published-date';
 import { scorePercent, thresholdPercent } from './relevance-score';
 
-export type Thresholds = Pick<Settings, 'minRelevanceScore' | 'maxContentAgeDays'>;
+export type Thresholds = Pick<PanelSettings, 'minRelevanceScore' | 'maxContentAgeDays'>;
 
 /** Why an item was filtered out, in words, against the thresholds now in force. */
 export function describeHiddenReason(hidden: HiddenRecommendation, thresholds: Thresholds, now: number): string {

@@ -51,7 +51,7 @@ vi.mock('./token-store', () => {
     },
   };
 });
-// Everything browser-facing is injected; the polyfill itself cannot load outside an extension.
+// Everything browser-facing is injected; `browser` exists only in an extension.
 vi.mock('../../shared/browser', () => ({ browser: {} }));
 
 const T0 = Date.parse('2025-03-10T12:00:00Z');

@@ -98,6 +98,17 @@ describe('readAuthResponse', () => {
     expect(error.message).toBe('unauthorized_client');
   });
 
+  it('refuses a parameter given twice, and a token in the fragment', async () => {
+    expect((await authError(() => readAuthResponse(ENDPOINTS, CLIENT_ID, `${REDIRECT}?code=c&state=s-1&state=s-1`, 's-1'))).kind).toBe('invalid-response');
+    expect((await authError(() => readAuthResponse(ENDPOINTS, CLIENT_ID, `${REDIRECT}?code=c&code=d&state=s-1`, 's-1'))).kind).toBe('invalid-response');
+    expect((await authError(() => readAuthResponse(ENDPOINTS, CLIENT_ID, `${REDIRECT}?state=s-1#access_token=abc`, 's-1'))).kind).toBe('invalid-response');
+  });
+
+  it('accepts the login host as issuer', () => {
+    const params = readAuthResponse(ENDPOINTS, CLIENT_ID, `${REDIRECT}?code=c&state=s-1&iss=${encodeURIComponent(ENDPOINTS.loginBaseUrl)}`, 's-1');
+    expect(params.get('code')).toBe('c');
+  });
+
   it('refuses an implicit-grant token in the redirect', async () => {
     const error = await authError(() => readAuthResponse(ENDPOINTS, CLIENT_ID, `${REDIRECT}?token=abc&state=s-1`, 's-1'));
     expect(error.kind).toBe('invalid-response');
@@ -156,6 +167,33 @@ describe('exchangeCode', () => {
     stubTokenEndpoint(200, { token_type: 'bearer', expires_in: 60 });
     const error = await authError(() => exchangeCode(ENDPOINTS, CLIENT_ID, callback(), request));
     expect(error.kind).toBe('exchange-failed');
+  });
+
+  it('refuses a token that is not a bearer token, or has no positive lifetime, and a non-OAuth error answer', async () => {
+    for (const [status, body] of [
+      [200, { access_token: 'tok', token_type: 'mac' }],
+      [200, { access_token: 'tok' }],
+      [200, { access_token: '', token_type: 'bearer' }],
+      [200, { access_token: 'tok', token_type: 'bearer', expires_in: 0 }],
+      [200, 'not json'],
+      [502, { message: 'bad gateway' }],
+    ] as const) {
+      stubTokenEndpoint(status, body);
+      expect((await authError(() => exchangeCode(ENDPOINTS, CLIENT_ID, callback(), request))).kind).toBe('exchange-failed');
+    }
+  });
+
+  it('never follows a redirect of the token request', async () => {
+    const fetch = stubTokenEndpoint(200, { access_token: 'tok', token_type: 'bearer' });
+    await exchangeCode(ENDPOINTS, CLIENT_ID, callback(), request);
+    expect(fetch.mock.calls[0]![1]?.redirect).toBe('manual');
+  });
+
+  it('reports a callback without a code as exchange-failed, sending nothing', async () => {
+    const fetch = stubTokenEndpoint(200, { access_token: 'tok', token_type: 'bearer' });
+    const params = readAuthResponse(ENDPOINTS, CLIENT_ID, `${REDIRECT}?state=s-1`, 's-1');
+    expect((await authError(() => exchangeCode(ENDPOINTS, CLIENT_ID, params, request))).kind).toBe('exchange-failed');
+    expect(fetch).not.toHaveBeenCalled();
   });
 
   it('reports a network failure as exchange-failed', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { RecommendationEventInput } from '../../shared/recommendation-event';
 import { emptyViewState, type ViewState } from '../../shared/view-state';
 import type { StoredContext } from '../tab-state';
-// The channel to the tab is faked below; the polyfill only loads in an extension.
+// The channel to the tab is faked below; `browser` exists only in an extension.
 vi.mock('../../shared/browser', () => ({ browser: {} }));
 
 import { ContentUnavailableError } from './content-channel';

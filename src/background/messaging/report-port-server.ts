@@ -2,7 +2,7 @@ import { PortRequest, type Reply } from '../../shared/messages';
 import { REPORT_PORT, type PortReply } from '../../shared/report-port';
 import type { SenderRecord } from './sender';
 
-/** The part of a runtime.Port this uses (Chrome's and the polyfill's agree on it). */
+/** The part of a runtime.Port this uses (Chrome's and Firefox's agree on it). */
 export interface ReportPort {
   name: string;
   sender?: SenderRecord;

@@ -22,6 +22,7 @@ function handlers(): Handlers {
     'desktop/record-event': vi.fn(async () => ({ eventId: 'e2' })),
     'page/sign-in': vi.fn(async () => ({ signedIn: true, user: { id: 'u', name: 'Alex' } })),
     'page/sign-out': vi.fn(async () => ({ signedIn: false, user: null })),
+    'page/get-panel-settings': vi.fn(async () => ({ configured: true, provider: 'recommendations-query' as const, minRelevanceScore: 0.8, maxContentAgeDays: 7 })),
     'page/refresh': vi.fn(async () => ({ queued: true })),
     'page/get-metrics': vi.fn(async () => ({ days: [], summary: { engagement: [], bySource: {}, byAgent: {}, latency: {}, rejected: {}, providerErrors: {} } })),
     'page/get-outbox-status': vi.fn(async () => ({ events: 0, capacity: 10_000, warning: null, dropped: 0, destinations: [], parked: [] })),

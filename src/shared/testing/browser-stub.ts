@@ -43,8 +43,8 @@ function stubArea(name: 'session' | 'local') {
 }
 
 const state = {
-  /** The worker's answer to the next message of each type; none answers `undefined`, as a worker without a handler. */
-  replies: new Map<string, WorkerReply>(),
+  /** The worker's answer to the next message of each type (a function: worked out when asked); none answers `undefined`, as a worker without a handler. */
+  replies: new Map<string, WorkerReply | (() => WorkerReply)>(),
   sent: [] as { type: string; data: unknown }[],
   activeTab: { id: 11, windowId: 1 } as { id: number; windowId: number } | undefined,
   openOptionsPage: vi.fn(async () => {}),
@@ -56,7 +56,8 @@ const browser = {
   runtime: {
     async sendMessage(message: { type: string; data: unknown }) {
       state.sent.push(message);
-      return state.replies.get(message.type);
+      const reply = state.replies.get(message.type);
+      return typeof reply === 'function' ? reply() : reply;
     },
     getURL: (path: string) => `chrome-extension://stub/${path}`,
     openOptionsPage: () => state.openOptionsPage(),
