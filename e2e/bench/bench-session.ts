@@ -35,9 +35,10 @@ export interface BenchSession {
   send(context: BenchContext): Promise<void>;
   view(): Promise<PublishedView | null>;
   /**
-   * Stops the desktop's own watcher, for runners that send every context themselves: on a loaded
-   * machine it could report the page again (a retried first report) just after a sent context,
-   * and the view then answered the page instead (P1/P2 "not measured" in about half the runs).
+   * Stops the desktop's own watcher for good (it does not start again on a settings change), for
+   * runners that send every context themselves: it could report the page again just after a sent
+   * context (on a loaded machine, or when a new worker starts), the view then answered the page
+   * instead, and the runner waited for a view that never came (P1/P2 and P6 "not measured").
    */
   silenceDesktop(): Promise<void>;
   /** Sends a context and waits until the worker has published a finished view for it. */

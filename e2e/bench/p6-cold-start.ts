@@ -11,10 +11,11 @@ import { figure, percentile, round, type Figure } from './figure';
 const RUNS = 20;
 
 /**
- * Every view the worker publishes for the tab, as the panel's storage listener sees it. The
- * desktop's own content script reports the page's real context (no conversation selected) when
- * the new worker starts, which can replace the injected one a few milliseconds after its view was
- * published; the run is timed to that first view, which a poll of the stored view could miss.
+ * Every view the worker publishes for the tab, as the panel's storage listener sees it, so a run
+ * is timed to the first view for its context even if another replaces it at once (a poll of the
+ * stored view could miss it). The desktop's own watcher is stopped (BenchSession.silenceDesktop):
+ * it used to report the page (no conversation) when the new worker started, which replaced the
+ * sent context; in one whole bench run no view for the sent context came within 20 s after that.
  */
 async function recordViews(panel: Page, tabId: number): Promise<void> {
   await panel.evaluate((id) => {
@@ -42,6 +43,7 @@ async function firstViewFor(panel: Page, conversationId: string, after: number, 
 export async function measureColdStart(): Promise<Figure[]> {
   const session = await openBenchSession({ latencyMs: 20 });
   try {
+    await session.silenceDesktop();
     const a = seedContext(0);
     const b = seedContext(1);
     await session.sendAndWait(a);

@@ -93,9 +93,13 @@ function watchedAttributes(profile: DesktopProfile): string[] {
   return [...new Set(names.filter((name): name is string => typeof name === 'string' && name !== ''))];
 }
 
+/** Set by a benchmark that sends every context itself (simulator builds only): no watcher starts again. */
+let silenced = false;
+
 function start(overrides: DesktopProfileOverrides | null): void {
   current?.controller.abort();
   current = null;
+  if (SIMULATOR_BUILD && silenced) return;
   const profile = resolveDesktopProfile(location.href, overrides ?? undefined);
   if (!profile) return;
   const controller = new AbortController();
@@ -171,5 +175,16 @@ if (resolveDesktopProfile(location.href, undefined)) {
   });
   // Tests count live observers, and benchmarks read our main-thread time and stop this frame's
   // watcher when they send the worker contexts of their own from here (simulator builds only).
-  if (SIMULATOR_BUILD) Object.assign(globalThis, { __agentAssistDebug: { observers: liveObservers, mainThread: mainThreadUse, frameToken: () => frameToken, stopWatching: () => current?.controller.abort() } });
+  if (SIMULATOR_BUILD)
+    Object.assign(globalThis, {
+      __agentAssistDebug: {
+        observers: liveObservers,
+        mainThread: mainThreadUse,
+        frameToken: () => frameToken,
+        stopWatching: () => {
+          silenced = true;
+          current?.controller.abort();
+        },
+      },
+    });
 }
