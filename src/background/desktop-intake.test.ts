@@ -25,7 +25,7 @@ function harness() {
     writeFrames: async (tabId, next, context) => {
       await tick();
       frames.set(tabId, structuredClone([...next]));
-      if (context) contexts.set(context.tabId, structuredClone(context));
+      if (context) contexts.set(tabId, structuredClone({ ...context, tabId }));
     },
     readContext: async (tabId) => structuredClone(contexts.get(tabId) ?? null),
     readDiagnostics: async (tabId) => structuredClone(diagnostics.get(tabId) ?? null),

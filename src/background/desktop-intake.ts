@@ -12,8 +12,8 @@ import type { StoredContext, StoredFrame } from './tab-state';
  */
 export interface DesktopIntakeDeps {
   readFrames(tabId: number): Promise<StoredFrame[]>;
-  /** The tab's frames and, when it changed, its context (same tab), in one write. */
-  writeFrames(tabId: number, frames: readonly StoredFrame[], context?: StoredContext): Promise<void>;
+  /** The tab's frames and, when it changed, its context, in one write. */
+  writeFrames(tabId: number, frames: readonly StoredFrame[], context?: Omit<StoredContext, 'tabId'>): Promise<void>;
   readContext(tabId: number): Promise<StoredContext | null>;
   readDiagnostics(tabId: number): Promise<TabDesktopDiagnostics | null>;
   writeDiagnostics(diagnostics: TabDesktopDiagnostics): Promise<void>;
@@ -71,7 +71,7 @@ export function createDesktopIntake(deps: DesktopIntakeDeps) {
     const contextChanged = !previous || previous.frameId !== joined.frameId || !sameContext(previous.context, joined.context);
     // The same conversation in a new gadget frame (an iframe reloaded) needs no new recommendations.
     const holderChanged = (previous?.transcriptFrameId ?? null) !== joined.transcriptFrameId;
-    const context = contextChanged || holderChanged ? { tabId: sender.tabId, frameId: joined.frameId, transcriptFrameId: joined.transcriptFrameId, receivedAt: at, context: joined.context } : undefined;
+    const context = contextChanged || holderChanged ? { frameId: joined.frameId, transcriptFrameId: joined.transcriptFrameId, receivedAt: at, context: joined.context } : undefined;
     await deps.writeFrames(sender.tabId, next, context);
     if (contextChanged) deps.changed(sender.tabId);
     await updateDiagnostics(sender.tabId, diagnostics, joined.problems, at);

@@ -4,7 +4,8 @@ import { memoryStorageArea } from '../shared/testing/memory-storage-area';
 import { createTabState, MAX_COLLAPSED_CONVERSATIONS, type StoredContext } from './tab-state';
 
 const session = new Map<string, unknown>();
-const { forgetTab, listDesktopTabs, readCollapsedConversations, readContext, readView, setOverlayCollapsed, writeContext, writeView } = createTabState(memoryStorageArea(session));
+const area = memoryStorageArea(session);
+const { forgetTab, listDesktopTabs, readCollapsedConversations, readContext, readFrames, readView, setOverlayCollapsed, writeContext, writeFrames, writeView } = createTabState(area);
 
 const context: StoredContext = {
   tabId: 7,
@@ -24,6 +25,26 @@ describe('tab state', () => {
     expect(await readView(7)).toEqual(view);
     expect(await readContext(8)).toBeNull();
     expect(await readView(8)).toBeNull();
+  });
+
+  it('writes the frames of a tab and its context in one storage call, both under that tab', async () => {
+    const frame = { frameId: 0, url: 'http://127.0.0.1:4010/', receivedAt: 1000, report: { ...context.context } };
+    const sets: string[][] = [];
+    const set = area.set.bind(area);
+    area.set = async (items) => {
+      sets.push(Object.keys(items).sort());
+      await set(items);
+    };
+    try {
+      const { tabId: _tabId, ...rest } = context;
+      await writeFrames(9, [frame], rest);
+      await writeFrames(9, [frame]);
+    } finally {
+      area.set = set;
+    }
+    expect(sets).toEqual([['context:9', 'frames:9'], ['frames:9']]);
+    expect(await readFrames(9)).toEqual([frame]);
+    expect(await readContext(9)).toEqual({ ...context, tabId: 9 });
   });
 
   it('reads an invalid stored value as nothing', async () => {

@@ -111,8 +111,8 @@ export function createTabState(area: StorageAreaLike) {
    * without the other, and a report costs one storage round trip before its pipeline starts
    * (docs/performance.md P1).
    */
-  async function writeFrames(tabId: number, frames: readonly StoredFrame[], context?: StoredContext): Promise<void> {
-    await area.set({ [`${FRAMES_PREFIX}${tabId}`]: frames, ...(context && { [contextKey(context.tabId)]: context }) });
+  async function writeFrames(tabId: number, frames: readonly StoredFrame[], context?: Omit<StoredContext, 'tabId'>): Promise<void> {
+    await area.set({ [`${FRAMES_PREFIX}${tabId}`]: frames, ...(context && { [contextKey(tabId)]: { ...context, tabId } }) });
   }
 
   async function readDesktopDiagnostics(tabId: number): Promise<TabDesktopDiagnostics | null> {
