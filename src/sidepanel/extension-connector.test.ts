@@ -49,6 +49,18 @@ describe('binding', () => {
     expect(browser.tabs.onActivated.listeners.size).toBe(0);
   });
 
+  it('asks the worker for the settings again when it could not answer', async () => {
+    local.data.set('settings', { minRelevanceScore: 0.5 });
+    let asked = 0;
+    state.replies.set('page/get-panel-settings', () =>
+      ++asked === 1 ? { ok: false, error: { code: 'failed', message: 'starting' } } : { ok: true, data: panelSettingsOf(parseSettings(local.data.get('settings')).settings) },
+    );
+    const { latest } = subscribe('?tabId=5');
+    expect((await latest()).settings.configured).toBe(false);
+    await vi.waitFor(async () => expect((await latest()).settings.minRelevanceScore).toBe(0.5), { timeout: 3000 });
+    expect(asked).toBe(2);
+  });
+
   it('treats invalid stored values as absent', async () => {
     session.data.set('view:5', { tabId: 5, status: 'exploded' });
     session.data.set('auth:user', { id: 42 });

@@ -80,10 +80,15 @@ export function createExtensionConnector(search: string): PanelConnector {
         if (version === userVersion) update({ user });
       };
       // Each read bumps the version, so of two reads racing only the later one's answer is kept.
-      const readSettings = async () => {
+      // A read that failed (the worker was starting, or threw) is tried again, 0.5 s doubling to
+      // 10 s: until one succeeds the panel shows set-up as not done, which would stay wrong until
+      // the next settings change otherwise.
+      const readSettings = async (failures = 0): Promise<void> => {
         const version = ++settingsVersion;
         const settings = await request('page/get-panel-settings', {}).catch(() => null);
-        if (settings && version === settingsVersion) update({ settings });
+        if (version !== settingsVersion || signal.aborted) return;
+        if (settings) update({ settings });
+        else setTimeout(() => version === settingsVersion && !signal.aborted && void readSettings(failures + 1), Math.min(10_000, 500 * 2 ** failures));
       };
 
       let windowId: number | undefined;
