@@ -89,6 +89,15 @@ describe('diagnostics from the join', () => {
     expect(joinFrames(frames)?.problems).toEqual([{ ...missing, profileId: 'genesys-cloud', frameUrl: 'https://apps.mypurecloud.com/messaging-gadget/messaging-gadget.html' }]);
   });
 
+  it("names the gadget's own page when Chromium gave its sender as about:blank and the worker took the tab's page for it", () => {
+    const gadgetPage = 'https://apps.mypurecloud.com/messaging-gadget/messaging-gadget.html';
+    const asTab = (page: string) => [frame(6, 1, { frameToken: GADGET_B, problems: [missing], page }, 'https://apps.mypurecloud.com/directory/#/activity'), top(2, 'conv-b', GADGET_B)];
+    expect(joinFrames(asTab(gadgetPage))?.problems).toEqual([{ ...missing, profileId: 'genesys-cloud', frameUrl: gadgetPage }]);
+    // A frame's word for its page is taken only within the origin Chromium vouches for.
+    expect(joinFrames(asTab('https://elsewhere.example/messaging-gadget.html'))?.problems[0]?.frameUrl).toBe('https://apps.mypurecloud.com/directory/');
+    expect(joinFrames(asTab('not a url'))?.problems[0]?.frameUrl).toBe('https://apps.mypurecloud.com/directory/');
+  });
+
   it('ignores the problems of frames nobody looks at', () => {
     const frames = [frame(5, 1, { frameToken: GADGET_A, problems: [missing] }), frame(6, 1, { frameToken: GADGET_B, transcript: turns('ok') }), top(2, 'conv-b', GADGET_B)];
     expect(joinFrames(frames)?.problems).toEqual([]);

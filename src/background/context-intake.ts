@@ -100,7 +100,19 @@ export function joinFrames(frames: readonly FrameEntry[]): JoinedContext | null 
 }
 
 function problemsOf(frame: FrameEntry): DesktopDiagnostic[] {
-  return (frame.report.problems ?? []).map((problem) => ({ ...problem, profileId: frame.report.profileId, frameUrl: pageOf(frame.url) }));
+  const frameUrl = shownPage(frame);
+  return (frame.report.problems ?? []).map((problem) => ({ ...problem, profileId: frame.report.profileId, frameUrl }));
+}
+
+/**
+ * The page a frame's problems were seen on. The sender's URL is the one Chromium vouches for, but
+ * it can say about:blank for a gadget iframe, which the worker then takes for the tab's page
+ * (src/background/messaging/sender.ts): the frame's own word for its page is taken when it is of the same origin.
+ */
+function shownPage(frame: FrameEntry): string {
+  const sent = pageOf(frame.url);
+  const own = frame.report.page === undefined ? '' : pageOf(frame.report.page);
+  return own && sent && new URL(own).origin === new URL(sent).origin ? own : sent;
 }
 
 /** The page without query or fragment: enough to tell which frame, nothing the agent typed. */

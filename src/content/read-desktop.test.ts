@@ -277,13 +277,16 @@ describe('createDesktopReader (Genesys profile, messaging gadget frame)', () => 
     gadget(body('hello'));
     let now = 1000;
     const broken = { ...GENESYS_DESKTOP_PROFILE, transcriptSelector: '.no-such-history' };
-    const reader = createDesktopReader(broken, document, () => 'https://apps.mypurecloud.com/messaging-gadget/messaging-gadget.html', { now: () => now });
+    const reader = createDesktopReader(broken, document, () => 'https://apps.mypurecloud.com/messaging-gadget/messaging-gadget.html?conv=1#top', { now: () => now });
     expect(reader.read()).toMatchObject({ recheckInMs: PROBLEM_GRACE_MS });
+    expect(reader.read().report.page).toBeUndefined();
     now += PROBLEM_GRACE_MS - 1;
     expect(reader.read()).toMatchObject({ recheckInMs: 1 });
     now += 1;
     const read = reader.read();
     expect(read.report.problems).toEqual([{ key: 'transcriptSelector', selector: '.no-such-history' }]);
+    // With its page, without what the address carries after it.
+    expect(read.report.page).toBe('https://apps.mypurecloud.com/messaging-gadget/messaging-gadget.html');
     expect(read.recheckInMs).toBeNull();
   });
 

@@ -1,5 +1,5 @@
 import type { Channel } from '../shared/conversation';
-import { MAX_TURN_CHARS } from '../shared/conversation-limits';
+import { MAX_PAGE_CHARS, MAX_TURN_CHARS } from '../shared/conversation-limits';
 import type { DesktopProblem } from '../shared/desktop-diagnostics';
 import type { DesktopProfile } from '../shared/desktop-profile';
 import type { DesktopFrameReport } from '../shared/messages';
@@ -202,10 +202,16 @@ export function createDesktopReader(profile: DesktopProfile, doc: Document, loca
       ...(started !== undefined && { startedAt: started }),
       ...(options.frameToken !== undefined && { frameToken: options.frameToken }),
       ...(frameToken !== undefined && { transcriptFrameToken: frameToken }),
-      ...(problems.length > 0 && { problems }),
+      ...(problems.length > 0 && { problems, page: pageOf(location()) }),
     };
     return { report, shadowRoots: [...entered], recheckInMs: waits.length > 0 ? Math.min(...waits) : null, transcriptContainer: container };
   }
+}
+
+/** The address without query or fragment: which page, nothing the agent typed. */
+function pageOf(href: string): string {
+  const end = href.search(/[?#]/);
+  return (end < 0 ? href : href.slice(0, end)).slice(0, MAX_PAGE_CHARS);
 }
 
 function safeRegExp(pattern: string): RegExp | null {

@@ -35,6 +35,7 @@ describe('sameFrameReport', () => {
     for (const change of changes) expect(sameFrameReport(base, { ...base, ...change }), JSON.stringify(change)).toBe(false);
     const withProblem = { ...base, problems: [{ key: 'transcriptSelector' as const, selector: '.x' }] };
     expect(sameFrameReport(withProblem, { ...withProblem, problems: [{ key: 'transcriptSelector', selector: '.y' }] })).toBe(false);
+    expect(sameFrameReport({ ...withProblem, page: 'https://a.example/one' }, { ...withProblem, page: 'https://a.example/two' })).toBe(false);
   });
 });
 

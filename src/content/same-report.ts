@@ -11,7 +11,8 @@ function sameHeader(a: DesktopFrameReport, b: DesktopFrameReport): boolean {
     a.subject !== b.subject ||
     a.startedAt !== b.startedAt ||
     a.frameToken !== b.frameToken ||
-    a.transcriptFrameToken !== b.transcriptFrameToken
+    a.transcriptFrameToken !== b.transcriptFrameToken ||
+    a.page !== b.page
   ) {
     return false;
   }

@@ -1,5 +1,5 @@
 /**
- * Transcript bounds, apart from the schemas so the content script can use them without pulling
+ * Bounds of what a desktop frame reports, apart from the schemas so the content script can use them without pulling
  * zod into every desktop frame (docs/performance.md P8: the content script is loaded on every desktop tab).
  */
 export const MAX_TURN_CHARS = 4000;
@@ -10,3 +10,5 @@ export const MAX_TURNS = 200;
  * cost on the agent's desktop for nothing (docs/performance.md P4).
  */
 export const REPORTED_TURNS = 20;
+/** Longest page address a frame reports with its problems (messages.ts `DesktopFrameReport.page`). */
+export const MAX_PAGE_CHARS = 2048;

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { Channel, ConversationId, MAX_TURNS, Turn } from './conversation';
-import { REPORTED_TURNS } from './conversation-limits';
+import { MAX_PAGE_CHARS, REPORTED_TURNS } from './conversation-limits';
 import { DesktopProblem, TabDesktopDiagnostics } from './desktop-diagnostics';
 import { DesktopProfileOverrides } from './desktop-profile-schema';
 import { MetricsQuery, MetricsReport } from './metrics/summarize-metrics';
@@ -55,6 +55,12 @@ export const DesktopFrameReport = z.strictObject({
   transcriptFrameToken: z.optional(z.nullable(FrameToken)),
   /** Profile selectors that matched nothing here. */
   problems: z.optional(z.array(DesktopProblem).check(z.maxLength(4))),
+  /**
+   * The frame's own page (origin and path), sent with its problems so the diagnostic names the
+   * right page: Chromium can give a gadget iframe's sender URL as about:blank, which the worker
+   * then takes for the tab's page (src/background/messaging/sender.ts).
+   */
+  page: z.optional(z.string().check(z.maxLength(MAX_PAGE_CHARS))),
 });
 export type DesktopFrameReport = z.infer<typeof DesktopFrameReport>;
 
