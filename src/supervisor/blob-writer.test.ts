@@ -36,6 +36,24 @@ describe('BlobWriter', () => {
     expect(await bytesOf(writer.finish('text/csv'))).toEqual(await bytesOf(new Blob(expected)));
   });
 
+  it('writes a quoted field between the rest of its record in one go, only the field\'s quotes doubled, ASCII or not, across refills', async () => {
+    const records: [string, string, string][] = [
+      ['1,"x",', '{"a":"b"}', ',h\r\n'],
+      ['ünï,"😀",', '{"t":"中文 \\"q\\""}', ',"h,1"\r\n'],
+      ['', '', ''],
+      ['a,', 'plain "quoted"', ''],
+      ['', 'lone \uD800 "s"', ',\uDC00\r\n'],
+      ['2,', '"'.repeat(100), ',end\r\n'],
+      ['4,ü,', 'x"ü"'.repeat(20), ',"😀"\r\n'],
+      ['3,', 'no quotes', ',"ü"\r\n'],
+    ];
+    // 256 bytes: records fit, refill the buffer, or (the 100 quotes) are longer than all of it.
+    const writer = new BlobWriter(256);
+    for (const [before, text, after] of records) writer.writeQuoted(text, before, after);
+    const expected = records.map(([before, text, after]) => `${before}"${text.replaceAll('"', '""')}"${after}`);
+    expect(await bytesOf(writer.finish('text/csv'))).toEqual(await bytesOf(new Blob(expected)));
+  });
+
   it('makes an empty Blob when nothing was written', async () => {
     const blob = new BlobWriter().finish('application/x-ndjson');
     expect(blob.size).toBe(0);

@@ -9,7 +9,7 @@
  * made. Here each string is garbage as soon as it is written, and the page makes a few dozen parts
  * instead of hundreds.
  */
-import { doubleQuoteBytes, QUOTE_BYTE, type CsvSink } from './csv';
+import { doubleQuoteBytes, utf8Length, type CsvSink } from './csv';
 
 const encoder = new TextEncoder();
 
@@ -40,27 +40,31 @@ export class BlobWriter implements CsvSink {
   }
 
   /**
-   * `text` as a quoted CSV field: encoded, then its quotes doubled in the buffer. Doubling on the
-   * bytes costs a fraction of replaceAll on the string, which for the export's largest field (an
-   * entry's data as JSON, full of quotes) took longer than JSON.stringify made it (P7).
+   * `text` as a quoted CSV field between `before` and `after`: all three encoded at once, then the
+   * field's quotes doubled in the buffer. Doubling on the bytes costs a fraction of replaceAll on
+   * the string, which for the export's largest field (an entry's data as JSON, full of quotes)
+   * took longer than JSON.stringify made it; and one encode per record instead of three saves a
+   * buffer view and a call for each piece (P7).
    */
-  writeQuoted(text: string): void {
-    // A quote is one byte and becomes two: within the three per unit; plus the two around it.
-    const room = text.length * MAX_BYTES_PER_UNIT + 2;
+  writeQuoted(text: string, before = '', after = ''): void {
+    const whole = `${before}"${text}"${after}`;
+    // A quote is one byte and becomes two: within the three per unit.
+    const room = whole.length * MAX_BYTES_PER_UNIT;
     if (this.used + room > this.staging.length) {
       this.flush();
       if (room > this.staging.length) {
-        this.parts.push(new Blob([`"${text.replaceAll('"', '""')}"`]));
+        this.parts.push(new Blob([`${before}"${text.replaceAll('"', '""')}"${after}`]));
         return;
       }
     }
-    const staging = this.staging;
-    staging[this.used] = QUOTE_BYTE;
-    const start = this.used + 1;
-    const end = start + encoder.encodeInto(text, staging.subarray(start)).written;
-    const doubledEnd = doubleQuoteBytes(staging, start, end);
-    staging[doubledEnd] = QUOTE_BYTE;
-    this.used = doubledEnd + 1;
+    const at = this.used;
+    const written = encoder.encodeInto(whole, this.staging.subarray(at)).written;
+    // As many bytes as units: all ASCII, and the field's bytes sit where its units do. Otherwise
+    // they are found by the UTF-8 lengths of what is around them.
+    const ascii = written === whole.length;
+    const start = at + (ascii ? before.length : utf8Length(before)) + 1;
+    const end = ascii ? start + text.length : at + written - utf8Length(after) - 1;
+    this.used = doubleQuoteBytes(this.staging, start, end, at + written);
   }
 
   /** The Blob of everything written, in order. The writer must not be used after. */

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { csvField, csvRecord, csvText, doubleQuoteBytes, neutraliseFormula, writeCsvText, type CsvSink } from './csv';
+import { csvField, csvRecord, csvText, doubleQuoteBytes, neutraliseFormula, utf8Length, writeCsvText, type CsvSink } from './csv';
 
 describe('neutraliseFormula', () => {
   it.each(['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx'])('prefixes %j with an apostrophe', (cell) => {
@@ -41,10 +41,19 @@ describe('writeCsvText', () => {
     let written = '';
     const sink: CsvSink = {
       write: (text) => void (written += text),
-      writeQuoted: (text) => void (written += `"${text.replaceAll('"', '""')}"`),
+      writeQuoted: (text, before = '', after = '') => void (written += `${before}"${text.replaceAll('"', '""')}"${after}`),
     };
     writeCsvText(sink, value);
     expect(written).toBe(csvText(value));
+    written = '';
+    writeCsvText(sink, value, '1,"a",', ',x\r\n');
+    expect(written).toBe(`1,"a",${csvText(value)},x\r\n`);
+  });
+});
+
+describe('utf8Length', () => {
+  it.each(['', 'ascii', 'ünï', '中文', '😀', 'a\uD800b', '\uDC00', 'end \uD83D', '\uD83D\uD83D\uDE00', '\u007f\u0080\u07ff\u0800\uffff'])('is the TextEncoder length of %j', (text) => {
+    expect(utf8Length(text)).toBe(new TextEncoder().encode(text).length);
   });
 });
 
@@ -58,5 +67,14 @@ describe('doubleQuoteBytes', () => {
     bytes.set(encoded, 2);
     const end = doubleQuoteBytes(bytes, 2, 2 + encoded.length);
     expect(new TextDecoder().decode(bytes.subarray(0, end))).toBe(`~~${text.replaceAll('"', '""')}`);
+  });
+
+  it('moves what follows the text along, its own quotes left as they are', () => {
+    const encoded = utf8('~a"b"c",\"ü"\r\n');
+    const bytes = new Uint8Array(encoded.length + 8).fill(0x7e);
+    bytes.set(encoded);
+    // The text is `a"b"c`, bytes 1 to 6; after it, `",\"ü"\r\n` up to the end.
+    const last = doubleQuoteBytes(bytes, 1, 6, encoded.length);
+    expect(new TextDecoder().decode(bytes.subarray(0, last))).toBe('~a""b""c",\"ü"\r\n');
   });
 });

@@ -31,29 +31,34 @@ export function csvText(value: string): string {
  */
 export interface CsvSink {
   write(text: string): void;
-  /** `text` between quotes, with each of its quotes doubled. */
-  writeQuoted(text: string): void;
+  /** `before`, then `text` between quotes with each of its quotes doubled, then `after`. */
+  writeQuoted(text: string, before?: string, after?: string): void;
 }
 
-/** csvText into a sink: the same bytes, without making the quoted copy of the text as a string. */
-export function writeCsvText(sink: CsvSink, value: string): void {
+/**
+ * csvText into a sink, between `before` and `after` (the rest of its record, so that a record is
+ * one write): the same bytes, without making the quoted copy of the text as a string.
+ */
+export function writeCsvText(sink: CsvSink, value: string, before = '', after = ''): void {
   const text = startsFormula(value) ? `'${value}` : value;
-  if (NEEDS_QUOTES.test(text)) sink.writeQuoted(text);
-  else sink.write(text);
+  if (NEEDS_QUOTES.test(text)) sink.writeQuoted(text, before, after);
+  else sink.write(`${before}${text}${after}`);
 }
 
 /** `"` in UTF-8. */
 export const QUOTE_BYTE = 0x22;
 
 /**
- * Doubles every quote in the UTF-8 bytes `bytes[start, end)` where they lie, and returns their new
- * end; the array must have room for one more byte per quote after `end`. A quote's byte never
- * occurs inside a multi-byte UTF-8 character, so this gives exactly the bytes of the text with
- * its quotes doubled.
+ * Doubles every quote in the UTF-8 bytes `bytes[start, end)` where they lie, moves the bytes from
+ * `end` to `last` (by default none) along behind them, and returns the new `last`; the array must
+ * have room for one more byte per quote after `last`. A quote's byte never occurs inside a
+ * multi-byte UTF-8 character, so this gives exactly the bytes of the text with its quotes doubled.
  */
-export function doubleQuoteBytes(bytes: Uint8Array, start: number, end: number): number {
+export function doubleQuoteBytes(bytes: Uint8Array, start: number, end: number, last = end): number {
   let quotes = 0;
   for (let i = start; i < end; i++) if (bytes[i] === QUOTE_BYTE) quotes += 1;
+  if (quotes === 0) return last;
+  if (last > end) bytes.copyWithin(end + quotes, end, last);
   const doubledEnd = end + quotes;
   // From the end backwards, so that no byte is overwritten before it is moved; once the write
   // position meets the read position, every byte before it is already in place.
@@ -63,7 +68,22 @@ export function doubleQuoteBytes(bytes: Uint8Array, start: number, end: number):
     bytes[--to] = byte;
     if (byte === QUOTE_BYTE) bytes[--to] = QUOTE_BYTE;
   }
-  return doubledEnd;
+  return last + quotes;
+}
+
+/** The length of `text` in UTF-8, as TextEncoder writes it (a lone surrogate becomes U+FFFD, three bytes). */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x80) bytes += 1;
+    else if (unit < 0x800) bytes += 2;
+    else if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      i += 1;
+    } else bytes += 3;
+  }
+  return bytes;
 }
 
 export function csvField(value: CsvCell): string {

@@ -38,9 +38,10 @@ export const CSV_HEADER = csvRecord(CSV_COLUMNS);
 /**
  * One CSV record into a sink, the columns in CSV_COLUMNS order: an export writes 100,000 of these,
  * and building an array of cells for each was a large part of its time and of its garbage. The
- * cells before `data` are one string; `data` (the entry's JSON, the longest cell and full of
- * quotes) goes to the sink to be quoted there; the hashes and the line end are one more string.
- * Every piece ends or starts with a comma, so no surrogate pair is split between two pieces.
+ * cells before `data` are one string, and so are the hashes and the line end; `data` (the entry's
+ * JSON, the longest cell and full of quotes) goes to the sink between them, to be quoted there, so
+ * the record is one write. Both pieces around it end or start with a comma, so no surrogate pair
+ * is split between them.
  */
 export function writeCsvLine(entry: AuditEntry, sink: CsvSink): void {
   const head = `${csvField(entry.seq)},${csvField(isoTimeText(entry.time))},${csvField(entry.kind)},${csvField(entry.agentId)},${csvField(entry.conversationId)},${csvField(entry.provider)}`;
@@ -71,11 +72,11 @@ export function writeCsvLine(entry: AuditEntry, sink: CsvSink): void {
     default:
       middle = ',,,,,,,,,,,,,,';
   }
-  sink.write(`${head}${middle},`);
+  const tail = `,${csvField(entry.prevHash)},${csvField(entry.hash)}\r\n`;
   // JSON.stringify gives undefined for no data, which csvField wrote as an empty cell.
   const data = JSON.stringify(entry.data) as string | undefined;
-  if (data !== undefined) writeCsvText(sink, data);
-  sink.write(`,${csvField(entry.prevHash)},${csvField(entry.hash)}\r\n`);
+  if (data === undefined) sink.write(`${head}${middle},${tail}`);
+  else writeCsvText(sink, data, `${head}${middle},`, tail);
 }
 
 export function ndjsonLine(entry: AuditEntry): string {
