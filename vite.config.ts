@@ -124,7 +124,7 @@ export default defineConfig(({ mode: rawMode }) => {
     },
     server: { strictPort: true, port: 5173 },
     test: {
-      include: ['src/**/*.test.{ts,tsx}', 'e2e/simulator/**/*.test.ts', 'e2e/lint/**/*.test.ts'],
+      include: ['src/**/*.test.{ts,tsx}', 'e2e/simulator/**/*.test.ts', 'e2e/lint/**/*.test.ts', 'e2e/bench/**/*.test.ts'],
       environment: 'node',
       // Worker threads start faster than forked processes: a fifth off the unit run on 2 cores.
       pool: 'threads',

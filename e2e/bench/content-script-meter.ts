@@ -14,6 +14,8 @@ export interface MainThreadUse {
   longestMs: number;
   /** The most recent calls' durations. */
   recentMs: number[];
+  /** When each of those calls began, ms since the epoch. */
+  recentAt: number[];
 }
 
 /** Per entry point ('mutation', 'timer', 'read-and-report'). */
@@ -30,7 +32,7 @@ export async function contentScriptMeters(page: Page): Promise<FrameMeters> {
   return meters;
 }
 
-const EMPTY: MainThreadUse = { spentMs: 0, calls: 0, longestMs: 0, recentMs: [] };
+const EMPTY: MainThreadUse = { spentMs: 0, calls: 0, longestMs: 0, recentMs: [], recentAt: [] };
 
 /**
  * What the content script did between two readings, summed over its frames. The longest call is
@@ -49,6 +51,7 @@ export function useBetween(before: FrameMeters, after: FrameMeters): MainThreadU
         calls: sum.calls + calls,
         longestMs: Math.max(sum.longestMs, reading.longestMs),
         recentMs: [...sum.recentMs, ...(calls > 0 ? reading.recentMs.slice(-calls) : [])],
+        recentAt: [...sum.recentAt, ...(calls > 0 ? reading.recentAt.slice(-calls) : [])],
       };
     }
   }
@@ -62,11 +65,37 @@ export function totalUse(use: MainThreadUseByEntry): MainThreadUse {
     calls: readings.reduce((sum, reading) => sum + reading.calls, 0),
     longestMs: Math.max(0, ...readings.map((reading) => reading.longestMs)),
     recentMs: readings.flatMap((reading) => reading.recentMs),
+    recentAt: readings.flatMap((reading) => reading.recentAt),
   };
 }
 
-/** Starts counting long tasks (> 50 ms) in every frame of the page; the result lists their durations (ms). */
-export async function countLongTasks(page: Page): Promise<() => Promise<number[]>> {
+/** A long task of the page: when it began (ms since the epoch) and how long it took. */
+export interface LongTask {
+  start: number;
+  duration: number;
+}
+
+/**
+ * How much of each long task our content script's calls took (the meter's calls that overlap it,
+ * clipped to it), and whether the task is ours: without those calls it would not have been long.
+ */
+export function attributeLongTasks(tasks: readonly LongTask[], use: MainThreadUse): { task: LongTask; oursMs: number; ours: boolean }[] {
+  return tasks.map((task) => {
+    const end = task.start + task.duration;
+    let oursMs = 0;
+    for (let i = 0; i < use.recentAt.length; i++) {
+      const from = use.recentAt[i]!;
+      const to = from + use.recentMs[i]!;
+      if (to > task.start && from < end) oursMs += Math.min(to, end) - Math.max(from, task.start);
+    }
+    return { task, oursMs, ours: task.duration - oursMs <= LONG_TASK_MS };
+  });
+}
+
+const LONG_TASK_MS = 50;
+
+/** Starts counting long tasks (> 50 ms) in every frame of the page; the result lists them. */
+export async function countLongTasks(page: Page): Promise<() => Promise<LongTask[]>> {
   for (const frame of page.frames()) {
     await frame.evaluate(() => {
       const list: { start: number; duration: number }[] = [];
@@ -78,10 +107,10 @@ export async function countLongTasks(page: Page): Promise<() => Promise<number[]
   }
   return async () => {
     // A task may be reported to more than one frame of the page: one entry per start time.
-    const tasks = new Map<number, number>();
+    const tasks = new Map<number, LongTask>();
     for (const frame of page.frames()) {
-      const found = await frame.evaluate(() => (window as unknown as { __benchLongTasks?: { start: number; duration: number }[] }).__benchLongTasks ?? []).catch(() => []);
-      for (const task of found) tasks.set(Math.round(task.start), task.duration);
+      const found = await frame.evaluate(() => (window as unknown as { __benchLongTasks?: LongTask[] }).__benchLongTasks ?? []).catch(() => []);
+      for (const task of found) tasks.set(Math.round(task.start), task);
     }
     return [...tasks.values()];
   };

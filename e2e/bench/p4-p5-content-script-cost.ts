@@ -6,7 +6,7 @@ import { gadgetFrame, openRealisticDesktop, type SimWindow } from '../support/re
 import { seedConversations } from '../simulator/conversations';
 import { startSimulator } from '../simulator/server';
 import { figure, percentile, round, type Figure } from './figure';
-import { contentScriptMeters, countLongTasks, totalUse, useBetween, type MainThreadUseByEntry } from './content-script-meter';
+import { attributeLongTasks, contentScriptMeters, countLongTasks, totalUse, useBetween, type LongTask, type MainThreadUseByEntry } from './content-script-meter';
 
 /**
  * P4 and P5 on the realistic simulated desktop (the Genesys structure: top frame + messaging gadget
@@ -164,6 +164,16 @@ const entries = (use: MainThreadUseByEntry) =>
     .map(([entry, reading]) => `${entry} ${reading.calls}× mean ${round(reading.spentMs / Math.max(1, reading.calls))} / median ${round(percentile(reading.recentMs, 50))} ms`)
     .join(', ');
 
+/**
+ * Long tasks with our share of each: a task is ours when it would not have been long without our
+ * calls in it; the others were long with or without us (the page's own work, or a busy machine).
+ */
+function describeLongTasks(tasks: ReturnType<typeof attributeLongTasks>): string {
+  if (tasks.length === 0) return 'none';
+  const ours = tasks.filter((entry) => entry.ours).length;
+  return `${tasks.map((entry) => `${round(entry.task.duration)} ms (ours ${round(entry.oursMs)})`).join(', ')}; ${ours} of ${tasks.length} ours (not long without our calls)`;
+}
+
 /** The content script's main-thread use (all its frames) while `work` runs. */
 async function meteredDuring(page: Page, work: () => Promise<unknown>): Promise<MainThreadUseByEntry> {
   const before = await contentScriptMeters(page);
@@ -178,6 +188,8 @@ export async function measureRealisticContentScriptCost(): Promise<Figure[]> {
     const differences: number[] = [];
     // Long tasks of the page in the same workload, with and without us: the machine makes some.
     const pageLongTasks = { with: [] as number[], without: [] as number[] };
+    // The long tasks of the pages with the extension, with how much of each our calls took.
+    const attributed: ReturnType<typeof attributeLongTasks> = [];
     const samples: string[] = [];
     for (let repetition = 0; repetition < REPETITIONS; repetition++) {
       const measured = { with: NaN, without: NaN };
@@ -190,7 +202,12 @@ export async function measureRealisticContentScriptCost(): Promise<Figure[]> {
         const failed = opened.find((result) => result.status === 'rejected');
         if (failed) throw failed.reason;
         const runs = await Promise.all(
-          desks.map(async (desk) => ({ desk, longTasks: await countLongTasks(desk.page), clock: await scriptClock(desk.page) })),
+          desks.map(async (desk) => ({
+            desk,
+            longTasks: await countLongTasks(desk.page),
+            meters: desk.extensionOrigin ? await contentScriptMeters(desk.page) : null,
+            clock: await scriptClock(desk.page),
+          })),
         );
         await Promise.all(runs.map(({ desk }) => appendMessages(desk.page, RATIO_MESSAGES, BURST_CADENCE_MS, 0)));
         // Both windows close together, once the slower (the one with the extension: its debounced
@@ -199,7 +216,9 @@ export async function measureRealisticContentScriptCost(): Promise<Figure[]> {
         for (const [index, run] of runs.entries()) {
           const mode = order[index]!;
           measured[mode] = await run.clock();
-          pageLongTasks[mode].push((await run.longTasks()).length);
+          const tasks = await run.longTasks();
+          pageLongTasks[mode].push(tasks.length);
+          if (run.meters) attributed.push(...attributeLongTasks(tasks, totalUse(useBetween(run.meters, await contentScriptMeters(run.desk.page)))));
         }
       } finally {
         await Promise.all(desks.map((desk) => desk.context.close()));
@@ -213,9 +232,9 @@ export async function measureRealisticContentScriptCost(): Promise<Figure[]> {
     // of 1,000, then live messages on that 1,000-message transcript, then the transcript brought
     // to 10,000 at once and live messages again.
     const desk = await openDesk(simulator.origin, true);
-    const p4: { burst: MainThreadUseByEntry; live: MainThreadUseByEntry; tasks: number[] } = { burst: {}, live: {}, tasks: [] };
+    const p4: { burst: MainThreadUseByEntry; live: MainThreadUseByEntry; tasks: LongTask[] } = { burst: {}, live: {}, tasks: [] };
     let live10k: MainThreadUseByEntry = {};
-    let longTasks10k: number[] = [];
+    let longTasks10k: LongTask[] = [];
     try {
       const longTasks = await countLongTasks(desk.page);
       const appendAll = async (count: number, cadence: number, from: number) => {
@@ -235,6 +254,7 @@ export async function measureRealisticContentScriptCost(): Promise<Figure[]> {
 
     const burst = totalUse(p4.burst);
     const live = totalUse(p4.live);
+    const p4Attributed = attributeLongTasks(p4.tasks, totalUse({ ...p4.burst, ...Object.fromEntries(Object.entries(p4.live).map(([entry, use]) => [`live ${entry}`, use])) }));
     const liveLong = totalUse(live10k);
     const difference = percentile(differences, 50) / RATIO_MESSAGES;
     const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
@@ -250,11 +270,11 @@ export async function measureRealisticContentScriptCost(): Promise<Figure[]> {
       }),
       figure('P4.realistic.live10k', 'realistic desktop: same, on a 10,000-message transcript', liveLong.spentMs / LIVE_MESSAGES, 'ms', PER_MESSAGE_MS, {
         runs: LIVE_MESSAGES,
-        detail: `one message every ${LIVE_CADENCE_MS} ms after a ${LONG_TRANSCRIPT.toLocaleString('en')}-message history: ${round(liveLong.spentMs)} ms (${entries(live10k)}); page long tasks meanwhile: ${longTasks10k.length > 0 ? longTasks10k.map(round).join(', ') + ' ms' : 'none'}`,
+        detail: `one message every ${LIVE_CADENCE_MS} ms after a ${LONG_TRANSCRIPT.toLocaleString('en')}-message history: ${round(liveLong.spentMs)} ms (${entries(live10k)}); page long tasks meanwhile: ${describeLongTasks(attributeLongTasks(longTasks10k, liveLong))}`,
       }),
       figure('P4.realistic.longtasks', 'realistic desktop: page long tasks (> 50 ms) during both workloads, with the extension', p4.tasks.length, 'tasks', 0, {
         runs: MESSAGES + LIVE_MESSAGES,
-        detail: `${p4.tasks.length > 0 ? `durations ${p4.tasks.map(round).join(', ')} ms` : 'none'}; the content script's longest call ${round(Math.max(burst.longestMs, live.longestMs))} ms (a long task of the page is ours only if a call of ours is in it: compare with P5.realistic.longtasks)`,
+        detail: `${describeLongTasks(p4Attributed)}; the content script's longest call ${round(Math.max(burst.longestMs, live.longestMs))} ms (compare with P5.realistic.longtasks)`,
       }),
       figure('P5.realistic', 'realistic desktop: host page scripting time with ÷ without the extension (median)', percentile(ratios, 50), '×', RATIO_MEDIAN, {
         runs: REPETITIONS,
@@ -263,7 +283,7 @@ export async function measureRealisticContentScriptCost(): Promise<Figure[]> {
       figure('P5.realistic.max', 'realistic desktop: the same ratio, worst run', Math.max(...ratios), '×', RATIO_WORST, { runs: REPETITIONS }),
       figure('P5.realistic.longtasks', 'realistic desktop: page long tasks (> 50 ms) with the extension − without, over the same runs', sum(pageLongTasks.with) - sum(pageLongTasks.without), 'tasks', 0, {
         runs: REPETITIONS,
-        detail: `with, per run: ${pageLongTasks.with.join(', ')} (${sum(pageLongTasks.with)}); without: ${pageLongTasks.without.join(', ')} (${sum(pageLongTasks.without)})`,
+        detail: `with, per run: ${pageLongTasks.with.join(', ')} (${sum(pageLongTasks.with)}); without: ${pageLongTasks.without.join(', ')} (${sum(pageLongTasks.without)}); with the extension: ${describeLongTasks(attributed)}`,
       }),
     ];
   } finally {

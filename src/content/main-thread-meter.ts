@@ -13,6 +13,8 @@ export interface MeterReading {
   longestMs: number;
   /** The most recent calls' durations, for medians (a shared machine adds rare long outliers). */
   recentMs: number[];
+  /** When each of those calls began (ms since the epoch): a page's long task is ours only if calls of ours fill it. */
+  recentAt: number[];
 }
 
 const RECENT = 2000;
@@ -31,12 +33,17 @@ export function metered<A extends unknown[], R>(entry: string, run: (...args: A)
     } finally {
       depth--;
       const spent = performance.now() - start;
-      const reading = readings.get(entry) ?? { spentMs: 0, calls: 0, longestMs: 0, recentMs: [] };
+      const reading = readings.get(entry) ?? { spentMs: 0, calls: 0, longestMs: 0, recentMs: [], recentAt: [] };
       reading.spentMs += spent;
       reading.calls++;
       reading.longestMs = Math.max(reading.longestMs, spent);
       reading.recentMs.push(spent);
-      if (reading.recentMs.length > RECENT) reading.recentMs.shift();
+      // Outside the timed stretch, like the rest of the bookkeeping.
+      reading.recentAt.push(performance.timeOrigin + start);
+      if (reading.recentMs.length > RECENT) {
+        reading.recentMs.shift();
+        reading.recentAt.shift();
+      }
       readings.set(entry, reading);
     }
   };
