@@ -102,6 +102,8 @@ test('the supervisor page passes axe with its charts, light and dark: axes fit, 
   const looks = await supervisor.locator('[data-testid="chart-hidden"] [data-series]').evaluateAll((groups) => groups.map((group) => `${group.getAttribute('data-marker')} ${group.querySelector('path')?.getAttribute('stroke-dasharray') ?? 'solid'}`));
   expect(new Set(looks).size).toBe(3);
   // Conversation ids that share a prefix read differently, and whole enough to fit their column.
+  // The table's rows are fetched after the query that draws the charts (src/supervisor/use-audit-query.ts).
+  await expect(supervisor.getByTestId('entry-conversation').first()).toBeVisible();
   const conversations = await supervisor.getByTestId('entry-conversation').evaluateAll((cells) => cells.map((cell) => ({ text: cell.textContent, cut: cell.scrollWidth > cell.clientWidth })));
   expect(new Set(conversations.map((cell) => cell.text)).size).toBe(2);
   expect(conversations.filter((cell) => cell.cut)).toEqual([]);

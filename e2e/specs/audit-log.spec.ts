@@ -75,9 +75,13 @@ test('a scripted session records every kind of event; an agent sees the log but 
   await writeSettings(serviceWorker, simulatorSettings(simulator.origin, { minRelevanceScore: 0.7 }));
   await panel.getByRole('button', { name: 'Sign out' }).click();
 
+  // The desk's own settings write left a settings-changed entry already, and this change reaches the
+  // log from a storage event (src/background/settings-subsystem.ts), not behind the sign-out: wait
+  // for its entry itself.
+  const lastSettingsKeys = async () => (await storedEntries(supervisor)).filter((entry) => entry.kind === 'settings-changed').at(-1)?.data.keys;
   await expect
-    .poll(async () => [...(await kindsIn(supervisor))].sort(), { timeout: 15_000 })
-    .toEqual(['click', 'delivery', 'feedback', 'impression', 'provider-error', 'settings-changed', 'sign-in', 'sign-out']);
+    .poll(async () => [[...(await kindsIn(supervisor))].sort(), await lastSettingsKeys()], { timeout: 15_000 })
+    .toEqual([['click', 'delivery', 'feedback', 'impression', 'provider-error', 'settings-changed', 'sign-in', 'sign-out'], ['minRelevanceScore']]);
   const entries = await storedEntries(supervisor);
   const delivery = entries.find((entry) => entry.kind === 'delivery' && (entry.data.shownCount as number) > 0)!;
   expect(delivery).toMatchObject({ agentId: AGENT.id, conversationId: billing!.id, provider: 'recommendations-query', data: { hiddenReasons: expect.any(Object), latencyMs: expect.any(Number) } });

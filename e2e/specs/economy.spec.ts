@@ -56,7 +56,10 @@ test('E1: a customer typing 40 messages costs no more calls than the debounced c
   await expect.poll(async () => JSON.stringify((await recordedRequests(simulator.origin, 'query')).at(-1)?.body), { timeout: 15_000 }).toContain('Message 39');
   const calls = (await queryCount(simulator.origin)) - before;
   // How many contexts the content script's debounce let through depends on how fast the messages
-  // came; each of them costs at most one call, and none costs more.
+  // came; each of them costs at most one call, and none costs more. The pipeline asks about a
+  // context it read back from storage, but the counter hears of it by a storage event, which can
+  // still be on its way when the request is in (src/background/pipeline/recommendation-pipeline.ts).
+  await expect.poll(() => contexts.distinct()).toBeGreaterThanOrEqual(calls);
   const distinct = await contexts.distinct();
   expect(distinct).toBeGreaterThanOrEqual(1);
   expect(distinct).toBeLessThanOrEqual(40);

@@ -25,6 +25,14 @@ test('CTR, latency percentiles, rejected items and provider errors are kept and 
   const first = shown[0]!;
   for (const action of ['open', 'copy', 'copy', 'helpful'] as const) await recordEvent(panel, { conversationId: billing!.id, recommendationId: first.id, sourceId: first.sourceId, action });
 
+  // An action is counted before its reply, but a view is on the panel before the worker announces
+  // it to the metrics (publish in src/background/services.ts): wait for what the views add.
+  await expect
+    .poll(async () => {
+      const { summary } = await metricsReport(panel);
+      return [summary.latency.ready?.count ?? 0, summary.rejected['low-score'] ?? 0, summary.rejected['too-old'] ?? 0].every((count) => count >= 1);
+    })
+    .toBe(true);
   const report = await metricsReport(panel);
   const impressions = shown.filter((card) => card.sourceId === first.sourceId).length;
   // CTR is the share of impressions clicked at least once (one card, however often); raw clicks stay apart.

@@ -1,5 +1,5 @@
 import type { Page, Worker } from '@playwright/test';
-import { dataIds, simulatorSettings, writeSettings } from '../support/agent-desktop';
+import { dataIds, lastLine, simulatorSettings, writeSettings } from '../support/agent-desktop';
 import { copilotRecord, setCopilotConfig, simSuggestions } from '../support/copilot-control';
 import { expect, test } from '../support/fixtures';
 import { addRealisticMessage, contentScriptObservers, gadgetFrame, openRealisticDesktop, selectInteraction, type SimWindow } from '../support/realistic-desktop';
@@ -239,6 +239,10 @@ test("insert lands at the cursor of the gadget's contenteditable composer, in th
     if (text) getSelection()?.setBaseAndExtent(text, 13, text, 13);
   });
   const editor = () => gadget.evaluate(() => (window as unknown as { __simGadget: { editorText(): string } }).__simGadget.editorText());
+  // The desktop tells the platform of each line in a fetch chain of its own, behind what the
+  // gadget shows and the cards answer (report() in e2e/simulator/public/directory/directory.js):
+  // the count to compare with is the one the platform holds once the script's last line is in.
+  await expect.poll(async () => ((await simulatorMessages(simulator.origin, billing!.id)).at(-1) as { text?: string } | undefined)?.text).toBe(lastLine(billing!));
   const sentBefore = (await simulatorMessages(simulator.origin, billing!.id)).length;
 
   const id = billing!.expected.visible[0]!;
