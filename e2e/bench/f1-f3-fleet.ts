@@ -28,6 +28,12 @@ const F3_RUNS = 3;
 async function seedAudit(page: Page, total: number): Promise<void> {
   await page.evaluate('globalThis.__name = (fn) => fn');
   await page.evaluate(async (count) => {
+    // The worker makes the audit database, with its stores, for its first entry (the settings
+    // change). Opened here without a version before that, it would be made empty and stay so.
+    for (let tries = 0; !(await indexedDB.databases()).some((info) => info.name === 'agent-assist-audit'); tries++) {
+      if (tries > 1200) throw new Error('the worker never made the audit database');
+      await new Promise((done) => setTimeout(done, 50));
+    }
     const db = await new Promise<IDBDatabase>((done, fail) => {
       const request = indexedDB.open('agent-assist-audit');
       request.onsuccess = () => done(request.result);
