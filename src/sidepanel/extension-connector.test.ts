@@ -49,16 +49,40 @@ describe('binding', () => {
     expect(browser.tabs.onActivated.listeners.size).toBe(0);
   });
 
-  it('asks the worker for the settings again when it could not answer', async () => {
+  it('asks the worker for the settings again when it could not answer, before showing anything', async () => {
     local.data.set('settings', { minRelevanceScore: 0.5 });
     let asked = 0;
     state.replies.set('page/get-panel-settings', () =>
       ++asked === 1 ? { ok: false, error: { code: 'failed', message: 'starting' } } : { ok: true, data: panelSettingsOf(parseSettings(local.data.get('settings')).settings) },
     );
-    const { latest } = subscribe('?tabId=5');
-    expect((await latest()).settings.configured).toBe(false);
-    await vi.waitFor(async () => expect((await latest()).settings.minRelevanceScore).toBe(0.5), { timeout: 3000 });
+    const { latest, snapshots } = subscribe('?tabId=5');
+    await vi.waitFor(() => expect(snapshots.length).toBeGreaterThan(0), { timeout: 3000 });
+    // Never set-up shown as not done for a worker that answers on the next try.
+    expect(snapshots.map((snapshot) => snapshot.settings.minRelevanceScore)).toEqual([0.5]);
+    expect((await latest()).settings.minRelevanceScore).toBe(0.5);
     expect(asked).toBe(2);
+  });
+
+  it('shows what it has once the worker failed three times, and still takes the settings when it answers', async () => {
+    vi.useFakeTimers();
+    try {
+      local.data.set('settings', { minRelevanceScore: 0.5 });
+      let asked = 0;
+      state.replies.set('page/get-panel-settings', () =>
+        ++asked <= 3 ? { ok: false, error: { code: 'failed', message: 'broken' } } : { ok: true, data: panelSettingsOf(parseSettings(local.data.get('settings')).settings) },
+      );
+      const { snapshots } = subscribe('?tabId=5');
+      await vi.advanceTimersByTimeAsync(1499);
+      expect(snapshots).toHaveLength(0);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(snapshots.at(-1)?.settings.configured).toBe(false);
+      // The third retry, 2 s after the third failure.
+      await vi.advanceTimersByTimeAsync(2000);
+      expect(snapshots.at(-1)?.settings.minRelevanceScore).toBe(0.5);
+      expect(asked).toBe(4);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('treats invalid stored values as absent', async () => {

@@ -12,6 +12,8 @@ import { requestedTabId } from './requested-tab';
 import { parseSignedInUser as parseUser, parseViewState as parseView } from './view-checks';
 
 const readSession = (key: string) => readStorage('session', key);
+/** Failed settings reads retried before the panel first shows anything (0.5 + 1 s). */
+const AWAITED_SETTINGS_RETRIES = 2;
 
 /**
  * Binds the panel to the extension: the view the worker publishes in storage.session for the
@@ -81,14 +83,19 @@ export function createExtensionConnector(search: string): PanelConnector {
       };
       // Each read bumps the version, so of two reads racing only the later one's answer is kept.
       // A read that failed (the worker was starting, or threw) is tried again, 0.5 s doubling to
-      // 10 s: until one succeeds the panel shows set-up as not done, which would stay wrong until
-      // the next settings change otherwise.
+      // 10 s: without the settings the panel can only show set-up as not done, which would stay
+      // wrong until the next settings change otherwise. The first two retries are awaited, so the
+      // panel's first picture (held until this read ends) does not send the agent to set-up for a
+      // worker that answers a second later; past them it shows what it has and keeps trying.
       const readSettings = async (failures = 0): Promise<void> => {
         const version = ++settingsVersion;
         const settings = await request('page/get-panel-settings', {}).catch(() => null);
         if (version !== settingsVersion || signal.aborted) return;
-        if (settings) update({ settings });
-        else setTimeout(() => version === settingsVersion && !signal.aborted && void readSettings(failures + 1), Math.min(10_000, 500 * 2 ** failures));
+        if (settings) return update({ settings });
+        const retry = new Promise<void>((resolve) => setTimeout(resolve, Math.min(10_000, 500 * 2 ** failures))).then(() =>
+          version === settingsVersion && !signal.aborted ? readSettings(failures + 1) : undefined,
+        );
+        if (failures < AWAITED_SETTINGS_RETRIES) await retry;
       };
 
       let windowId: number | undefined;
