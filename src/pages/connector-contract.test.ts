@@ -88,6 +88,8 @@ const panelImplementations: [string, () => PanelHarness][] = [
     'extension connector',
     () => {
       stub.browser.storage.session.data.set(`view:${TAB}`, viewFixture('loading', { tabId: TAB }));
+      // The worker answers the panel's settings read, as the fake's snapshot has them.
+      stub.state.replies.set('page/get-panel-settings', reply({ accept: panelSettingsOf(DEFAULT_SETTINGS) }));
       return {
         connector: createPanelConnector(`?tabId=${TAB}`),
         publishView: (view) => stub.browser.storage.session.set({ [`view:${TAB}`]: view }),
